@@ -12,6 +12,7 @@ pub mod amount;
 pub mod code;
 pub mod indicator;
 pub mod narrative;
+pub mod place;
 pub mod project;
 pub mod table;
 
@@ -21,6 +22,7 @@ pub use indicator::{Comparator, IndicatorUnit, IndicatorValue, ValueStatus};
 pub use narrative::{
     AssetItem, AssetReport, Block, GlossaryTerm, GridTable, NarrativeSection, OrgUnit, Procurement,
 };
+pub use place::Place;
 pub use project::{Indicator, PlanPoint, ProjectCard};
 pub use table::{BudgetTable, Column, Side, TableKind, TableRow};
 

@@ -1,0 +1,112 @@
+//! Places in a disclosure that findings and search hits point at, and that
+//! the app can jump to.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Disclosure, TableKind};
+
+/// Where something is in a [`Disclosure`]. Indexes are into the model's own
+/// vectors, so a place is only meaningful with the disclosure it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Place {
+    /// The document as a whole (a missing table, a missing section).
+    Document,
+    /// A whole table: `tables[table]`.
+    Table { table: usize },
+    /// One row: `tables[table].sides[side].rows[row]`.
+    TableRow {
+        table: usize,
+        side: usize,
+        row: usize,
+    },
+    /// A whole card: `projects[card]`.
+    Project { card: usize },
+    /// One indicator: `projects[card].indicators[indicator]`.
+    Indicator { card: usize, indicator: usize },
+    /// A narrative section: `narrative[section]`.
+    Section { section: usize },
+    /// The 政府采购 table.
+    Procurement,
+    /// The 国有资产 table, optionally one of its `items`.
+    Assets { item: Option<usize> },
+    /// One 名词解释 entry: `glossary[term]`.
+    Glossary { term: usize },
+}
+
+impl Place {
+    /// A short human description: `收入总表 › 2010301 行政运行`,
+    /// `项目 2 基本工作经费 B（市长热线) › 成本指标 › 市长热线工作运转成本`.
+    pub fn describe(&self, doc: &Disclosure) -> String {
+        match *self {
+            Place::Document => doc.department.name.clone(),
+            Place::Table { table } => table_name(doc, table),
+            Place::TableRow { table, side, row } => {
+                let mut s = table_name(doc, table);
+                let row = doc
+                    .tables
+                    .get(table)
+                    .and_then(|t| t.sides.get(side))
+                    .and_then(|s| s.rows.get(row));
+                if let Some(row) = row {
+                    s.push_str(" › ");
+                    if let Some(code) = &row.code {
+                        s.push_str(code.as_str());
+                        s.push(' ');
+                    } else if let Some(seq) = row.seq {
+                        s.push_str(&format!("{seq} "));
+                    }
+                    s.push_str(&row.name);
+                }
+                s
+            }
+            Place::Project { card } => card_name(doc, card),
+            Place::Indicator { card, indicator } => {
+                let mut s = card_name(doc, card);
+                if let Some(i) = doc
+                    .projects
+                    .get(card)
+                    .and_then(|c| c.indicators.get(indicator))
+                {
+                    s.push_str(&format!(" › {} › {}", i.level2, i.level3));
+                }
+                s
+            }
+            Place::Section { section } => doc
+                .narrative
+                .get(section)
+                .map(|s| s.path.join(" › "))
+                .unwrap_or_default(),
+            Place::Procurement => "政府采购预算".to_string(),
+            Place::Assets { item } => {
+                let mut s = "国有资产".to_string();
+                if let Some(it) = item.and_then(|i| doc.assets.as_ref()?.items.get(i)) {
+                    s.push_str(" › ");
+                    s.push_str(&it.name);
+                }
+                s
+            }
+            Place::Glossary { term } => doc
+                .glossary
+                .get(term)
+                .map(|t| format!("名词解释 › {}", t.term))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn table_name(doc: &Disclosure, table: usize) -> String {
+    doc.tables
+        .get(table)
+        .map(|t| match t.kind {
+            TableKind::Other => t.title.clone(),
+            kind => kind.short_name().to_string(),
+        })
+        .unwrap_or_default()
+}
+
+fn card_name(doc: &Disclosure, card: usize) -> String {
+    doc.projects
+        .get(card)
+        .map(|c| format!("项目 {} {}", card + 1, c.name))
+        .unwrap_or_default()
+}
