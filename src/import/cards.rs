@@ -7,13 +7,18 @@ use super::lines::{join_fragments, preamble, squeeze_label, strip_numbering, Kin
 use super::ImportError;
 use crate::model::{parse_amount, Indicator, IndicatorValue, PlanPoint, ProjectCard, Unit};
 
-/// Whether a section body holds a card: a row starting with 项目编码 / 项目名称.
-pub(crate) fn holds_card(lines: &[Line]) -> bool {
-    lines.iter().any(|l| {
-        l.row()
-            .and_then(|cells| cells.first())
-            .is_some_and(|c| matches!(squeeze_label(c).as_str(), "项目编码" | "项目代码" | "项目名称"))
-    })
+/// Whether a section holds a card: a row starting with 项目编码, or one
+/// starting with 项目名称 under a heading about 绩效 (the 政府采购 table
+/// also has a 项目名称 column).
+pub(crate) fn holds_card(heading: &str, lines: &[Line]) -> bool {
+    let first_cells = || {
+        lines
+            .iter()
+            .filter_map(|l| l.row().and_then(|cells| cells.first()))
+            .map(|c| squeeze_label(c))
+    };
+    first_cells().any(|c| c == "项目编码" || c == "项目代码")
+        || (heading.contains("绩效") && first_cells().any(|c| c == "项目名称"))
 }
 
 /// A labelled header field of a card.

@@ -174,7 +174,7 @@ impl Builder<'_> {
             blocks.extend(self.prose(next, end, path, heading, line)?);
             return Ok(blocks);
         }
-        if holds_card(&self.lines[start..end]) {
+        if holds_card(heading, &self.lines[start..end]) {
             let (cards, others) = parse_cards(
                 self.file,
                 heading,
