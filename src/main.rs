@@ -64,8 +64,9 @@ fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), 
         budget_tui::import::to_ron(&doc)
     };
     match output {
-        Some(out) => std::fs::write(out, text)
-            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
+        Some(out) => {
+            std::fs::write(out, text).map_err(|e| format!("{}: cannot write: {e}", out.display()))
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout

@@ -90,16 +90,29 @@ fn fiscal_grant_summary_merges_its_pages_and_drops_markup() {
     let paths: Vec<String> = expense.columns.iter().map(|c| c.path()).collect();
     assert_eq!(
         paths,
-        ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+        [
+            "合计",
+            "一般公共预算财政拨款",
+            "政府性基金预算财政拨款",
+            "国有资本经营预算财政拨款"
+        ]
     );
     let total = expense.row_by_name("支出总计").unwrap();
     assert_eq!(total.seq, Some(37));
     assert_eq!(
         total.amounts,
-        [Some(d("3264.56")), Some(d("3244.56")), Some(d("20.00")), None]
+        [
+            Some(d("3264.56")),
+            Some(d("3244.56")),
+            Some(d("20.00")),
+            None
+        ]
     );
     let income = t.side("收入").unwrap();
-    assert_eq!(income.row_by_name("本年收入合计").unwrap().amount(0), Some(d("3264.56")));
+    assert_eq!(
+        income.row_by_name("本年收入合计").unwrap().amount(0),
+        Some(d("3264.56"))
+    );
 }
 
 #[test]
@@ -137,9 +150,15 @@ fn income_table_columns_and_codes() {
 #[test]
 fn expenditure_table() {
     let doc = seed();
-    let side = table(&doc, TableKind::Expenditure).main_side().unwrap().clone();
+    let side = table(&doc, TableKind::Expenditure)
+        .main_side()
+        .unwrap()
+        .clone();
     let total = side.row_by_name("合计").unwrap();
-    let (basic, project) = (side.column("基本支出").unwrap(), side.column("项目支出").unwrap());
+    let (basic, project) = (
+        side.column("基本支出").unwrap(),
+        side.column("项目支出").unwrap(),
+    );
     assert_eq!(total.amount(0), Some(d("3264.56")));
     assert_eq!(total.amount(basic), Some(d("2349.56")));
     assert_eq!(total.amount(project), Some(d("915.00")));
@@ -160,7 +179,10 @@ fn basic_expenditure_table() {
     let car = side.row_by_code("30231").unwrap();
     assert_eq!(car.name, "公务用车运行维护费");
     assert_eq!(car.amount(0), Some(d("24.00")));
-    assert_eq!(side.row_by_code("30305").unwrap().amount(0), Some(d("12.23")));
+    assert_eq!(
+        side.row_by_code("30305").unwrap().amount(0),
+        Some(d("12.23"))
+    );
 }
 
 #[test]
@@ -198,7 +220,11 @@ fn twelve_cards_summing_to_the_project_expenditure() {
     for card in &doc.projects {
         assert_eq!(card.budget, card.fiscal_funds, "{}", card.name);
         assert_eq!(card.other_funds, None);
-        assert!(!card.purpose.is_empty() && !card.goal.is_empty(), "{}", card.name);
+        assert!(
+            !card.purpose.is_empty() && !card.goal.is_empty(),
+            "{}",
+            card.name
+        );
         assert!(card.indicators.iter().all(|i| !i.level1.is_empty()));
     }
 }
@@ -228,11 +254,18 @@ fn hotline_card() {
     assert_eq!(cost[0].value.raw, "≤622600 万元");
     assert_eq!(cost[0].value.unit, Some(IndicatorUnit::WanYuan));
     // Only 3, 6 and 10 月底 are printed.
-    let plan: Vec<(Option<u8>, Option<Decimal>)> =
-        card.spending_plan.iter().map(|p| (p.month, p.percent)).collect();
+    let plan: Vec<(Option<u8>, Option<Decimal>)> = card
+        .spending_plan
+        .iter()
+        .map(|p| (p.month, p.percent))
+        .collect();
     assert_eq!(
         plan,
-        [(Some(3), Some(d("25"))), (Some(6), Some(d("50"))), (Some(10), Some(d("75")))]
+        [
+            (Some(3), Some(d("25"))),
+            (Some(6), Some(d("50"))),
+            (Some(10), Some(d("75")))
+        ]
     );
     assert!(!card.plan_has_year_end());
 }
@@ -273,9 +306,14 @@ fn continuation_cells_are_merged_not_counted() {
         .iter()
         .find(|i| i.level3 == "政府门户网站每日更新信息数量")
         .unwrap();
-    assert_eq!(update.basis, "国办秘函（2019）19号）》冀政办字 (2017) 104号)");
+    assert_eq!(
+        update.basis,
+        "国办秘函（2019）19号）》冀政办字 (2017) 104号)"
+    );
     let media = &doc.projects[4].indicators[2];
-    assert!(media.basis.ends_with("中央省做好新时代政务公开工作的意见 年度工作计划"));
+    assert!(media
+        .basis
+        .ends_with("中央省做好新时代政务公开工作的意见 年度工作计划"));
     let lease = doc.projects[10]
         .indicators
         .iter()
@@ -331,13 +369,17 @@ fn procurement_assets_and_glossary() {
 
     assert_eq!(doc.glossary.len(), 10);
     assert_eq!(doc.glossary[0].term, "财政拨款收入");
-    assert!(doc.glossary[0].definition.starts_with("指本级财政当年拨付的资金"));
+    assert!(doc.glossary[0]
+        .definition
+        .starts_with("指本级财政当年拨付的资金"));
     assert_eq!(doc.glossary[8].term, "“三公”经费");
     assert!(doc.glossary[8]
         .definition
         .contains("（含车辆购置税、牌照费)及按规定保留的公务用车燃料费"));
     assert_eq!(doc.glossary[9].term, "机关运行经费");
-    assert!(doc.glossary[9].definition.starts_with("是指各部门(单位)的公用经费"));
+    assert!(doc.glossary[9]
+        .definition
+        .starts_with("是指各部门(单位)的公用经费"));
 }
 
 #[test]
@@ -357,16 +399,25 @@ fn narrative_paths_follow_the_numbering() {
         section("1、收入说明").path,
         ["二、部门预算安排的总体情况", "1、收入说明"]
     );
-    assert_eq!(section("三、机关运行经费安排情况").path, ["三、机关运行经费安排情况"]);
+    assert_eq!(
+        section("三、机关运行经费安排情况").path,
+        ["三、机关运行经费安排情况"]
+    );
     assert_eq!(
         section("（二）分项绩效目标").path,
         ["五、部门整体绩效目标", "（二）分项绩效目标"]
     );
     assert_eq!(
         section("6、市长热线经费绩效目标表").path,
-        ["七、部门项目预算安排情况及绩效目标", "6、市长热线经费绩效目标表"]
+        [
+            "七、部门项目预算安排情况及绩效目标",
+            "6、市长热线经费绩效目标表"
+        ]
     );
-    assert_eq!(section("十一、其他需要说明的事项").path, ["十一、其他需要说明的事项"]);
+    assert_eq!(
+        section("十一、其他需要说明的事项").path,
+        ["十一、其他需要说明的事项"]
+    );
     assert_eq!(
         section("部门固定资产占用情况表").path,
         ["九、国有资产信息", "部门固定资产占用情况表"]
@@ -451,11 +502,24 @@ fn another_department_of_the_same_template_imports() {
     assert_eq!(doc.department.published.as_deref(), Some("2025-03-01"));
     let income = doc.table(TableKind::Income).unwrap().main_side().unwrap();
     assert_eq!(income.rows.len(), 9);
-    assert_eq!(income.row_by_code("2010301").unwrap().amount(0), Some(d("2300.00")));
+    assert_eq!(
+        income.row_by_code("2010301").unwrap().amount(0),
+        Some(d("2300.00"))
+    );
     assert_eq!(income.row_by_code("2010350").unwrap().name, "事业运行");
-    assert_eq!(income.row_by_code("2010350").unwrap().amount(2), Some(d("49.56")));
-    let basic = doc.table(TableKind::GeneralPublicBasic).unwrap().main_side().unwrap();
-    assert_eq!(basic.row_by_code("30231").unwrap().amount(2), Some(d("18.50")));
+    assert_eq!(
+        income.row_by_code("2010350").unwrap().amount(2),
+        Some(d("49.56"))
+    );
+    let basic = doc
+        .table(TableKind::GeneralPublicBasic)
+        .unwrap()
+        .main_side()
+        .unwrap();
+    assert_eq!(
+        basic.row_by_code("30231").unwrap().amount(2),
+        Some(d("18.50"))
+    );
     assert_eq!(doc.tables.len(), 9);
     assert_eq!(doc.projects.len(), 12);
 }

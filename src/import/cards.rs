@@ -3,7 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::lines::{join_fragments, preamble, squeeze_label, strip_numbering, Kind, Line, Preamble};
+use super::lines::{
+    join_fragments, preamble, squeeze_label, strip_numbering, Kind, Line, Preamble,
+};
 use super::ImportError;
 use crate::model::{parse_amount, Indicator, IndicatorValue, PlanPoint, ProjectCard, Unit};
 
@@ -52,7 +54,9 @@ fn field_of(label: &str) -> Option<Field> {
         "其他资金" => Field::Other,
         "上年结转" | "上年结转资金" => Field::CarriedOver,
         "项目性质" => Field::Nature,
-        "起止日期" | "项目期" | "项目起止日期" | "实施期限" | "执行期限" => Field::Period,
+        "起止日期" | "项目期" | "项目起止日期" | "实施期限" | "执行期限" => {
+            Field::Period
+        }
         "资金用途" | "项目概况" | "项目内容" | "主要内容" => Field::Purpose,
         "预算规模及资金用途" | "预算规模" => Field::Group,
         _ => return None,
@@ -101,7 +105,9 @@ impl IndicatorColumns {
 }
 
 fn is_indicator_header(cells: &[String]) -> bool {
-    cells.first().is_some_and(|c| squeeze_label(c) == "一级指标")
+    cells
+        .first()
+        .is_some_and(|c| squeeze_label(c) == "一级指标")
 }
 
 /// What an indicator row is.
@@ -253,15 +259,19 @@ fn new_card(title: &str, seq: Option<u32>, unit: Unit, line: usize) -> ProjectCa
     }
 }
 
+/// Text lines of a card section that are not part of a card, with their
+/// source lines: the caller keeps them as paragraphs.
+pub(crate) type OtherLines = Vec<(usize, String)>;
+
 /// Parses the cards of a section body. Returns the cards and the text
-/// lines that are not part of them (kept as paragraphs by the caller).
+/// lines that are not part of them.
 pub(crate) fn parse_cards(
     file: &str,
     heading: &str,
     heading_line: usize,
     body: &[Line],
     fallback_unit: Unit,
-) -> Result<(Vec<ProjectCard>, Vec<(usize, String)>), ImportError> {
+) -> Result<(Vec<ProjectCard>, OtherLines), ImportError> {
     let (seq, title) = strip_numbering(heading);
     let mut cards = Vec::new();
     let mut others = Vec::new();
@@ -310,10 +320,7 @@ pub(crate) fn parse_cards(
 
         if let Phase::PlanValues(labels, _) = &phase {
             let values_row = first.is_empty() || parse_percent(&first).is_ok();
-            let row = RowRef {
-                no: line.no,
-                cells,
-            };
+            let row = RowRef { no: line.no, cells };
             card.spending_plan = plan_points(file, labels, values_row.then_some(&row))?;
             phase = Phase::Body;
             if values_row {
@@ -382,7 +389,10 @@ fn read_header_row(
             ImportError::new(
                 file,
                 line,
-                format!("expected an amount for {label} on the card, found \"{}\"", text.trim()),
+                format!(
+                    "expected an amount for {label} on the card, found \"{}\"",
+                    text.trim()
+                ),
             )
         })
     };
@@ -396,9 +406,13 @@ fn read_header_row(
         }
         let Some(field) = field_of(&labels[i]) else {
             // An unknown label with its value, or text standing alone.
-            match cells.get(i + 1).filter(|v| !v.trim().is_empty() && !is_label(i + 1)) {
+            match cells
+                .get(i + 1)
+                .filter(|v| !v.trim().is_empty() && !is_label(i + 1))
+            {
                 Some(value) => {
-                    card.extra.push((labels[i].clone(), value.trim().to_string()));
+                    card.extra
+                        .push((labels[i].clone(), value.trim().to_string()));
                     i += 2;
                 }
                 None => {
@@ -473,13 +487,19 @@ mod tests {
         ) else {
             panic!("expected an indicator");
         };
-        let IndicatorRow::Continuation(parts) =
-            read_indicator(&cols, &cells("\t\t\t\t\t办字 (2017) 104号)"), 491, Some(&first))
-        else {
+        let IndicatorRow::Continuation(parts) = read_indicator(
+            &cols,
+            &cells("\t\t\t\t\t办字 (2017) 104号)"),
+            491,
+            Some(&first),
+        ) else {
             panic!("expected a continuation");
         };
         continue_indicator(&cols, &mut first, &parts);
-        assert_eq!(first.basis, "国办秘函（2019）19号）》冀政办字 (2017) 104号)");
+        assert_eq!(
+            first.basis,
+            "国办秘函（2019）19号）》冀政办字 (2017) 104号)"
+        );
         assert_eq!(first.line, 488);
     }
 
@@ -548,9 +568,13 @@ mod tests {
 
     #[test]
     fn unknown_labels_go_to_extra() {
-        let body = split_lines("项目编码\tP1\t项目名称\t甲\n主管部门\t某局\t项目性质\t经常性项目\n");
+        let body =
+            split_lines("项目编码\tP1\t项目名称\t甲\n主管部门\t某局\t项目性质\t经常性项目\n");
         let (cards, _) = parse_cards("x", "甲绩效目标申报表", 1, &body, Unit::Yuan).unwrap();
-        assert_eq!(cards[0].extra, [("主管部门".to_string(), "某局".to_string())]);
+        assert_eq!(
+            cards[0].extra,
+            [("主管部门".to_string(), "某局".to_string())]
+        );
         assert_eq!(cards[0].nature.as_deref(), Some("经常性项目"));
         assert_eq!(cards[0].seq, None);
     }

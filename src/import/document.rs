@@ -205,7 +205,9 @@ impl Builder<'_> {
         heading: &str,
         heading_line: usize,
     ) -> Result<Vec<Block>, ImportError> {
-        let in_glossary = path.iter().any(|p| p.contains("名词解释") || p.contains("术语解释"));
+        let in_glossary = path
+            .iter()
+            .any(|p| p.contains("名词解释") || p.contains("术语解释"));
         let mut blocks = Vec::new();
         let mut i = start;
         while i < end {
@@ -352,10 +354,7 @@ impl Builder<'_> {
                 (owner_name, year)
             }
         };
-        let published = lines
-            .iter()
-            .filter_map(Line::text)
-            .find_map(parse_date);
+        let published = lines.iter().filter_map(Line::text).find_map(parse_date);
         let scope = if headings
             .chain(tables.iter().map(|t| t.title.as_str()))
             .any(|h| squeeze_label(h).contains("单位预算"))

@@ -15,7 +15,7 @@ pub(crate) enum Kind {
     },
     /// A tab-separated table row, cells trimmed but otherwise as printed.
     Row(Vec<String>),
-    /// A table-of-contents entry (`部门预算收支总表.....	- 1 -`).
+    /// A table-of-contents entry (`部门预算收支总表.....`, a tab, `- 1 -`).
     Toc(String),
     /// Any other text, trimmed.
     Text(String),
@@ -96,7 +96,7 @@ fn markdown_heading(trimmed: &str) -> Option<Kind> {
     })
 }
 
-/// `一、部门职责及机构设置情况.....	- 13 -`: dot leaders and a page number.
+/// `一、部门职责及机构设置情况.....` then `- 13 -`: dot leaders and a page number.
 fn is_toc_entry(trimmed: &str) -> bool {
     let has_leader = trimmed.contains("...") || trimmed.contains('…');
     let ends_with_page = trimmed
@@ -181,7 +181,11 @@ pub(crate) fn join_fragments(first: &str, second: &str) -> String {
 /// through: `…。”`.
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let body = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'' | '）' | ')' | '】' | '」' | '』' | '*')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '”' | '’' | '"' | '\'' | '）' | ')' | '】' | '」' | '』' | '*'
+            )
     });
     body.ends_with(['。', '！', '？', '；', '!', '?', ';', '.', '：', ':', '…'])
 }
@@ -340,10 +344,12 @@ pub(crate) fn preamble(text: &str) -> Option<Preamble> {
             return Unit::from_label(&rest).map(Preamble::Unit);
         }
     }
-    if let Some(rest) = value_after(&["截止时间", "截止日期", "截至日期", "截至", "截止"]) {
+    if let Some(rest) = value_after(&["截止时间", "截止日期", "截至日期", "截至", "截止"])
+    {
         return Some(Preamble::AsOf(parse_date(&rest)));
     }
-    if let Some(rest) = value_after(&["部门名称", "单位名称", "编制部门", "编制单位", "预算单位"]) {
+    if let Some(rest) = value_after(&["部门名称", "单位名称", "编制部门", "编制单位", "预算单位"])
+    {
         if !rest.is_empty() && (t.contains('：') || t.contains(':')) {
             return Some(Preamble::Owner {
                 code: None,
@@ -383,7 +389,9 @@ mod tests {
 
     #[test]
     fn lines_are_classified_and_crlf_is_stripped() {
-        let lines = split_lines("## 部门预算收支总表\r\n\r\n序号\t收入\r\n部门预算收支总表.....\t- 1 -\r\n正文");
+        let lines = split_lines(
+            "## 部门预算收支总表\r\n\r\n序号\t收入\r\n部门预算收支总表.....\t- 1 -\r\n正文",
+        );
         assert_eq!(
             lines[0].kind,
             Kind::Heading {
@@ -392,7 +400,10 @@ mod tests {
             }
         );
         assert!(lines[1].is_blank());
-        assert_eq!(lines[2].row(), Some(&["序号".to_string(), "收入".to_string()][..]));
+        assert_eq!(
+            lines[2].row(),
+            Some(&["序号".to_string(), "收入".to_string()][..])
+        );
         assert!(matches!(lines[3].kind, Kind::Toc(_)));
         assert_eq!(lines[4].text(), Some("正文"));
         assert_eq!(lines[4].no, 5);
@@ -408,7 +419,10 @@ mod tests {
     #[test]
     fn labels_lose_spaces_inside_words() {
         assert_eq!(squeeze_label("资 金 性 质"), "资金性质");
-        assert_eq!(squeeze_label("一般公共预算 财政拨款"), "一般公共预算财政拨款");
+        assert_eq!(
+            squeeze_label("一般公共预算 财政拨款"),
+            "一般公共预算财政拨款"
+        );
         assert_eq!(squeeze_label("项 目"), "项目");
         assert_eq!(squeeze_label("3 月底"), "3月底");
         assert_eq!(squeeze_label("其中：财政 资金"), "其中：财政资金");
@@ -459,7 +473,10 @@ mod tests {
 
     #[test]
     fn dates_and_years() {
-        assert_eq!(parse_date("2025 年 2 月 20 日").as_deref(), Some("2025-02-20"));
+        assert_eq!(
+            parse_date("2025 年 2 月 20 日").as_deref(),
+            Some("2025-02-20")
+        );
         assert_eq!(parse_date("2024-12-31").as_deref(), Some("2024-12-31"));
         assert_eq!(parse_date("2024年13月1日"), None);
         assert_eq!(parse_date("2025 年部门预算"), None);

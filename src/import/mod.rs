@@ -119,7 +119,10 @@ fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
                     ImportError::new(
                         file,
                         1,
-                        format!("expected {} text after its byte order mark, found invalid data", encoding.name()),
+                        format!(
+                            "expected {} text after its byte order mark, found invalid data",
+                            encoding.name()
+                        ),
                     )
                 });
         }

@@ -104,7 +104,10 @@ fn has_figures(cells: &[String]) -> bool {
 
 /// Splits rows at the first one with figures: the rows above are header.
 fn split_by_figures(rows: Vec<Vec<String>>) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
-    let at = rows.iter().position(|r| has_figures(r)).unwrap_or(rows.len());
+    let at = rows
+        .iter()
+        .position(|r| has_figures(r))
+        .unwrap_or(rows.len());
     let mut header = rows;
     let body = header.split_off(at);
     (header, body)
@@ -353,7 +356,12 @@ mod tests {
             "- 9、**“三公”经费：**公务用车购置及运维费反映单位公务用车购置支出（含车辆购置税、",
             792,
         );
-        push_glossary_line(&mut blocks, &mut glossary, "牌照费)及按规定保留的支出。", 794);
+        push_glossary_line(
+            &mut blocks,
+            &mut glossary,
+            "牌照费)及按规定保留的支出。",
+            794,
+        );
         assert_eq!(glossary.len(), 1);
         assert_eq!(glossary[0].term, "“三公”经费");
         assert!(glossary[0].definition.contains("车辆购置税、牌照费)及"));
@@ -383,7 +391,12 @@ mod tests {
             figure_after(text, "固定资产金额").unwrap().to_string(),
             "1279.98"
         );
-        assert_eq!(figure_after(text, "拟购置固定资产总额").unwrap().to_string(), "0.00");
+        assert_eq!(
+            figure_after(text, "拟购置固定资产总额")
+                .unwrap()
+                .to_string(),
+            "0.00"
+        );
         assert_eq!(figure_after(text, "没有"), None);
     }
 }

@@ -310,10 +310,15 @@ fn role_of(labels: &[&str], after_code: bool) -> Role {
     };
     if labels.contains(&"序号") {
         Role::Seq
-    } else if lowest.contains("编码") || lowest.contains("代码") || matches!(*lowest, "类" | "款" | "项")
+    } else if lowest.contains("编码")
+        || lowest.contains("代码")
+        || matches!(*lowest, "类" | "款" | "项")
     {
         Role::Code
-    } else if lowest.contains("名称") || matches!(*lowest, "项目" | "科目") || lowest.ends_with("收入项目") || lowest.ends_with("支出项目")
+    } else if lowest.contains("名称")
+        || matches!(*lowest, "项目" | "科目")
+        || lowest.ends_with("收入项目")
+        || lowest.ends_with("支出项目")
     {
         Role::Name
     } else {
@@ -329,7 +334,11 @@ impl Layout {
         }
         let width = match lanci {
             Some(l) => trimmed_len(&l.cells),
-            None => header.iter().map(|r| trimmed_len(&r.cells)).max().unwrap_or(0),
+            None => header
+                .iter()
+                .map(|r| trimmed_len(&r.cells))
+                .max()
+                .unwrap_or(0),
         };
         if width == 0 {
             return None;
@@ -478,12 +487,19 @@ impl Layout {
                 .map(|&c| cell(c))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let mut name = side.name_col.map(|c| clean_markup(cell(c))).unwrap_or_default();
+            let mut name = side
+                .name_col
+                .map(|c| clean_markup(cell(c)))
+                .unwrap_or_default();
             let code = Code::parse(&code_text);
             if code.is_none() && !code_text.trim().is_empty() {
                 // A label printed across the code column (合计 in 类/款/项).
                 let label = clean_markup(&code_text);
-                name = if name.is_empty() { label } else { format!("{label}{name}") };
+                name = if name.is_empty() {
+                    label
+                } else {
+                    format!("{label}{name}")
+                };
             }
             let mut amounts = Vec::with_capacity(side.amounts.len());
             for (c, column) in &side.amounts {
@@ -690,10 +706,19 @@ mod tests {
         assert_eq!(layout.sides[0].name_col, Some(1));
         assert_eq!(layout.sides[0].amounts[0].1.header, ["金额"]);
         assert_eq!(layout.sides[0].amounts[0].1.number, Some(2));
-        let expense: Vec<String> = layout.sides[1].amounts.iter().map(|(_, c)| c.path()).collect();
+        let expense: Vec<String> = layout.sides[1]
+            .amounts
+            .iter()
+            .map(|(_, c)| c.path())
+            .collect();
         assert_eq!(
             expense,
-            ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+            [
+                "合计",
+                "一般公共预算财政拨款",
+                "政府性基金预算财政拨款",
+                "国有资本经营预算财政拨款"
+            ]
         );
     }
 
@@ -720,9 +745,16 @@ mod tests {
 序号\t功能分类科目\t\t合计\n\t科目编码\t科目名称\t\n栏次\t1\t2\t3\n\
 3\t212\t城乡社区支出\t20.00\n";
         let lines = split_lines(text);
-        let (table, end) =
-            parse_budget_table("x", "部门预算支出总表", 1, &lines, 0, lines.len(), Unit::WanYuan)
-                .unwrap();
+        let (table, end) = parse_budget_table(
+            "x",
+            "部门预算支出总表",
+            1,
+            &lines,
+            0,
+            lines.len(),
+            Unit::WanYuan,
+        )
+        .unwrap();
         let seqs: Vec<u32> = table.sides[0].rows.iter().filter_map(|r| r.seq).collect();
         assert_eq!(seqs, [1, 2, 3]);
         assert_eq!(table.owner.as_deref(), Some("211 某部门"));
@@ -734,9 +766,16 @@ mod tests {
     fn a_short_row_is_an_error_not_a_blank() {
         let text = "序号\t功能分类科目\t\t合计\t基本支出\n\t科目编码\t科目名称\t\t\n栏次\t1\t2\t3\t4\n2\t201\t一般公共服务支出\t10.00";
         let lines = split_lines(text);
-        let err =
-            parse_budget_table("t.txt", "部门预算支出总表", 1, &lines, 0, lines.len(), Unit::WanYuan)
-                .unwrap_err();
+        let err = parse_budget_table(
+            "t.txt",
+            "部门预算支出总表",
+            1,
+            &lines,
+            0,
+            lines.len(),
+            Unit::WanYuan,
+        )
+        .unwrap_err();
         assert_eq!(err.line, 4);
         assert!(err.message.contains("expected 5 cells"), "{err}");
     }
