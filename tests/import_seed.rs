@@ -523,3 +523,39 @@ fn another_department_of_the_same_template_imports() {
     assert_eq!(doc.tables.len(), 9);
     assert_eq!(doc.projects.len(), 12);
 }
+
+/// A Shanghai-style unit budget: no 序号 or 栏次, the code split into
+/// 类 / 款 / 项 columns, amounts in 元 with separators, a 申报表 card.
+#[test]
+fn a_shanghai_style_unit_budget_imports() {
+    let text = "# 上海市普陀区某福利院 2024 年单位预算\n\n## 单位收入预算总表\n\n\
+编制单位：上海市普陀区某福利院\n\n单位：元\n\n\
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t财政拨款\t事业收入\n\
+类\t款\t项\t\t\t\t\n\
+\t\t\t合计\t3,620,000.00\t1,000,000.00\t2,620,000.00\n\
+208\t10\t02\t儿童福利\t3,620,000.00\t1,000,000.00\t2,620,000.00\n\n\
+## 1、某项目绩效目标申报表\n\n\
+项目名称\t某项目\t项目性质\t经常性项目\n\
+主管部门\t某局\t起止日期\t2024-01-01至2024-12-31\n\
+项目资金\t年度资金总额\t95,000.00\t上年结转\t5,000.00\n\
+一级指标\t二级指标\t三级指标\t年度指标值\n\
+产出指标\t数量指标\t服务面积\t≥13459.00(平方米)\n";
+    let doc = import_text(text, "sh.txt").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(doc.department.name, "上海市普陀区某福利院");
+    assert_eq!(doc.department.budget_year, 2024);
+    assert_eq!(doc.department.scope, Scope::Unit);
+    assert_eq!(doc.department.unit, Unit::Yuan);
+    let side = doc.table(TableKind::Income).unwrap().main_side().unwrap();
+    let labels: Vec<&str> = side.columns.iter().map(|c| c.label()).collect();
+    assert_eq!(labels, ["合计", "财政拨款", "事业收入"]);
+    let row = side.row_by_code("2081002").unwrap();
+    assert_eq!(row.seq, None);
+    assert_eq!(row.amount(2), Some(d("2620000.00")));
+    let card = &doc.projects[0];
+    assert_eq!(card.budget, Some(d("95000.00")));
+    assert_eq!(card.carried_over, Some(d("5000.00")));
+    assert_eq!(card.nature.as_deref(), Some("经常性项目"));
+    assert_eq!(card.period.as_deref(), Some("2024-01-01至2024-12-31"));
+    assert_eq!(card.extra, [("主管部门".to_string(), "某局".to_string())]);
+    assert_eq!(card.indicators[0].value.number, Some(d("13459.00")));
+}

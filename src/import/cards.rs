@@ -437,6 +437,11 @@ fn read_header_row(
                 ""
             }
         };
+        if value.is_empty() {
+            // A blank cell leaves the field blank; it must not clear a value
+            // another label of the same field gave (项目资金 | 年度资金总额 | 9.5).
+            continue;
+        }
         match field {
             Field::Code => card.code = value.to_string(),
             Field::Name => card.name = value.to_string(),
@@ -444,8 +449,8 @@ fn read_header_row(
             Field::Fiscal => card.fiscal_funds = amount(&label, value)?,
             Field::Other => card.other_funds = amount(&label, value)?,
             Field::CarriedOver => card.carried_over = amount(&label, value)?,
-            Field::Nature => card.nature = Some(value.to_string()).filter(|v| !v.is_empty()),
-            Field::Period => card.period = Some(value.to_string()).filter(|v| !v.is_empty()),
+            Field::Nature => card.nature = Some(value.to_string()),
+            Field::Period => card.period = Some(value.to_string()),
             Field::Purpose => card.purpose = join_fragments(&card.purpose, value),
             Field::Group => {}
         }

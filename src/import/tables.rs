@@ -18,7 +18,6 @@ pub(crate) struct RowLine {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct TableBlock {
     pub owner: Option<String>,
-    pub owner_code: Option<String>,
     pub year: Option<u16>,
     pub unit: Option<Unit>,
     pub as_of: Option<String>,
@@ -49,10 +48,8 @@ pub(crate) fn read_block(lines: &[Line], start: usize, end: usize) -> Option<Tab
                     return None;
                 }
                 match p {
-                    Preamble::Owner { code, text } => {
-                        block.owner = Some(text);
-                        block.owner_code = code;
-                    }
+                    // The code is split off again where it is needed.
+                    Preamble::Owner { text, .. } => block.owner = Some(text),
                     Preamble::Year(y) => block.year = Some(y),
                     Preamble::Unit(u) => block.unit = Some(u),
                     Preamble::AsOf(d) => block.as_of = d,
