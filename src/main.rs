@@ -1,15 +1,34 @@
-use std::io::Write;
+//! `budget`: the app with no argument, answers from the shell with a
+//! subcommand. Exit codes: 0 fine, 1 a finding or no match, 2 bad input.
+
+mod terminal;
+
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use budget_tui::app::App;
+use budget_tui::i18n::Lang;
+use budget_tui::model::Disclosure;
+
 /// Explore and check department budget disclosures (部门预算公开).
 #[derive(Parser)]
 #[command(name = "budget", version, args_conflicts_with_subcommands = true)]
 struct Cli {
+    /// A disclosure to open: `.ron`, or a disclosure `.txt` imported on the
+    /// fly. Without it, the bundled data.
+    path: Option<PathBuf>,
+    /// Interface language: zh (default) or en.
+    #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
+    lang: Lang,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("unknown language `{text}` (expected zh or en)"))
 }
 
 #[derive(Subcommand)]
@@ -39,7 +58,40 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => ExitCode::SUCCESS,
+        None => open(cli.path.as_deref(), cli.lang),
+    }
+}
+
+/// Loads the disclosure to show: the file named, or the bundled data.
+fn load(path: Option<&Path>) -> Result<Disclosure, String> {
+    match path {
+        Some(path) => budget_tui::import::load_path(path).map_err(|e| e.to_string()),
+        None => budget_tui::bundled::disclosure().map_err(|e| e.to_string()),
+    }
+}
+
+/// No subcommand: the app, or the summary as text when output is not a
+/// terminal (`budget | less`, a script).
+fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
+    let doc = match load(path) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut app = App::new(doc, lang);
+    if !std::io::stdout().is_terminal() {
+        print!("{}", budget_tui::ui::summary::plain_text(&app, 100));
+        return ExitCode::SUCCESS;
+    }
+    app.monochrome = budget_tui::ui::theme::no_color_requested();
+    match terminal::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: terminal: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
