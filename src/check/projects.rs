@@ -296,16 +296,20 @@ fn cost_within_budget(doc: &Disclosure) -> Outcome {
         compared += 1;
         let amount_in_card = money_unit.convert(amount, card.unit);
         if amount_in_card > budget {
+            // Show the conversion only where the units differ.
+            let converted = if money_unit == card.unit {
+                String::new()
+            } else {
+                format!("（即 {}{}）", amount_in_card.normalize(), card.unit.label())
+            };
             findings.push(Finding::new(
                 "project.cost-within-budget",
                 Severity::Error,
                 format!(
-                    "{}成本指标「{}」指标值 {}（{}{}）超过项目预算数 {}{}，超出 {}{}",
+                    "{}成本指标「{}」指标值 {}{converted} 超过项目预算数 {}{}，超出 {}{}",
                     card_label(ci, card),
                     ind.level3,
                     ind.value.raw.trim(),
-                    amount_in_card.normalize(),
-                    card.unit.label(),
                     show(budget),
                     card.unit.label(),
                     (amount_in_card - budget).normalize(),

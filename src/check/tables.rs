@@ -324,11 +324,7 @@ fn three_public_rows(doc: &Disclosure) -> Outcome {
                 "table.three-public-rows",
                 compare_sum(prow.amount(c), &amounts),
                 prow.amount(c),
-                &format!(
-                    "三公经费表「{}」列：{}",
-                    column_name(side, c),
-                    strip_numbering(&prow.name)
-                ),
+                &format!("三公经费表「{}」列：{}", column_name(side, c), prow.name),
                 parts_text,
                 vec![found.row_place(si, pi)],
             ) {

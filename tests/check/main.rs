@@ -1,0 +1,7 @@
+//! Tests of the consistency checks (`budget_tui::check`) and `budget check`.
+
+mod cli;
+mod families;
+mod fixture;
+mod perturbed;
+mod seed;
