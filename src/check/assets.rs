@@ -59,7 +59,7 @@ fn stated_total(doc: &Disclosure) -> Outcome {
     let Some(total) = assets.total else {
         return Outcome::CouldNotRun("资产表没有资产总额".into());
     };
-    let diff = stated - total;
+    let diff = stated.saturating_sub(total);
     if diff.abs() <= half_unit(stated) {
         return Outcome::Ran(Vec::new());
     }

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use super::tables::{summary_side, SummarySide};
 use super::{
-    figures_agree, find_table, row_where, show_diff, squeeze, strip_numbering, total_row, Figure,
-    Finding, Found, Outcome, Rule, Severity,
+    convert, figures_agree, find_table, row_where, show_diff, squeeze, strip_numbering, total_row,
+    Figure, Finding, Found, Outcome, Rule, Severity,
 };
 use crate::model::{CodeScheme, Disclosure, Place, Side, TableKind, Unit};
 
@@ -102,7 +102,7 @@ fn mismatch(
     if figures_agree(a.0, b.0) {
         return None;
     }
-    let diff = a.0.in_unit(b.0.unit) - b.0.value;
+    let diff = a.0.in_unit(b.0.unit).saturating_sub(b.0.value);
     Some(Finding::new(
         rule,
         Severity::Error,
@@ -361,7 +361,9 @@ fn class_totals(doc: &Disclosure) -> Outcome {
                 (*f3, format!("支出总表「{name}」")),
                 place4.into_iter().chain(place3).collect(),
             ));
-        } else if grant.in_unit(Unit::Yuan) > f3.in_unit(Unit::Yuan) + f3.half_unit_yuan() {
+        } else if grant.in_unit(Unit::Yuan)
+            > f3.in_unit(Unit::Yuan).saturating_add(f3.half_unit_yuan())
+        {
             findings.push(Finding::new(
                 "cross.class-totals",
                 Severity::Error,
@@ -512,7 +514,9 @@ fn expenditure_covers_grants(doc: &Disclosure) -> Outcome {
                 let entry = grants
                     .entry(code.as_str().to_string())
                     .or_insert((Decimal::ZERO, Vec::new()));
-                entry.0 += detail.table.unit.convert(amount, Unit::Yuan);
+                entry.0 = entry
+                    .0
+                    .saturating_add(convert(amount, detail.table.unit, Unit::Yuan));
                 entry.1.push(detail.row_place(si, ri));
             }
         }
@@ -523,7 +527,7 @@ fn expenditure_covers_grants(doc: &Disclosure) -> Outcome {
                 .position(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code));
             let spent = row3
                 .and_then(|i| side3.rows[i].amount(c3))
-                .map(|d| t3.table.unit.convert(d, Unit::Yuan))
+                .map(|d| convert(d, t3.table.unit, Unit::Yuan))
                 .unwrap_or(Decimal::ZERO);
             if grant_yuan > spent {
                 let unit = t3.table.unit;
@@ -535,11 +539,11 @@ fn expenditure_covers_grants(doc: &Disclosure) -> Outcome {
                     Severity::Error,
                     format!(
                         "科目 {code}「{label}」：财政拨款支出表合计 {}{} 大于支出总表 {}{}，超出 {}{}",
-                        Unit::Yuan.convert(grant_yuan, unit).normalize(),
+                        convert(grant_yuan, Unit::Yuan, unit).normalize(),
                         unit.label(),
-                        Unit::Yuan.convert(spent, unit).normalize(),
+                        convert(spent, Unit::Yuan, unit).normalize(),
                         unit.label(),
-                        Unit::Yuan.convert(grant_yuan - spent, unit).normalize(),
+                        convert(grant_yuan.saturating_sub(spent), Unit::Yuan, unit).normalize(),
                         unit.label()
                     ),
                     all,
@@ -602,7 +606,7 @@ fn three_public_vs_economic(doc: &Disclosure) -> Outcome {
         } else {
             basic.half_unit_yuan().max(three.half_unit_yuan())
         };
-        if basic.in_unit(Unit::Yuan) > three.in_unit(Unit::Yuan) + tolerance {
+        if basic.in_unit(Unit::Yuan) > three.in_unit(Unit::Yuan).saturating_add(tolerance) {
             let mut places = vec![t6.row_place(si6, r6)];
             places.extend(r9.map(|i| t9.row_place(si9, i)));
             findings.push(Finding::new(
@@ -613,7 +617,7 @@ fn three_public_vs_economic(doc: &Disclosure) -> Outcome {
                     squeeze(&side6.rows[r6].name),
                     basic.show(),
                     three.show(),
-                    show_diff(basic.value - three.in_unit(basic.unit)),
+                    show_diff(basic.value.saturating_sub(three.in_unit(basic.unit))),
                     basic.unit.label()
                 ),
                 places,

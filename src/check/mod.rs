@@ -319,7 +319,7 @@ impl Figure {
     }
 
     pub fn in_unit(self, unit: Unit) -> Decimal {
-        self.unit.convert(self.value, unit)
+        convert(self.value, self.unit, unit)
     }
 
     /// Half a unit of the last printed decimal, in 元: how far a rounded
@@ -336,7 +336,25 @@ impl Figure {
 
 /// Half a unit of the last printed decimal of `d`: 0.005 for 24.00, 0.5 for 24.
 pub(crate) fn half_unit(d: Decimal) -> Decimal {
-    Decimal::new(5, d.scale() + 1)
+    // A Decimal holds at most 28 decimals.
+    Decimal::new(5, (d.scale() + 1).min(28))
+}
+
+/// [`Unit::convert`] that saturates instead of overflowing, so that an
+/// absurd printed figure yields a finding, not a panic.
+pub(crate) fn convert(amount: Decimal, from: Unit, to: Unit) -> Decimal {
+    if from == to {
+        amount
+    } else {
+        amount.saturating_mul(from.yuan_factor()) / to.yuan_factor()
+    }
+}
+
+/// Σ that saturates instead of overflowing.
+pub(crate) fn sum_of(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, |a, b| a.saturating_add(b))
 }
 
 /// One unit of the last printed decimal of `d`: 0.01 for 24.00.
@@ -378,9 +396,9 @@ pub(crate) enum SumOutcome {
 /// nothing; `diff` is parent − Σ children.
 pub(crate) fn compare_sum(parent: Option<Decimal>, children: &[Option<Decimal>]) -> SumOutcome {
     let present: Vec<Decimal> = children.iter().flatten().copied().collect();
-    let sum: Decimal = present.iter().copied().sum();
+    let sum = sum_of(present.iter().copied());
     let found = parent.unwrap_or(Decimal::ZERO);
-    let diff = found - sum;
+    let diff = found.saturating_sub(sum);
     if diff.is_zero() {
         return SumOutcome::Equal;
     }
@@ -439,7 +457,10 @@ pub(crate) fn sum_finding(
 /// different units. Rounding of the coarser figure is allowed only across
 /// units (within one unit the figures are copied, not rounded).
 pub(crate) fn figures_agree(a: Figure, b: Figure) -> bool {
-    let diff = (a.in_unit(Unit::Yuan) - b.in_unit(Unit::Yuan)).abs();
+    let diff = a
+        .in_unit(Unit::Yuan)
+        .saturating_sub(b.in_unit(Unit::Yuan))
+        .abs();
     if a.unit == b.unit {
         diff.is_zero()
     } else {

@@ -10,8 +10,8 @@ use std::str::FromStr;
 
 use super::tables::summary_side;
 use super::{
-    find_table, half_unit, row_where, show, show_diff, squeeze, total_row, Figure, Finding, Found,
-    Outcome, Rule, Severity,
+    convert, find_table, half_unit, row_where, show, show_diff, squeeze, sum_of, total_row, Figure,
+    Finding, Found, Outcome, Rule, Severity,
 };
 use crate::model::{Block, Disclosure, Place, TableKind, Unit};
 
@@ -261,7 +261,7 @@ fn compare_stated(
     table_place: Place,
 ) -> Outcome {
     let in_stated_unit = table.in_unit(stated.unit);
-    let diff = stated.value - in_stated_unit;
+    let diff = stated.value.saturating_sub(in_stated_unit);
     if diff.abs() <= half_unit(stated.value) {
         return Outcome::Ran(Vec::new());
     }
@@ -564,16 +564,19 @@ fn year_over_year(doc: &Disclosure) -> Outcome {
     else {
         return Outcome::NotApplicable("情况说明未写明总额、基本支出和项目支出的增减".into());
     };
-    let in_total_unit = |s: &Stated| s.unit.convert(s.value, total.unit);
-    let sum = in_total_unit(&basic) + in_total_unit(&project);
-    let tolerance = half_unit(total.value)
-        + basic.unit.convert(half_unit(basic.value), total.unit)
-        + project.unit.convert(half_unit(project.value), total.unit);
+    let in_total_unit = |s: &Stated| convert(s.value, s.unit, total.unit);
+    let sum = in_total_unit(&basic).saturating_add(in_total_unit(&project));
+    let tolerance = sum_of([
+        half_unit(total.value),
+        convert(half_unit(basic.value), basic.unit, total.unit),
+        convert(half_unit(project.value), project.unit, total.unit),
+    ]);
+    let total_minus_sum = total.value.saturating_sub(sum);
     let places = vec![total.place()];
-    if (total.value - sum).abs() <= tolerance {
+    if total_minus_sum.abs() <= tolerance {
         return Outcome::Ran(Vec::new());
     }
-    let finding = if (total.value + sum).abs() <= tolerance && !sum.is_zero() {
+    let finding = if total.value.saturating_add(sum).abs() <= tolerance && !sum.is_zero() {
         let right = if sum.is_sign_negative() {
             "减少"
         } else {
@@ -599,7 +602,7 @@ fn year_over_year(doc: &Disclosure) -> Outcome {
                 show_diff(basic.value),
                 show_diff(project.value),
                 show_diff(sum),
-                show_diff(total.value - sum)
+                show_diff(total_minus_sum)
             ),
             places,
         )

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::{
-    find_table, show, show_diff, squeeze, total_row, Figure, Finding, Outcome, Rule, Severity,
+    convert, find_table, show, show_diff, squeeze, sum_of, total_row, Figure, Finding, Outcome,
+    Rule, Severity,
 };
 use crate::model::{
     indicator::Garble, Disclosure, Indicator, IndicatorUnit, Place, ProjectCard, TableKind, Unit,
@@ -116,12 +117,15 @@ fn budget_total(doc: &Disclosure) -> Outcome {
     if doc.projects.is_empty() && table_figure.value.is_zero() {
         return Outcome::NotApplicable("没有项目支出".into());
     }
-    let cards_yuan: Decimal = doc
-        .projects
-        .iter()
-        .filter_map(|p| p.budget.map(|b| p.unit.convert(b, Unit::Yuan)))
-        .sum();
-    let cards = Figure::new(Unit::Yuan.convert(cards_yuan, t3.table.unit), t3.table.unit);
+    let cards_yuan = sum_of(
+        doc.projects
+            .iter()
+            .filter_map(|p| p.budget.map(|b| convert(b, p.unit, Unit::Yuan))),
+    );
+    let cards = Figure::new(
+        convert(cards_yuan, Unit::Yuan, t3.table.unit),
+        t3.table.unit,
+    );
     if cards.value == table_figure.value {
         return Outcome::Ran(Vec::new());
     }
@@ -135,7 +139,7 @@ fn budget_total(doc: &Disclosure) -> Outcome {
             doc.projects.len(),
             cards.show(),
             table_figure.show(),
-            show_diff(cards.value - table_figure.value)
+            show_diff(cards.value.saturating_sub(table_figure.value))
         ),
         places,
     )])
@@ -165,7 +169,7 @@ fn funds_sum(doc: &Disclosure) -> Outcome {
                 vec![card_place(ci)],
             )),
             Some(budget) => {
-                let sum: Decimal = parts.iter().flatten().copied().sum();
+                let sum = sum_of(parts.iter().flatten().copied());
                 if sum != budget {
                     findings.push(Finding::new(
                         "project.funds-sum",
@@ -177,7 +181,7 @@ fn funds_sum(doc: &Disclosure) -> Outcome {
                             card.fiscal_funds.map(show).unwrap_or_else(|| "空白".into()),
                             card.other_funds.map(show).unwrap_or_else(|| "空白".into()),
                             show(sum),
-                            show_diff(budget - sum)
+                            show_diff(budget.saturating_sub(sum))
                         ),
                         vec![card_place(ci)],
                     ));
@@ -294,7 +298,7 @@ fn cost_within_budget(doc: &Disclosure) -> Outcome {
             continue;
         };
         compared += 1;
-        let amount_in_card = money_unit.convert(amount, card.unit);
+        let amount_in_card = convert(amount, money_unit, card.unit);
         if amount_in_card > budget {
             // Show the conversion only where the units differ.
             let converted = if money_unit == card.unit {
@@ -312,7 +316,7 @@ fn cost_within_budget(doc: &Disclosure) -> Outcome {
                     ind.value.raw.trim(),
                     show(budget),
                     card.unit.label(),
-                    (amount_in_card - budget).normalize(),
+                    amount_in_card.saturating_sub(budget).normalize(),
                     card.unit.label()
                 ),
                 vec![indicator_place(ci, ii)],

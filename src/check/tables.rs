@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::{
     compare_sum, find_table, row_where, show, show_diff, squeeze, strip_numbering, sum_finding,
-    total_row, Finding, Found, Outcome, Rule, Severity,
+    sum_of, total_row, Finding, Found, Outcome, Rule, Severity,
 };
 use crate::model::{Disclosure, Side, TableKind};
 
@@ -381,7 +381,7 @@ impl SummarySide<'_> {
         let head = rows.next()?;
         head.amount(column).or_else(|| {
             let rest: Vec<Decimal> = rows.filter_map(|r| r.amount(column)).collect();
-            (!rest.is_empty()).then(|| rest.iter().copied().sum())
+            (!rest.is_empty()).then(|| sum_of(rest.iter().copied()))
         })
     }
 }
@@ -537,7 +537,7 @@ fn balance(doc: &Disclosure, kind: TableKind) -> Outcome {
                     found.name(),
                     show(a),
                     show(b),
-                    show_diff(a - b)
+                    show_diff(a.saturating_sub(b))
                 ),
                 vec![found.row_place(isi, ii), found.row_place(ssi, si_row)],
             ));

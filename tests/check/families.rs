@@ -488,3 +488,55 @@ fn assets_sum_and_stated_total() {
         RuleState::CouldNotRun
     );
 }
+
+#[test]
+fn absurd_figures_do_not_panic() {
+    let mut doc = fixture::seed();
+    let t6 = table_index(&doc, TableKind::GeneralPublicBasic);
+    for row in &mut doc.tables[t6].sides[0].rows {
+        row.amounts[0] = Some(rust_decimal::Decimal::MAX);
+    }
+    doc.tables[t6].unit = budget_tui::model::Unit::YiYuan;
+    set(
+        &mut doc,
+        TableKind::Expenditure,
+        0,
+        "201",
+        0,
+        "0.0000000000000000000000000001",
+    );
+    let report = check::run(&doc);
+    assert!(report.findings_of("table.parent-sum").count() > 0);
+}
+
+#[test]
+fn tables_in_yuan_compare_with_the_three_public_table_in_wan_yuan() {
+    let mut doc = fixture::seed();
+    let t6 = table_index(&doc, TableKind::GeneralPublicBasic);
+    doc.tables[t6].unit = budget_tui::model::Unit::Yuan;
+    // 240,040 元 rounds to 24.00 万元: agrees.
+    set(
+        &mut doc,
+        TableKind::GeneralPublicBasic,
+        0,
+        "30231",
+        0,
+        "240040.00",
+    );
+    assert_eq!(
+        run_rule(&doc, "cross.three-public-vs-economic").0,
+        RuleState::Passed
+    );
+    set(
+        &mut doc,
+        TableKind::GeneralPublicBasic,
+        0,
+        "30231",
+        0,
+        "240100.00",
+    );
+    assert_eq!(
+        run_rule(&doc, "cross.three-public-vs-economic").0,
+        RuleState::Failed
+    );
+}
