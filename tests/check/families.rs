@@ -540,3 +540,15 @@ fn tables_in_yuan_compare_with_the_three_public_table_in_wan_yuan() {
         RuleState::Failed
     );
 }
+
+#[test]
+fn operating_costs_column_is_not_part_of_the_three_public_total() {
+    let mut doc = fixture::seed();
+    let t9 = table_index(&doc, TableKind::ThreePublicCosts);
+    let side = &mut doc.tables[t9].sides[0];
+    side.columns.push(fixture::column("资金性质/机关运行经费"));
+    for row in &mut side.rows {
+        row.amounts.push(Some(dec("299.81")));
+    }
+    assert_eq!(run_rule(&doc, "table.column-sum").0, RuleState::Passed);
+}
