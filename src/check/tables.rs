@@ -183,7 +183,7 @@ const TOTAL_LABELS: [&str; 3] = ["合计", "小计", "总计"];
 /// For each total column (合计 / 小计 / 总计) of a side, the columns it is
 /// the sum of: its siblings under the same header; a sibling group counts
 /// through its own 小计 when it prints one, else through its leaves.
-/// `其中` columns are parts of a part and never counted.
+/// Columns beside the total that are not part of it are left out ([`is_aside`]).
 pub(crate) fn column_identities(side: &Side) -> Vec<(usize, Vec<usize>)> {
     let headers: Vec<Vec<String>> = side
         .columns
@@ -201,7 +201,7 @@ pub(crate) fn column_identities(side: &Side) -> Vec<(usize, Vec<usize>)> {
         for (j, h) in headers.iter().enumerate() {
             if j != ti && h.len() > prefix.len() && h.starts_with(prefix) {
                 let key = h[prefix.len()].as_str();
-                if !keys.contains(&key) && !key.starts_with("其中") {
+                if !keys.contains(&key) && !is_aside(key) {
                     keys.push(key);
                 }
             }
@@ -230,9 +230,9 @@ pub(crate) fn column_identities(side: &Side) -> Vec<(usize, Vec<usize>)> {
             match (leaf, subtotal) {
                 (Some(j), _) | (None, Some(j)) => parts.push(j),
                 (None, None) => parts.extend(members.iter().copied().filter(|&j| {
-                    headers[j].last().is_some_and(|l| {
-                        !l.starts_with("其中") && !TOTAL_LABELS.contains(&l.as_str())
-                    })
+                    headers[j]
+                        .last()
+                        .is_some_and(|l| !is_aside(l) && !TOTAL_LABELS.contains(&l.as_str()))
                 })),
             }
         }
@@ -241,6 +241,12 @@ pub(crate) fn column_identities(side: &Side) -> Vec<(usize, Vec<usize>)> {
         }
     }
     identities
+}
+
+/// Columns printed beside a total but not part of it: `其中` parts of a
+/// part, and the 机关运行经费 that Shanghai prints in its 三公 table.
+fn is_aside(label: &str) -> bool {
+    label.starts_with("其中") || label.contains("机关运行经费")
 }
 
 fn column_sum(doc: &Disclosure) -> Outcome {
