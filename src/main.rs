@@ -1,4 +1,5 @@
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -38,11 +39,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Import { file, output, json }) => {
-            match budget_tui::import::import_path(&file) {
-                Ok(_) => ExitCode::SUCCESS,
-                Err(e) => {
-                    let _ = (output, json);
-                    eprintln!("error: {e}");
+            match import_command(&file, output.as_deref(), json) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
                     ExitCode::from(2)
                 }
             }
@@ -52,37 +52,30 @@ fn main() -> ExitCode {
     }
 }
 
-/// The bundled disclosure `budget check` reads when given no path.
-const BUNDLED_DISCLOSURE: &str = "data/xingtai-gov-office-2025.ron";
-
-/// Reads a disclosure: RON as saved by `budget import`, anything else as
-/// disclosure text. Errors read `file:line: message`.
-fn load_disclosure(path: &std::path::Path) -> Result<budget_tui::model::Disclosure, String> {
-    if path.extension().is_some_and(|e| e == "ron") {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}:0: cannot read: {e}", path.display()))?;
-        ron::from_str(&text)
-            .map_err(|e| format!("{}:{}: {}", path.display(), e.span.start.line, e.code))
-    } else {
-        budget_tui::import::import_path(path).map_err(|e| e.to_string())
-    }
-}
+/// The bundled disclosure `budget check` reads when given no path, built
+/// into the binary so the command works from any directory.
+const BUNDLED_NAME: &str = "data/xingtai-gov-office-2025.ron";
+const BUNDLED_RON: &str = include_str!("../data/xingtai-gov-office-2025.ron");
 
 /// `budget check`: exit 0 without error findings, 1 with one, 2 when an
-/// input cannot be read.
+/// input cannot be read (the importer's `file:line: message`).
 fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
     use budget_tui::check::{self, report};
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from(BUNDLED_DISCLOSURE)]
-    } else {
-        paths
-    };
     let mut loaded = Vec::new();
+    if paths.is_empty() {
+        match budget_tui::import::from_ron(BUNDLED_RON, BUNDLED_NAME) {
+            Ok(doc) => loaded.push((BUNDLED_NAME.to_string(), doc)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     for path in &paths {
-        match load_disclosure(path) {
+        match budget_tui::import::load_path(path) {
             Ok(doc) => loaded.push((path.display().to_string(), doc)),
-            Err(message) => {
-                eprintln!("error: {message}");
+            Err(e) => {
+                eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
         }
@@ -109,5 +102,48 @@ fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `budget import FILE [-o OUT] [--json]`: the model as RON (or JSON) on
+/// standard output or in OUT. Source data is never overwritten.
+fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), String> {
+    if let Some(out) = output {
+        if same_file(file, out) {
+            return Err(format!(
+                "{}: refusing to write the output over the input file",
+                out.display()
+            ));
+        }
+    }
+    let doc = budget_tui::import::load_path(file).map_err(|e| e.to_string())?;
+    let text = if json {
+        let mut text = serde_json::to_string_pretty(&doc)
+            .map_err(|e| format!("{}: cannot write JSON: {e}", file.display()))?;
+        text.push('\n');
+        text
+    } else {
+        budget_tui::import::to_ron(&doc)
+    };
+    match output {
+        Some(out) => {
+            std::fs::write(out, text).map_err(|e| format!("{}: cannot write: {e}", out.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}
+
+/// Whether two paths name the same file (compared canonically when both
+/// exist, so `./a.txt` and `a.txt` match).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
     }
 }

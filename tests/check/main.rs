@@ -3,5 +3,6 @@
 mod cli;
 mod families;
 mod fixture;
+mod imported;
 mod perturbed;
 mod seed;
