@@ -1,10 +1,13 @@
 //! budget-tui: explore and check Chinese department budget disclosures.
 //!
-//! Rooms: [`model`] (pure data) → [`import`] (text → model).
+//! Rooms: [`model`] (pure data) → [`import`] (text → model) and [`check`]
+//! (consistency checks over the model) → [`app`] (state, changed only by
+//! [`action`]s that [`keymap`] maps keys to) → [`ui`] (rendering only).
 
 pub mod action;
 pub mod app;
 pub mod bundled;
+pub mod check;
 pub mod i18n;
 pub mod import;
 pub mod keymap;

@@ -44,6 +44,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check disclosures for consistency (勾稽关系) and list the findings.
+    Check {
+        /// Disclosures to check (text or RON); the bundled one when none.
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -58,6 +66,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Check { paths, json }) => check(paths, json),
         None => open(cli.path.as_deref(), cli.lang),
     }
 }
@@ -92,6 +101,54 @@ fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
             eprintln!("error: terminal: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `budget check`: exit 0 without error findings, 1 with one, 2 when an
+/// input cannot be read (the importer's `file:line: message`).
+fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
+    use budget_tui::check::{self, report};
+    let mut loaded = Vec::new();
+    if paths.is_empty() {
+        match budget_tui::bundled::disclosure() {
+            Ok(doc) => loaded.push((budget_tui::bundled::PATH.to_string(), doc)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    for path in &paths {
+        match budget_tui::import::load_path(path) {
+            Ok(doc) => loaded.push((path.display().to_string(), doc)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let reports: Vec<_> = loaded.iter().map(|(_, doc)| check::run(doc)).collect();
+    let several = loaded.len() > 1;
+    let checked: Vec<report::Checked> = loaded
+        .iter()
+        .zip(&reports)
+        .map(|((file, doc), report)| report::Checked {
+            file: several.then_some(file.as_str()),
+            doc,
+            report,
+        })
+        .collect();
+    if json {
+        println!("{:#}", report::json(&checked));
+    } else {
+        for c in &checked {
+            print!("{}", report::text(c));
+        }
+    }
+    if reports.iter().any(check::Report::has_errors) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
