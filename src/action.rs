@@ -55,6 +55,10 @@ pub enum Action {
     NextCategory,
     /// Projects: show indicator values raw instead of parsed.
     ToggleRaw,
+    /// Checks: jump to where the selected finding points.
+    Jump,
+    /// Checks: the ledger of every rule instead of the findings.
+    ToggleLedger,
     /// Text input: a typed character.
     Input(char),
     InputBackspace,

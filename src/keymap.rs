@@ -117,7 +117,7 @@ const fn bind(context: Context, keys: &'static [Key], action: Action, descriptio
     }
 }
 
-use Context::{Drill, Global, Help, Input, Projects, Summary};
+use Context::{Checks, Drill, Global, Help, Input, Projects, Summary};
 
 /// Stands for "any printable character" in the help of the Input context.
 const ANY_CHAR: Key = ch('…');
@@ -298,6 +298,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::ColumnsRight,
         Msg::KeyColumnsRight,
     ),
+    bind(
+        Checks,
+        &[plain(KeyCode::Enter), ch('l'), plain(KeyCode::Right)],
+        Action::Jump,
+        Msg::KeyJump,
+    ),
+    bind(Checks, &[ch('v')], Action::ToggleLedger, Msg::KeyLedger),
     bind(Input, &[ANY_CHAR], Action::Input('…'), Msg::KeyTypeFilter),
     bind(
         Input,
@@ -355,7 +362,7 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 /// Bindings grouped for the help overlay: global first (with the overlay's
 /// own close key), then the contexts.
 pub fn help_groups() -> Vec<(Context, Vec<&'static Binding>)> {
-    [Global, Summary, Drill, Projects, Context::Checks, Input]
+    [Global, Summary, Drill, Projects, Checks, Input]
         .into_iter()
         .map(|ctx| {
             let bindings = BINDINGS

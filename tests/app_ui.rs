@@ -107,6 +107,11 @@ fn summary_headline_figures() {
     assert_eq!(s.project_cards, 12);
     assert_eq!(s.three_public, d("24.00"));
     assert_eq!(s.running_costs, d("299.81"));
+    let yoy = &s.year_over_year;
+    assert_eq!(yoy.total, d("-231.83"));
+    assert_eq!(yoy.basic, d("170.47"));
+    assert_eq!(yoy.project, d("-402.30"));
+    assert_eq!(yoy.three_public, d("-41.60"));
 }
 
 #[test]

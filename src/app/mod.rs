@@ -2,6 +2,7 @@
 //! only reads it. Everything derived from the data is computed here once,
 //! at load, never per keystroke or per frame.
 
+pub mod checks;
 pub mod compare;
 pub mod drill;
 pub mod projects;
@@ -12,7 +13,8 @@ use crossterm::event::KeyEvent;
 use crate::action::Action;
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{self, Context};
-use crate::model::{CodeScheme, Disclosure};
+use crate::model::{CodeScheme, Disclosure, Place};
+use checks::ChecksState;
 use drill::{DrillState, DrillView};
 use projects::{ProjectsState, Screen};
 use summary::{SummaryState, SummaryView};
@@ -65,6 +67,7 @@ pub struct App {
     pub economic_state: DrillState,
     pub scheme: CodeScheme,
     pub projects: ProjectsState,
+    pub checks: ChecksState,
     /// NO_COLOR: draw with the monochrome theme.
     pub monochrome: bool,
 }
@@ -76,7 +79,8 @@ impl App {
         let economic = DrillView::build(&doc, CodeScheme::Economic);
         let functional_state = DrillState::new(&functional);
         let economic_state = DrillState::new(&economic);
-        let projects = ProjectsState::new(&doc);
+        let checks = ChecksState::new(&doc);
+        let projects = ProjectsState::new(&doc, &checks.report);
         App {
             doc,
             lang,
@@ -92,6 +96,7 @@ impl App {
             economic_state,
             scheme: CodeScheme::Functional,
             projects,
+            checks,
             monochrome: false,
         }
     }
@@ -172,7 +177,7 @@ impl App {
                 Tab::Summary => self.update_summary(action),
                 Tab::Drill => self.update_drill(action),
                 Tab::Projects => self.update_projects(action),
-                Tab::Checks => {}
+                Tab::Checks => self.update_checks(action),
             },
         }
     }
@@ -280,6 +285,112 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    fn update_checks(&mut self, action: Action) {
+        let c = &mut self.checks;
+        c.notice = None;
+        if action == Action::ToggleLedger {
+            c.show_ledger = !c.show_ledger;
+            return;
+        }
+        if c.show_ledger {
+            let len = c.report.ledger.len();
+            let cursor = &mut c.ledger_cursor;
+            match action {
+                Action::Up => cursor.move_by(-1, len),
+                Action::Down => cursor.move_by(1, len),
+                Action::PageUp => cursor.page_by(-1, len),
+                Action::PageDown => cursor.page_by(1, len),
+                Action::Top => cursor.selected = 0,
+                Action::Bottom => cursor.selected = len.saturating_sub(1),
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::Up => c.move_by(-1),
+            Action::Down => c.move_by(1),
+            Action::PageUp => c.move_by(-(c.cursor.page.get().max(1) as isize)),
+            Action::PageDown => c.move_by(c.cursor.page.get().max(1) as isize),
+            Action::Top => c.top(),
+            Action::Bottom => c.bottom(),
+            Action::Jump => {
+                let place = c
+                    .selected_finding()
+                    .and_then(|i| c.report.findings.get(i))
+                    .and_then(|f| f.places.first().copied());
+                if let Some(place) = place {
+                    self.jump_to(place);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows `place` in the tab that can show it: a coded table row in the
+    /// drill-down (expanded to it), a card or indicator in Projects, other
+    /// table rows on the Summary. Places the app has no view of (narrative,
+    /// assets) are named in a notice instead.
+    pub fn jump_to(&mut self, place: Place) {
+        match place {
+            Place::TableRow { table, side, row } => {
+                let Some(tbl) = self.doc.tables.get(table) else {
+                    return;
+                };
+                let code = tbl
+                    .sides
+                    .get(side)
+                    .and_then(|s| s.rows.get(row))
+                    .and_then(|r| r.code.clone());
+                match (tbl.kind.scheme(), code) {
+                    (Some(scheme), Some(code)) => self.reveal_code(scheme, code.as_str()),
+                    (Some(scheme), None) => {
+                        self.scheme = scheme;
+                        self.tab = Tab::Drill;
+                    }
+                    (None, _) => self.tab = Tab::Summary,
+                }
+            }
+            Place::Table { table } => {
+                match self.doc.tables.get(table).and_then(|t| t.kind.scheme()) {
+                    Some(scheme) => {
+                        self.scheme = scheme;
+                        self.tab = Tab::Drill;
+                    }
+                    None => self.tab = Tab::Summary,
+                }
+            }
+            Place::Project { card } => self.open_card(card, None),
+            Place::Indicator { card, indicator } => self.open_card(card, Some(indicator)),
+            other => {
+                let text = other.describe(&self.doc);
+                self.checks.notice = Some(text);
+            }
+        }
+    }
+
+    /// The drill-down of `scheme`, expanded to `code` and selecting it.
+    pub fn reveal_code(&mut self, scheme: CodeScheme, code: &str) {
+        self.scheme = scheme;
+        self.tab = Tab::Drill;
+        let (view, state) = self.drill_mut();
+        if let Some(node) = view.tree.find(code) {
+            state.reveal(view, node);
+        }
+    }
+
+    /// Projects tab on card `card`, the cursor on `indicator`.
+    pub fn open_card(&mut self, card: usize, indicator: Option<usize>) {
+        if card >= self.doc.projects.len() {
+            return;
+        }
+        self.tab = Tab::Projects;
+        let p = &mut self.projects;
+        p.filtering = false;
+        p.screen = Screen::Card(card);
+        p.card_cursor = Default::default();
+        p.card_cursor.selected = indicator.unwrap_or(0);
     }
 
     fn update_drill(&mut self, action: Action) {

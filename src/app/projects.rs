@@ -6,7 +6,7 @@ use std::cell::Cell;
 use rust_decimal::Decimal;
 
 use super::compare::{align, SlotRow};
-use crate::model::{Disclosure, IndicatorUnit, ProjectCard, TableKind, Unit};
+use crate::model::{Disclosure, ProjectCard, TableKind};
 
 /// List order; `s` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +118,7 @@ pub struct ProjectsState {
 }
 
 impl ProjectsState {
-    pub fn new(doc: &Disclosure) -> ProjectsState {
+    pub fn new(doc: &Disclosure, report: &crate::check::Report) -> ProjectsState {
         let project_total = doc
             .table(TableKind::Expenditure)
             .and_then(|t| t.main_side())
@@ -147,16 +147,13 @@ impl ProjectsState {
                 }
             }
         }
-        let over_budget = doc
-            .projects
-            .iter()
-            .enumerate()
-            .flat_map(|(c, card)| {
-                card.indicators
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| cost_exceeds_budget(card, i))
-                    .map(move |(n, _)| (c, n))
+        // The check engine decides what is over budget; the tab shows it.
+        let over_budget = report
+            .findings_of(COST_RULE)
+            .flat_map(|f| f.places.iter())
+            .filter_map(|p| match *p {
+                crate::model::Place::Indicator { card, indicator } => Some((card, indicator)),
+                _ => None,
             })
             .collect();
         let mut state = ProjectsState {
@@ -308,18 +305,5 @@ impl ProjectsState {
     }
 }
 
-/// A 成本指标 stated in money that exceeds the card's 预算数 (in one unit).
-pub fn cost_exceeds_budget(card: &ProjectCard, indicator: &crate::model::Indicator) -> bool {
-    if !indicator.level2.contains("成本") {
-        return false;
-    }
-    let (Some(amount), Some(budget)) = (indicator.value.number, card.budget) else {
-        return false;
-    };
-    let in_card_unit = match indicator.value.unit {
-        Some(IndicatorUnit::WanYuan) => Unit::WanYuan.convert(amount, card.unit),
-        Some(IndicatorUnit::Yuan) => Unit::Yuan.convert(amount, card.unit),
-        _ => return false,
-    };
-    in_card_unit > budget
-}
+/// The check rule whose findings mark a 成本指标 over its card's budget.
+pub const COST_RULE: &str = "project.cost-within-budget";

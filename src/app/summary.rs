@@ -89,6 +89,10 @@ impl SummaryView {
         let personnel = economic.and_then(|s| total_row(s, "人员经费"));
         let public_use = economic.and_then(|s| total_row(s, "公用经费"));
 
+        let stated = crate::check::narrative_figures(doc);
+        let unit = summary.map(|t| t.unit).unwrap_or(doc.department.unit);
+        let in_unit = |v: Option<Decimal>| v.map(|v| Unit::WanYuan.convert(v, unit));
+
         let three_public = doc
             .table(TableKind::ThreePublicCosts)
             .and_then(|t| t.main_side())
@@ -98,7 +102,7 @@ impl SummaryView {
             });
 
         SummaryView {
-            unit: summary.map(|t| t.unit).unwrap_or(doc.department.unit),
+            unit,
             income_total,
             income_sources,
             expenditure_total,
@@ -111,9 +115,15 @@ impl SummaryView {
             project_percent: percent(project, expenditure_total),
             project_cards: doc.projects.len(),
             three_public,
-            // 机关运行经费 is the 公用经费 of 基本支出表 in this template.
-            running_costs: public_use,
-            year_over_year: YearOverYear::default(),
+            // As the narrative states it; where it does not, the 公用经费
+            // of 基本支出表, which is what 机关运行经费 means in this template.
+            running_costs: in_unit(stated.running_costs).or(public_use),
+            year_over_year: YearOverYear {
+                total: in_unit(stated.total_change),
+                basic: in_unit(stated.basic_change),
+                project: in_unit(stated.project_change),
+                three_public: in_unit(stated.three_public_change),
+            },
             ledger: summary.map(ledger_lines).unwrap_or_default(),
         }
     }

@@ -17,6 +17,7 @@ mod cross;
 mod narrative;
 mod projects;
 pub mod report;
+pub use narrative::{narrative_figures, NarrativeFigures};
 mod tables;
 
 use rust_decimal::Decimal;

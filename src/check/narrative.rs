@@ -189,9 +189,10 @@ pub(crate) fn stated_amount(
 pub(crate) fn stated_change(
     doc: &Disclosure,
     labels: &[&str],
+    only: Option<&str>,
     skip: &[&str],
 ) -> Option<(Stated, &'static str)> {
-    for (section, text) in texts(doc, None) {
+    for (section, text) in texts(doc, only) {
         let path = doc
             .narrative
             .get(section)
@@ -248,6 +249,44 @@ pub(crate) fn stated_change(
         }
     }
     None
+}
+
+/// What the narrative states, for display (the Summary tab): the changes
+/// on last year and the 机关运行经费, each in 万元. `None` where the text
+/// does not state it. The same reading the rules use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NarrativeFigures {
+    pub total_change: Option<Decimal>,
+    pub basic_change: Option<Decimal>,
+    pub project_change: Option<Decimal>,
+    pub three_public_change: Option<Decimal>,
+    pub running_costs: Option<Decimal>,
+}
+
+/// Reads [`NarrativeFigures`] from the 情况说明.
+pub fn narrative_figures(doc: &Disclosure) -> NarrativeFigures {
+    let last_year = doc.department.budget_year.saturating_sub(1);
+    let owned = [
+        format!("较{last_year}年"),
+        format!("比{last_year}年"),
+        format!("与{last_year}年"),
+        "较上年".to_string(),
+        "比上年".to_string(),
+        "与上年".to_string(),
+    ];
+    let year_labels: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let skip = ["三公", "机关运行经费"];
+    let wan = |found: Option<(Stated, &'static str)>| {
+        found.map(|(s, _)| convert(s.value, s.unit, Unit::WanYuan))
+    };
+    NarrativeFigures {
+        total_change: wan(stated_change(doc, &year_labels, None, &skip)),
+        basic_change: wan(stated_change(doc, &["基本支出"], None, &skip)),
+        project_change: wan(stated_change(doc, &["项目支出"], None, &skip)),
+        three_public_change: wan(stated_change(doc, &year_labels, Some("三公"), &[])),
+        running_costs: stated_amount(doc, &["机关运行经费"], None)
+            .map(|s| convert(s.value, s.unit, Unit::WanYuan)),
+    }
 }
 
 /// Compares a stated figure with a table figure, allowing half a unit of
@@ -557,9 +596,9 @@ fn year_over_year(doc: &Disclosure) -> Outcome {
     let total_labels: Vec<&str> = total_labels.iter().map(String::as_str).collect();
     // The 三公 and 机关运行经费 sections state changes of their own.
     let skip = ["三公", "机关运行经费"];
-    let total = stated_change(doc, &total_labels, &skip);
-    let basic = stated_change(doc, &["基本支出"], &skip);
-    let project = stated_change(doc, &["项目支出"], &skip);
+    let total = stated_change(doc, &total_labels, None, &skip);
+    let basic = stated_change(doc, &["基本支出"], None, &skip);
+    let project = stated_change(doc, &["项目支出"], None, &skip);
     let (Some((total, total_word)), Some((basic, _)), Some((project, _))) = (total, basic, project)
     else {
         return Outcome::NotApplicable("情况说明未写明总额、基本支出和项目支出的增减".into());

@@ -2,6 +2,7 @@
 //! scroll offsets only the renderer can know (it alone knows the height).
 //! One file per tab.
 
+pub mod checks;
 pub mod drill;
 pub mod help;
 pub mod projects;
@@ -64,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Tab::Summary => summary::render(app, body, buf, th),
         Tab::Drill => drill::render(app, body, buf, th),
         Tab::Projects => projects::render(app, body, buf, th),
-        Tab::Checks => render_not_yet(app, body, buf, th),
+        Tab::Checks => checks::render(app, body, buf, th),
     }
     render_status(app, status, buf, th);
     if app.help_open {
@@ -121,19 +122,6 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let line = text::fit_left(&line, width);
     buf.set_style(area, th.status);
     buf.set_string(area.x, area.y, line, th.status);
-}
-
-fn render_not_yet(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
-    if area.height == 0 {
-        return;
-    }
-    let msg = format!(" {}", t(app.lang, Msg::NotYet));
-    buf.set_string(
-        area.x,
-        area.y,
-        text::truncate(&msg, area.width as usize),
-        th.dim,
-    );
 }
 
 /// Writes `line` at `(x, y)` clipped to `width` columns.

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::text::{bar, truncate, width};
+use super::text::{bar, truncate, width, wrap};
 use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
 use crate::app::projects::{Cursor, Screen, SortKey};
@@ -194,26 +194,6 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         return;
     }
     draw_rows(rows, &p.cursor, area, area.y + 2, buf, th);
-}
-
-/// Wraps `text` into lines of at most `cols` display columns.
-fn wrap(text: &str, cols: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = width(ch.encode_utf8(&mut [0; 4]));
-        if used + w > cols && !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-            used = 0;
-        }
-        current.push(ch);
-        used += w;
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
 }
 
 fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &Theme) {

@@ -48,6 +48,26 @@ pub fn fit_left(text: &str, cols: usize) -> String {
     out
 }
 
+/// Wraps `text` into lines of at most `cols` display columns.
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > cols && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+            used = 0;
+        }
+        current.push(ch);
+        used += w;
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 /// `text` truncated or padded on the left to exactly `cols` columns.
 pub fn fit_right(text: &str, cols: usize) -> String {
     let cut = truncate(text, cols);

@@ -1,0 +1,200 @@
+//! Checks tab: the ledger's counts, then findings grouped by severity and
+//! rule (Enter jumps to the place), or the whole ledger of rules.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::put_line;
+use super::text::{fit_left, truncate};
+use super::theme::Theme;
+use crate::app::checks::CheckLine;
+use crate::app::App;
+use crate::check::{RuleState, Severity};
+use crate::i18n::{t, Msg};
+
+fn severity_text(severity: Severity) -> Msg {
+    match severity {
+        Severity::Error => Msg::SevError,
+        Severity::Warning => Msg::SevWarning,
+        Severity::Note => Msg::SevNote,
+    }
+}
+
+fn severity_style(severity: Severity, th: &Theme) -> Style {
+    match severity {
+        Severity::Error => th.error,
+        Severity::Warning => th.warning,
+        Severity::Note => th.note,
+    }
+}
+
+fn state_text(state: RuleState) -> Msg {
+    match state {
+        RuleState::Passed => Msg::StatePassed,
+        RuleState::Failed => Msg::StateFailed,
+        RuleState::NotApplicable => Msg::StateNotApplicable,
+        RuleState::CouldNotRun => Msg::StateCouldNotRun,
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let lang = app.lang;
+    let c = &app.checks;
+    let counts = c.report.counts();
+    let title = if c.show_ledger {
+        Msg::LedgerTitle
+    } else {
+        Msg::FindingsTitle
+    };
+    let mut head = vec![
+        Span::styled(format!(" {}", t(lang, title)), th.title),
+        Span::raw(format!(
+            "  {} {}：",
+            c.report.ledger.len(),
+            t(lang, Msg::Rules)
+        )),
+    ];
+    for (n, state, style) in [
+        (counts.passed, RuleState::Passed, th.increase),
+        (counts.failed, RuleState::Failed, th.error),
+        (counts.not_applicable, RuleState::NotApplicable, th.dim),
+        (counts.could_not_run, RuleState::CouldNotRun, th.warning),
+    ] {
+        head.push(Span::styled(
+            format!("{} {n}  ", t(lang, state_text(state))),
+            style,
+        ));
+    }
+    if let Some(notice) = &c.notice {
+        head.push(Span::styled(
+            format!("{}：{notice}", t(lang, Msg::InNarrative)),
+            th.warning,
+        ));
+    }
+    put_line(buf, area.x, area.y, &Line::from(head), area.width);
+    let body_y = area.y + 1;
+    let cols = area.width as usize;
+    // The selected finding in full, wrapped, below the list.
+    let detail = if c.show_ledger {
+        Vec::new()
+    } else {
+        detail_lines(app, cols, th)
+    };
+    let detail_h = if area.height >= 12 {
+        detail.len() as u16
+    } else {
+        0
+    };
+    let list_bottom = area.bottom().saturating_sub(detail_h);
+    let height = list_bottom.saturating_sub(body_y) as usize;
+    for (i, line) in detail.iter().take(detail_h as usize).enumerate() {
+        put_line(buf, area.x, list_bottom + i as u16, line, area.width);
+    }
+    let rule_w = c
+        .report
+        .ledger
+        .iter()
+        .map(|e| e.rule.len())
+        .max()
+        .unwrap_or(0)
+        + 1;
+
+    let lines: Vec<Line<'static>> = if c.show_ledger {
+        c.report
+            .ledger
+            .iter()
+            .map(|e| {
+                let style = match e.state {
+                    RuleState::Passed => th.base,
+                    RuleState::Failed => th.error,
+                    RuleState::NotApplicable => th.dim,
+                    RuleState::CouldNotRun => th.warning,
+                };
+                let mut spans = vec![
+                    Span::styled(
+                        fit_left(&format!(" {}", t(lang, state_text(e.state))), 10),
+                        style,
+                    ),
+                    Span::styled(fit_left(e.rule, rule_w), th.dim),
+                    Span::raw(format!(" {}", e.title)),
+                ];
+                if let Some(reason) = &e.reason {
+                    spans.push(Span::styled(format!("  ({reason})"), th.dim));
+                }
+                Line::from(spans)
+            })
+            .collect()
+    } else if c.lines.is_empty() {
+        vec![Line::styled(
+            format!(" {}", t(lang, Msg::NoFindings)),
+            th.increase,
+        )]
+    } else {
+        c.lines
+            .iter()
+            .map(|line| match *line {
+                CheckLine::Severity(sev, n) => Line::styled(
+                    format!(" {} {n}", t(lang, severity_text(sev))),
+                    severity_style(sev, th),
+                ),
+                CheckLine::Rule(entry, n) => {
+                    let e = &c.report.ledger[entry];
+                    Line::from(vec![
+                        Span::styled(format!("   {}", e.rule), th.header),
+                        Span::styled(format!("  {} ({n})", e.title), th.dim),
+                    ])
+                }
+                // The message names its place; the full location is in
+                // the detail below.
+                CheckLine::Finding(i) => {
+                    Line::raw(format!("     {}", c.report.findings[i].message))
+                }
+            })
+            .collect()
+    };
+
+    let cursor = if c.show_ledger {
+        &c.ledger_cursor
+    } else {
+        &c.cursor
+    };
+    let start = cursor.window_start(height, lines.len());
+    for (i, line) in lines.into_iter().enumerate().skip(start).take(height) {
+        let y = body_y + (i - start) as u16;
+        let selected = i == cursor.selected && (c.show_ledger || !c.lines.is_empty());
+        if selected {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            put_line(
+                buf,
+                area.x,
+                y,
+                &Line::styled(fit_left(&truncate(&text, cols), cols), th.selected),
+                area.width,
+            );
+        } else {
+            put_line(buf, area.x, y, &line, area.width);
+        }
+    }
+}
+
+/// The selected finding: its location and its whole message, wrapped.
+fn detail_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
+    let c = &app.checks;
+    let Some(f) = c.selected_finding().and_then(|i| c.report.findings.get(i)) else {
+        return Vec::new();
+    };
+    let mut lines = vec![Line::styled(
+        truncate(&format!(" › {}", f.location(&app.doc)), cols),
+        th.header,
+    )];
+    let room = cols.saturating_sub(3).max(1);
+    for part in super::text::wrap(&f.message, room).into_iter().take(3) {
+        lines.push(Line::raw(format!("   {part}")));
+    }
+    lines
+}

@@ -1,0 +1,171 @@
+//! Checks tab on the seed and on a perturbed copy: grouped findings, the
+//! ledger, and Enter jumping to every finding's place.
+
+use budget_tui::app::projects::Screen;
+use budget_tui::app::{App, Tab};
+use budget_tui::i18n::Lang;
+use budget_tui::model::{CodeScheme, Disclosure, Place, TableKind};
+use budget_tui::ui;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn seed() -> Disclosure {
+    budget_tui::bundled::disclosure().expect("bundled data loads")
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(frame, app))
+        .expect("draw never fails on a TestBackend");
+    ui::buffer_text(terminal.backend().buffer())
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// The seed with 基本支出表 30101 基本工资 changed from 306.17 to 316.17.
+fn perturbed() -> Disclosure {
+    let mut doc = seed();
+    let table = doc
+        .tables
+        .iter_mut()
+        .find(|t| t.kind == TableKind::GeneralPublicBasic)
+        .expect("基本支出表");
+    let row = table.sides[0]
+        .rows
+        .iter_mut()
+        .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "30101"))
+        .expect("30101");
+    row.amounts[0] = Some("316.17".parse().expect("decimal"));
+    doc
+}
+
+#[test]
+fn checks_120x40() {
+    let mut app = App::new(seed(), Lang::Zh);
+    press(&mut app, KeyCode::Char('4'));
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn ledger_view_lists_every_rule() {
+    let mut app = App::new(seed(), Lang::En);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('v'));
+    let text = screen(&app, 160, 80);
+    for entry in &app.checks.report.ledger {
+        assert!(text.contains(entry.rule), "{} listed", entry.rule);
+    }
+    assert!(
+        text.contains("passed 43"),
+        "{}",
+        text.lines().nth(1).unwrap_or_default()
+    );
+}
+
+#[test]
+fn enter_on_the_cost_finding_opens_the_card_at_the_indicator() {
+    let mut app = App::new(seed(), Lang::Zh);
+    press(&mut app, KeyCode::Char('4'));
+    let target = app
+        .checks
+        .report
+        .findings
+        .iter()
+        .position(|f| f.rule == "project.cost-within-budget")
+        .expect("the 622600 finding");
+    while app.checks.selected_finding() != Some(target) {
+        let before = app.checks.cursor.selected;
+        press(&mut app, KeyCode::Down);
+        assert_ne!(
+            before, app.checks.cursor.selected,
+            "cursor reaches the finding"
+        );
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Projects);
+    let card = app
+        .doc
+        .projects
+        .iter()
+        .position(|p| p.code == "13050025P00945010077D")
+        .expect("card");
+    assert_eq!(app.projects.screen, Screen::Card(card));
+    let n = app.projects.card_cursor.selected;
+    assert_eq!(app.doc.projects[card].indicators[n].level2, "成本指标");
+}
+
+#[test]
+fn a_changed_figure_is_found_and_enter_shows_its_row() {
+    let mut app = App::new(perturbed(), Lang::Zh);
+    assert!(app.checks.report.has_errors());
+    press(&mut app, KeyCode::Char('4'));
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("30101"), "the changed row is named");
+    // The table finding's Enter opens the economic drill-down on its row.
+    let target = app
+        .checks
+        .report
+        .findings
+        .iter()
+        .position(|f| f.rule.starts_with("table.") && f.message.contains("30101"))
+        .expect("a table finding naming 30101");
+    press(&mut app, KeyCode::Char('g'));
+    while app.checks.selected_finding() != Some(target) {
+        let before = app.checks.cursor.selected;
+        press(&mut app, KeyCode::Down);
+        assert_ne!(
+            before, app.checks.cursor.selected,
+            "cursor reaches the finding"
+        );
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Drill);
+    assert_eq!(app.scheme, CodeScheme::Economic);
+    let path = app.code_path().join("/");
+    assert!(path.starts_with("301"), "{path}");
+}
+
+/// Every finding, on the seed and on the perturbed copy, jumps to a tab
+/// that shows its place.
+#[test]
+fn every_finding_jumps() {
+    for doc in [seed(), perturbed()] {
+        let report = budget_tui::check::run(&doc);
+        for finding in &report.findings {
+            let Some(&place) = finding.places.first() else {
+                continue;
+            };
+            let mut app = App::new(doc.clone(), Lang::Zh);
+            app.tab = Tab::Checks;
+            app.jump_to(place);
+            match place {
+                Place::Indicator { card, indicator } => {
+                    assert_eq!(app.tab, Tab::Projects);
+                    assert_eq!(app.projects.screen, Screen::Card(card));
+                    assert_eq!(app.projects.card_cursor.selected, indicator);
+                }
+                Place::Project { card } => {
+                    assert_eq!(app.projects.screen, Screen::Card(card));
+                }
+                Place::TableRow { table, side, row } => {
+                    let r = &doc.tables[table].sides[side].rows[row];
+                    match (&r.code, doc.tables[table].kind.scheme()) {
+                        (Some(code), Some(_)) => {
+                            assert_eq!(app.tab, Tab::Drill);
+                            assert_eq!(app.code_path().last().copied(), Some(code.as_str()));
+                        }
+                        (_, Some(_)) => assert_eq!(app.tab, Tab::Drill),
+                        _ => assert_eq!(app.tab, Tab::Summary),
+                    }
+                }
+                _ => assert!(
+                    app.tab == Tab::Checks && app.checks.notice.is_some() || app.tab != Tab::Checks
+                ),
+            }
+        }
+    }
+}
