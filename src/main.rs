@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +24,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Look up a code, a name, a project or an indicator (pinyin initials and
+    /// full pinyin work too: `xzyx`, `xingzhengyunxing`) and print the best
+    /// matches with their figures.
+    Lookup {
+        /// What to look for: `2010301`, `3023`, `行政运行`, `gwyc`.
+        query: String,
+        /// Disclosures to search (.ron or .txt); the bundled one if none.
+        paths: Vec<PathBuf>,
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// At most this many matches.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -39,6 +54,58 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Lookup {
+            query,
+            paths,
+            json,
+            limit,
+        }) => lookup(&query, &paths, json, limit),
         None => ExitCode::SUCCESS,
     }
+}
+
+/// The disclosure `budget lookup` searches when given no path.
+fn bundled_disclosure() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/xingtai-gov-office-2025.ron")
+}
+
+/// `budget lookup`: exit 0 with a match, 1 with none, 2 when an input
+/// cannot be read.
+fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode {
+    use budget_tui::search::{lookup, SearchIndex};
+    let bundled;
+    let paths = if paths.is_empty() {
+        bundled = [bundled_disclosure()];
+        &bundled[..]
+    } else {
+        paths
+    };
+    let mut disclosures = Vec::with_capacity(paths.len());
+    for path in paths {
+        match budget_tui::import::import_path(path) {
+            Ok(disclosure) => disclosures.push(disclosure),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let index = SearchIndex::build(&disclosures);
+    let rows = lookup::lookup(&index, query, limit);
+    if rows.is_empty() {
+        eprintln!("no match for `{query}`");
+        return ExitCode::from(1);
+    }
+    if json {
+        match lookup::to_json(&rows) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print!("{}", lookup::format_table(&rows));
+    }
+    ExitCode::SUCCESS
 }
