@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -45,11 +46,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Import { file, output, json }) => {
-            match budget_tui::import::import_path(&file) {
-                Ok(_) => ExitCode::SUCCESS,
-                Err(e) => {
-                    let _ = (output, json);
-                    eprintln!("error: {e}");
+            match import_command(&file, output.as_deref(), json) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
                     ExitCode::from(2)
                 }
             }
@@ -61,6 +61,49 @@ fn main() -> ExitCode {
             limit,
         }) => lookup(&query, &paths, json, limit),
         None => ExitCode::SUCCESS,
+    }
+}
+
+/// `budget import FILE [-o OUT] [--json]`: the model as RON (or JSON) on
+/// standard output or in OUT. Source data is never overwritten.
+fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), String> {
+    if let Some(out) = output {
+        if same_file(file, out) {
+            return Err(format!(
+                "{}: refusing to write the output over the input file",
+                out.display()
+            ));
+        }
+    }
+    let doc = budget_tui::import::load_path(file).map_err(|e| e.to_string())?;
+    let text = if json {
+        let mut text = serde_json::to_string_pretty(&doc)
+            .map_err(|e| format!("{}: cannot write JSON: {e}", file.display()))?;
+        text.push('\n');
+        text
+    } else {
+        budget_tui::import::to_ron(&doc)
+    };
+    match output {
+        Some(out) => {
+            std::fs::write(out, text).map_err(|e| format!("{}: cannot write: {e}", out.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}
+
+/// Whether two paths name the same file (compared canonically when both
+/// exist, so `./a.txt` and `a.txt` match).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
     }
 }
 
@@ -82,7 +125,7 @@ fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode 
     };
     let mut disclosures = Vec::with_capacity(paths.len());
     for path in paths {
-        match budget_tui::import::import_path(path) {
+        match budget_tui::import::load_path(path) {
             Ok(disclosure) => disclosures.push(disclosure),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -17,9 +17,10 @@
 //! 4. the query inside the pinyin initials or full pinyin;
 //! 5. the query inside a code (`0079l` in a project code);
 //! 6. fuzzy (`SkimMatcherV2`) on the name, or on the initials for a Latin
-//!    query. Fuzzy scoring runs only when tiers 1–5 found fewer hits than the
-//!    limit: fuzzy matching alone floods short queries with noise, and its
-//!    hits could not make the list anyway.
+//!    query, above a minimum score per query character. Fuzzy scoring runs
+//!    only when tiers 1–5 found fewer hits than the limit: fuzzy matching
+//!    alone floods short queries with noise, and its hits could not make the
+//!    list anyway.
 //!
 //! Within a tier, a match nearer the start of the key and a key nearer the
 //! query's length rank higher; ties keep document order.
@@ -501,6 +502,14 @@ impl SearchIndex {
     /// Fuzzy hits among the items not found yet. `out` is sorted by item.
     fn fuzzy_matches(&self, q: &str, ascii_alnum: bool, out: &mut Vec<Hit>) {
         let q_mask = keys::char_mask(q);
+        // SkimMatcherV2 gives 16 per matched character plus bonuses, minus
+        // gap penalties. A Latin letter is one of 26, so letters scattered
+        // over a long run of initials (`gwyc` in `jbgzjfbzwgkgkpt…`) match
+        // easily and mean nothing: demand near-contiguous matches for them.
+        // A Chinese character is one of thousands, so a looser match is
+        // still telling (`公车运维` in 公务用车运行维护费).
+        let per_char = if ascii_alnum { 16 } else { 10 };
+        let min_score = per_char * q.chars().count() as i64;
         let found = out.len();
         for item in 0..self.items.len() {
             let on_name = q_mask & !self.name_masks[item] == 0;
@@ -522,7 +531,7 @@ impl SearchIndex {
             .flatten()
             .flatten()
             .max();
-            if let Some(score) = score.filter(|&s| s > 0) {
+            if let Some(score) = score.filter(|&s| s >= min_score) {
                 out.push(Hit {
                     item: item as u32,
                     score: score.min(TIER_CODE_INFIX - 1),
