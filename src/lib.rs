@@ -1,8 +1,18 @@
 //! budget-tui: explore and check Chinese department budget disclosures.
 //!
-//! Rooms: [`model`] (pure data) → [`import`] (text → model); [`search`]
-//! (index and lookup over loaded disclosures).
+//! Rooms: [`model`] (pure data) → [`import`] (text → model) and [`check`]
+//! (consistency checks over the model) → [`app`] (state, changed only by
+//! [`action`]s that [`keymap`] maps keys to) → [`ui`] (rendering only).
+//! [`search`] indexes loaded disclosures for `/` and `budget lookup`.
 
+pub mod action;
+pub mod app;
+pub mod bundled;
+pub mod check;
+pub mod i18n;
 pub mod import;
+pub mod keymap;
 pub mod model;
+pub mod screenshots;
 pub mod search;
+pub mod ui;

@@ -1,15 +1,34 @@
-use std::io::Write;
+//! `budget`: the app with no argument, answers from the shell with a
+//! subcommand. Exit codes: 0 fine, 1 a finding or no match, 2 bad input.
+
+mod terminal;
+
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use budget_tui::app::App;
+use budget_tui::i18n::Lang;
+use budget_tui::model::Disclosure;
+
 /// Explore and check department budget disclosures (部门预算公开).
 #[derive(Parser)]
 #[command(name = "budget", version, args_conflicts_with_subcommands = true)]
 struct Cli {
+    /// A disclosure to open: `.ron`, or a disclosure `.txt` imported on the
+    /// fly. Without it, the bundled data.
+    path: Option<PathBuf>,
+    /// Interface language: zh (default) or en.
+    #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
+    lang: Lang,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("unknown language `{text}` (expected zh or en)"))
 }
 
 #[derive(Subcommand)]
@@ -40,6 +59,14 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Check disclosures for consistency (勾稽关系) and list the findings.
+    Check {
+        /// Disclosures to check (text or RON); the bundled one when none.
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -60,7 +87,89 @@ fn main() -> ExitCode {
             json,
             limit,
         }) => lookup(&query, &paths, json, limit),
-        None => ExitCode::SUCCESS,
+        Some(Command::Check { paths, json }) => check(paths, json),
+        None => open(cli.path.as_deref(), cli.lang),
+    }
+}
+
+/// Loads the disclosure to show: the file named, or the bundled data.
+fn load(path: Option<&Path>) -> Result<Disclosure, String> {
+    match path {
+        Some(path) => budget_tui::import::load_path(path).map_err(|e| e.to_string()),
+        None => budget_tui::bundled::disclosure().map_err(|e| e.to_string()),
+    }
+}
+
+/// No subcommand: the app, or the summary as text when output is not a
+/// terminal (`budget | less`, a script).
+fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
+    let doc = match load(path) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut app = App::new(doc, lang);
+    if !std::io::stdout().is_terminal() {
+        print!("{}", budget_tui::ui::summary::plain_text(&app, 100));
+        return ExitCode::SUCCESS;
+    }
+    app.monochrome = budget_tui::ui::theme::no_color_requested();
+    match terminal::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: terminal: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `budget check`: exit 0 without error findings, 1 with one, 2 when an
+/// input cannot be read (the importer's `file:line: message`).
+fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
+    use budget_tui::check::{self, report};
+    let mut loaded = Vec::new();
+    if paths.is_empty() {
+        match budget_tui::bundled::disclosure() {
+            Ok(doc) => loaded.push((budget_tui::bundled::PATH.to_string(), doc)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    for path in &paths {
+        match budget_tui::import::load_path(path) {
+            Ok(doc) => loaded.push((path.display().to_string(), doc)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let reports: Vec<_> = loaded.iter().map(|(_, doc)| check::run(doc)).collect();
+    let several = loaded.len() > 1;
+    let checked: Vec<report::Checked> = loaded
+        .iter()
+        .zip(&reports)
+        .map(|((file, doc), report)| report::Checked {
+            file: several.then_some(file.as_str()),
+            doc,
+            report,
+        })
+        .collect();
+    if json {
+        println!("{:#}", report::json(&checked));
+    } else {
+        for c in &checked {
+            print!("{}", report::text(c));
+        }
+    }
+    if reports.iter().any(check::Report::has_errors) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -107,23 +216,20 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The disclosure `budget lookup` searches when given no path.
-fn bundled_disclosure() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/xingtai-gov-office-2025.ron")
-}
-
 /// `budget lookup`: exit 0 with a match, 1 with none, 2 when an input
 /// cannot be read.
 fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode {
     use budget_tui::search::{lookup, SearchIndex};
-    let bundled;
-    let paths = if paths.is_empty() {
-        bundled = [bundled_disclosure()];
-        &bundled[..]
-    } else {
-        paths
-    };
-    let mut disclosures = Vec::with_capacity(paths.len());
+    let mut disclosures = Vec::with_capacity(paths.len().max(1));
+    if paths.is_empty() {
+        match budget_tui::bundled::disclosure() {
+            Ok(disclosure) => disclosures.push(disclosure),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     for path in paths {
         match budget_tui::import::load_path(path) {
             Ok(disclosure) => disclosures.push(disclosure),

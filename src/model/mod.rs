@@ -18,7 +18,7 @@ pub mod table;
 
 pub use amount::{format_amount, parse_amount, AmountError};
 pub use code::{ClassificationTree, Code, CodeScheme, TreeNode};
-pub use indicator::{Comparator, IndicatorUnit, IndicatorValue, ValueStatus};
+pub use indicator::{Comparator, Garble, IndicatorUnit, IndicatorValue, ValueStatus};
 pub use narrative::{
     AssetItem, AssetReport, Block, GlossaryTerm, GridTable, NarrativeSection, OrgUnit, Procurement,
 };

@@ -1,0 +1,65 @@
+//! What the user asked for, independent of the key that asked.
+
+use crate::app::Tab;
+
+/// An intent. Keys map to actions through [`crate::keymap`]; the app applies
+/// them in [`crate::app::App::update`]; nothing else changes app state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    CloseOverlay,
+    NextTab,
+    PrevTab,
+    GoTab(Tab),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Expand the selected node and step to its first child.
+    DrillIn,
+    /// Step to the parent and fold it again.
+    DrillOut,
+    /// Expand or collapse the selected node in place.
+    ToggleNode,
+    /// Show one level less of the whole tree (hledger-ui `-`).
+    DepthLess,
+    /// Show one level more of the whole tree (hledger-ui `+`).
+    DepthMore,
+    ExpandAll,
+    /// Functional ↔ economic classification.
+    ToggleScheme,
+    /// Scroll the amount columns (the code/name column stays).
+    ColumnsLeft,
+    ColumnsRight,
+    /// Summary: show the 收支总表's blank rows too.
+    ToggleBlankRows,
+    /// Projects: open the selected card.
+    Open,
+    /// Projects: back from a card, comparison or category to the list.
+    Back,
+    /// Projects: mark / unmark the selected card for comparison.
+    ToggleMark,
+    /// Projects: compare the marked cards side by side.
+    Compare,
+    /// Projects: next list order (document, budget, name, code); in the
+    /// category view, sort by parsed value.
+    CycleSort,
+    /// Projects: start typing a filter.
+    StartFilter,
+    /// Projects: all indicators of one 二级指标 across the cards.
+    CategoryView,
+    PrevCategory,
+    NextCategory,
+    /// Projects: show indicator values raw instead of parsed.
+    ToggleRaw,
+    /// Text input: a typed character.
+    Input(char),
+    InputBackspace,
+    /// Text input: keep what was typed and leave the input.
+    InputConfirm,
+    /// Text input: drop what was typed and leave the input.
+    InputCancel,
+}

@@ -1,0 +1,373 @@
+//! Drill-down by classification code: the tree, its figure columns (built
+//! once at load) and the expand / select state (changed by actions).
+
+use rust_decimal::Decimal;
+use std::cell::Cell;
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{format_amount, ClassificationTree, CodeScheme, Disclosure, Place, TableKind};
+
+/// One figure column of the drill-down: a column of one table.
+#[derive(Debug, Clone)]
+pub struct DrillColumn {
+    /// Header shown above the column (`基本支出`, `一般公共预算`).
+    pub header: String,
+    pub table: usize,
+    pub side: usize,
+    pub column: usize,
+}
+
+/// Everything the drill-down shows for one scheme, computed at load.
+#[derive(Debug, Clone)]
+pub struct DrillView {
+    pub scheme: CodeScheme,
+    pub tree: ClassificationTree,
+    pub columns: Vec<DrillColumn>,
+    /// `values[node][column]`: the figure the table prints for that code,
+    /// or the sum of the children for a parent the table does not print.
+    pub values: Vec<Vec<Option<Decimal>>>,
+    /// The tables' 合计 row, per column.
+    pub totals: Vec<Option<Decimal>>,
+    /// Every table row that carries the node's code.
+    pub carriers: Vec<Vec<Place>>,
+    /// Display width of each column: the widest figure or header, so the
+    /// columns do not move when the depth changes.
+    pub column_widths: Vec<usize>,
+    /// Display width of the widest indented `code name` cell.
+    pub label_width: usize,
+}
+
+impl DrillView {
+    pub fn build(doc: &Disclosure, scheme: CodeScheme) -> DrillView {
+        let tree = match scheme {
+            CodeScheme::Functional => doc.functional_tree(),
+            CodeScheme::Economic => doc.economic_tree(),
+        };
+        let columns = pick_columns(doc, scheme);
+
+        let mut values = vec![vec![None; columns.len()]; tree.nodes.len()];
+        let mut carriers = vec![Vec::new(); tree.nodes.len()];
+        for (t, table) in doc.tables.iter().enumerate() {
+            if table.kind.scheme() != Some(scheme) {
+                continue;
+            }
+            for (s, side) in table.sides.iter().enumerate() {
+                for (r, row) in side.rows.iter().enumerate() {
+                    let Some(node) = row.code.as_ref().and_then(|c| tree.find(c.as_str())) else {
+                        continue;
+                    };
+                    carriers[node].push(Place::TableRow {
+                        table: t,
+                        side: s,
+                        row: r,
+                    });
+                    for (c, col) in columns.iter().enumerate() {
+                        if col.table == t && col.side == s {
+                            values[node][c] = row.amount(col.column);
+                        }
+                    }
+                }
+            }
+        }
+        // A parent no table prints shows its subtree total. Nodes are in
+        // pre-order, so walking backwards sums children before parents.
+        for node in (0..tree.nodes.len()).rev() {
+            if !carriers[node].is_empty() || tree.nodes[node].children.is_empty() {
+                continue;
+            }
+            let mut sums: Vec<Option<Decimal>> = vec![None; columns.len()];
+            for &child in &tree.nodes[node].children {
+                for (sum, value) in sums.iter_mut().zip(&values[child]) {
+                    if let Some(v) = value {
+                        *sum = Some(sum.unwrap_or(Decimal::ZERO) + v);
+                    }
+                }
+            }
+            values[node] = sums;
+        }
+
+        let totals = columns
+            .iter()
+            .map(|col| {
+                doc.tables
+                    .get(col.table)
+                    .and_then(|t| t.sides.get(col.side))
+                    .and_then(|s| {
+                        s.rows
+                            .iter()
+                            .find(|r| r.code.is_none() && r.name.contains("合计"))
+                    })
+                    .and_then(|r| r.amount(col.column))
+            })
+            .collect::<Vec<_>>();
+
+        let column_widths = columns
+            .iter()
+            .enumerate()
+            .map(|(c, col)| {
+                let widest = values
+                    .iter()
+                    .map(|v| v[c])
+                    .chain(std::iter::once(totals[c]))
+                    .flatten()
+                    .map(|v| format_amount(v).len())
+                    .max()
+                    .unwrap_or(0);
+                widest.max(col.header.width())
+            })
+            .collect();
+        let label_width = tree
+            .nodes
+            .iter()
+            .map(|n| label_text(n.depth, n.code.as_str(), n.name.as_deref()).width())
+            .max()
+            .unwrap_or(0);
+
+        DrillView {
+            scheme,
+            tree,
+            columns,
+            values,
+            totals,
+            carriers,
+            column_widths,
+            label_width,
+        }
+    }
+}
+
+/// `code name` as the tree shows it, without indentation or marker.
+pub fn label_text(_depth: usize, code: &str, name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("{code} {name}"),
+        None => code.to_string(),
+    }
+}
+
+/// The figure columns for a scheme: for the functional tree the 支出总表
+/// 合计, the 收入总表 sources, the 支出总表 split, and the total of each
+/// fund's table; for the economic tree every column of 基本支出表. Columns
+/// no row fills are left out.
+fn pick_columns(doc: &Disclosure, scheme: CodeScheme) -> Vec<DrillColumn> {
+    let mut columns = Vec::new();
+    let mut add = |kind: TableKind, pick: &dyn Fn(&str, usize) -> Option<String>| {
+        let Some((t, table)) = doc.tables.iter().enumerate().find(|(_, t)| t.kind == kind) else {
+            return;
+        };
+        let Some(side) = table.sides.first() else {
+            return;
+        };
+        for (c, col) in side.columns.iter().enumerate() {
+            let has_figure = side
+                .rows
+                .iter()
+                .any(|r| r.code.is_some() && r.amount(c).is_some());
+            if !has_figure {
+                continue;
+            }
+            if let Some(header) = pick(col.label(), c) {
+                columns.push(DrillColumn {
+                    header,
+                    table: t,
+                    side: 0,
+                    column: c,
+                });
+            }
+        }
+    };
+    match scheme {
+        CodeScheme::Functional => {
+            add(TableKind::Expenditure, &|label, c| {
+                (c == 0).then(|| label.to_string())
+            });
+            add(TableKind::Income, &|label, c| {
+                (c != 0 && label != "小计").then(|| label.to_string())
+            });
+            add(TableKind::Expenditure, &|label, c| {
+                (c != 0).then(|| label.to_string())
+            });
+            add(TableKind::GeneralPublicExpenditure, &|_, c| {
+                (c == 0).then(|| "一般公共预算".to_string())
+            });
+            add(TableKind::GovernmentFundExpenditure, &|_, c| {
+                (c == 0).then(|| "政府性基金".to_string())
+            });
+            add(TableKind::StateCapitalExpenditure, &|_, c| {
+                (c == 0).then(|| "国有资本经营".to_string())
+            });
+        }
+        CodeScheme::Economic => {
+            add(TableKind::GeneralPublicBasic, &|label, _| {
+                Some(label.to_string())
+            });
+        }
+    }
+    columns
+}
+
+/// Expand / select state of one tree. `visible` is recomputed only when
+/// the expansion changes, never per frame.
+#[derive(Debug, Clone)]
+pub struct DrillState {
+    pub expanded: Vec<bool>,
+    /// Node indexes in display order.
+    pub visible: Vec<usize>,
+    /// Index into `visible`.
+    pub selected: usize,
+    /// First row on screen. The renderer keeps it (it alone knows the
+    /// height), hence a `Cell`.
+    pub offset: Cell<usize>,
+    /// Rows the body showed last frame, for PgUp / PgDn.
+    pub page: Cell<usize>,
+    /// Levels shown by depth keys: 1 = 类 only.
+    pub depth: usize,
+    /// First scrolled amount column.
+    pub first_column: usize,
+}
+
+impl DrillState {
+    pub fn new(view: &DrillView) -> DrillState {
+        let mut state = DrillState {
+            expanded: vec![false; view.tree.nodes.len()],
+            visible: Vec::new(),
+            selected: 0,
+            offset: Cell::new(0),
+            page: Cell::new(10),
+            depth: 1,
+            first_column: 0,
+        };
+        state.set_depth(view, 1);
+        state
+    }
+
+    pub fn selected_node(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    fn rebuild(&mut self, view: &DrillView, keep: Option<usize>) {
+        self.visible.clear();
+        let mut stack: Vec<usize> = view.tree.roots.iter().rev().copied().collect();
+        while let Some(node) = stack.pop() {
+            self.visible.push(node);
+            if self.expanded[node] {
+                stack.extend(view.tree.nodes[node].children.iter().rev());
+            }
+        }
+        self.selected = keep
+            .and_then(|n| self.nearest_visible(view, n))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
+    }
+
+    /// The position of `node`, or of its nearest visible ancestor.
+    fn nearest_visible(&self, view: &DrillView, node: usize) -> Option<usize> {
+        let mut current = Some(node);
+        while let Some(n) = current {
+            if let Some(pos) = self.visible.iter().position(|&v| v == n) {
+                return Some(pos);
+            }
+            current = view.tree.nodes[n].parent;
+        }
+        None
+    }
+
+    /// Shows `depth` levels of the whole tree (hledger-ui's depth).
+    pub fn set_depth(&mut self, view: &DrillView, depth: usize) {
+        let max = view.tree.max_depth().max(1);
+        self.depth = depth.clamp(1, max);
+        for (node, open) in view.tree.nodes.iter().zip(self.expanded.iter_mut()) {
+            *open = node.depth < self.depth;
+        }
+        let keep = self.selected_node();
+        self.rebuild(view, keep);
+    }
+
+    pub fn drill_in(&mut self, view: &DrillView) {
+        let Some(node) = self.selected_node() else {
+            return;
+        };
+        let Some(&first) = view.tree.nodes[node].children.first() else {
+            return;
+        };
+        self.expanded[node] = true;
+        self.rebuild(view, Some(first));
+    }
+
+    pub fn drill_out(&mut self, view: &DrillView) {
+        let Some(node) = self.selected_node() else {
+            return;
+        };
+        let Some(parent) = view.tree.nodes[node].parent else {
+            return;
+        };
+        self.expanded[parent] = false;
+        self.rebuild(view, Some(parent));
+    }
+
+    pub fn toggle(&mut self, view: &DrillView) {
+        let Some(node) = self.selected_node() else {
+            return;
+        };
+        if view.tree.nodes[node].children.is_empty() {
+            return;
+        }
+        self.expanded[node] = !self.expanded[node];
+        self.rebuild(view, Some(node));
+    }
+
+    pub fn expand_all(&mut self, view: &DrillView) {
+        let max = view.tree.max_depth();
+        self.set_depth(view, max);
+    }
+
+    /// Selects `node`, expanding its ancestors.
+    pub fn reveal(&mut self, view: &DrillView, node: usize) {
+        for ancestor in view.tree.path(node) {
+            if ancestor != node {
+                self.expanded[ancestor] = true;
+            }
+        }
+        self.rebuild(view, Some(node));
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.visible.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+    }
+
+    pub fn top(&mut self) {
+        self.selected = 0;
+    }
+
+    pub fn bottom(&mut self) {
+        self.selected = self.visible.len().saturating_sub(1);
+    }
+
+    pub fn scroll_columns(&mut self, view: &DrillView, delta: isize) {
+        let last = view.columns.len().saturating_sub(1) as isize;
+        self.first_column = (self.first_column as isize + delta).clamp(0, last.max(0)) as usize;
+    }
+
+    pub fn page_by(&mut self, pages: isize) {
+        let page = self.page.get().max(1) as isize;
+        self.move_by(pages * page);
+    }
+
+    /// The first row to draw in a body of `height` rows so the selection
+    /// stays on screen with as little scrolling as possible.
+    pub fn window_start(&self, height: usize) -> usize {
+        self.page.set(height.max(1));
+        let mut offset = self.offset.get();
+        if height == 0 {
+            return offset;
+        }
+        if self.selected < offset {
+            offset = self.selected;
+        } else if self.selected >= offset + height {
+            offset = self.selected + 1 - height;
+        }
+        offset = offset.min(self.visible.len().saturating_sub(height));
+        self.offset.set(offset);
+        offset
+    }
+}

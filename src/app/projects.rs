@@ -1,0 +1,325 @@
+//! The Projects tab: card list (sorted, filtered, marked), one card, the
+//! side-by-side comparison and the by-category view.
+
+use std::cell::Cell;
+
+use rust_decimal::Decimal;
+
+use super::compare::{align, SlotRow};
+use crate::model::{Disclosure, IndicatorUnit, ProjectCard, TableKind, Unit};
+
+/// List order; `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Document,
+    BudgetDesc,
+    Name,
+    Code,
+}
+
+impl SortKey {
+    fn next(self) -> SortKey {
+        match self {
+            SortKey::Document => SortKey::BudgetDesc,
+            SortKey::BudgetDesc => SortKey::Name,
+            SortKey::Name => SortKey::Code,
+            SortKey::Code => SortKey::Document,
+        }
+    }
+}
+
+/// What the tab shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    Card(usize),
+    Compare,
+    Category,
+}
+
+/// A scrollable position: selected row, first row on screen, page height.
+/// The renderer, which alone knows the height, keeps `offset` and `page`.
+#[derive(Debug, Clone, Default)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: Cell<usize>,
+    pub page: Cell<usize>,
+}
+
+impl Cursor {
+    pub fn move_by(&mut self, delta: isize, len: usize) {
+        let last = len.saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+    }
+
+    pub fn page_by(&mut self, pages: isize, len: usize) {
+        let page = self.page.get().max(1) as isize;
+        self.move_by(pages * page, len);
+    }
+
+    /// First row to draw in `height` rows, keeping the selection on screen.
+    pub fn window_start(&self, height: usize, len: usize) -> usize {
+        self.page.set(height.max(1));
+        let mut offset = self.offset.get();
+        if self.selected < offset {
+            offset = self.selected;
+        } else if height > 0 && self.selected >= offset + height {
+            offset = self.selected + 1 - height;
+        }
+        offset = offset.min(len.saturating_sub(height));
+        self.offset.set(offset);
+        offset
+    }
+}
+
+/// A comparison of 2–4 marked cards.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub cards: Vec<usize>,
+    pub rows: Vec<SlotRow>,
+    /// First scrolled card column (the indicator column stays).
+    pub first_card: usize,
+    pub cursor: Cursor,
+}
+
+/// Most cards a comparison holds.
+pub const MAX_COMPARED: usize = 4;
+
+/// Projects tab state and what is derived from the cards at load.
+#[derive(Debug, Clone)]
+pub struct ProjectsState {
+    /// Each card's 预算数 as a percent of 项目支出 (支出总表), one decimal.
+    pub shares: Vec<Option<Decimal>>,
+    /// The 项目支出 total the shares are of.
+    pub project_total: Option<Decimal>,
+    /// Cards whose 成本指标 (in money) exceeds their 预算数: (card, indicator).
+    pub over_budget: Vec<(usize, usize)>,
+    /// Every 二级指标 name, in order of first appearance.
+    pub categories: Vec<String>,
+    pub sort: SortKey,
+    pub filter: String,
+    pub filtering: bool,
+    /// Card indexes in list order after sort and filter.
+    pub list: Vec<usize>,
+    pub cursor: Cursor,
+    /// Marked cards, in the order marked.
+    pub marked: Vec<usize>,
+    pub screen: Screen,
+    pub card_cursor: Cursor,
+    pub show_raw: bool,
+    pub comparison: Option<Comparison>,
+    pub category: usize,
+    pub category_by_value: bool,
+    /// (card, indicator) of the current category, in display order.
+    pub category_rows: Vec<(usize, usize)>,
+    pub category_cursor: Cursor,
+    /// A one-line message (e.g. "mark 2 to 4 cards first").
+    pub notice: Option<crate::i18n::Msg>,
+}
+
+impl ProjectsState {
+    pub fn new(doc: &Disclosure) -> ProjectsState {
+        let project_total = doc
+            .table(TableKind::Expenditure)
+            .and_then(|t| t.main_side())
+            .and_then(|s| {
+                let c = s.column("项目支出")?;
+                s.rows
+                    .iter()
+                    .find(|r| r.code.is_none() && r.name.contains("合计"))
+                    .and_then(|r| r.amount(c))
+            });
+        let shares = doc
+            .projects
+            .iter()
+            .map(|p| match (p.budget, project_total) {
+                (Some(b), Some(t)) if !t.is_zero() => {
+                    Some((b * Decimal::ONE_HUNDRED / t).round_dp(1))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut categories: Vec<String> = Vec::new();
+        for card in &doc.projects {
+            for ind in &card.indicators {
+                if !ind.level2.is_empty() && !categories.contains(&ind.level2) {
+                    categories.push(ind.level2.clone());
+                }
+            }
+        }
+        let over_budget = doc
+            .projects
+            .iter()
+            .enumerate()
+            .flat_map(|(c, card)| {
+                card.indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| cost_exceeds_budget(card, i))
+                    .map(move |(n, _)| (c, n))
+            })
+            .collect();
+        let mut state = ProjectsState {
+            shares,
+            project_total,
+            over_budget,
+            categories,
+            sort: SortKey::Document,
+            filter: String::new(),
+            filtering: false,
+            list: Vec::new(),
+            cursor: Cursor::default(),
+            marked: Vec::new(),
+            screen: Screen::List,
+            card_cursor: Cursor::default(),
+            show_raw: false,
+            comparison: None,
+            category: 0,
+            category_by_value: false,
+            category_rows: Vec::new(),
+            category_cursor: Cursor::default(),
+            notice: None,
+        };
+        state.relist(doc);
+        state.recategorize(doc);
+        state
+    }
+
+    /// Recomputes the list after a sort or filter change, keeping the
+    /// selected card selected where it is still listed.
+    pub fn relist(&mut self, doc: &Disclosure) {
+        let keep = self.list.get(self.cursor.selected).copied();
+        let needle = self.filter.to_lowercase();
+        self.list = (0..doc.projects.len())
+            .filter(|&i| {
+                let p = &doc.projects[i];
+                needle.is_empty()
+                    || p.name.to_lowercase().contains(&needle)
+                    || p.code.to_lowercase().contains(&needle)
+            })
+            .collect();
+        let projects = &doc.projects;
+        match self.sort {
+            SortKey::Document => {}
+            SortKey::BudgetDesc => self
+                .list
+                .sort_by(|&a, &b| projects[b].budget.cmp(&projects[a].budget).then(a.cmp(&b))),
+            SortKey::Name => self
+                .list
+                .sort_by(|&a, &b| projects[a].name.cmp(&projects[b].name)),
+            SortKey::Code => self
+                .list
+                .sort_by(|&a, &b| projects[a].code.cmp(&projects[b].code)),
+        }
+        self.cursor.selected = keep
+            .and_then(|k| self.list.iter().position(|&i| i == k))
+            .unwrap_or(0);
+    }
+
+    pub fn cycle_sort(&mut self, doc: &Disclosure) {
+        self.sort = self.sort.next();
+        self.relist(doc);
+    }
+
+    /// The card under the cursor in the list.
+    pub fn selected_card(&self) -> Option<usize> {
+        self.list.get(self.cursor.selected).copied()
+    }
+
+    pub fn toggle_mark(&mut self) {
+        let Some(card) = self.selected_card() else {
+            return;
+        };
+        if let Some(pos) = self.marked.iter().position(|&m| m == card) {
+            self.marked.remove(pos);
+        } else if self.marked.len() < MAX_COMPARED {
+            self.marked.push(card);
+        } else {
+            self.notice = Some(crate::i18n::Msg::MarkAtMost);
+        }
+    }
+
+    /// Opens the comparison of the marked cards (2 to 4).
+    pub fn compare(&mut self, doc: &Disclosure) {
+        if self.marked.len() < 2 {
+            self.notice = Some(crate::i18n::Msg::MarkTwoFirst);
+            return;
+        }
+        let cards: Vec<&ProjectCard> = self
+            .marked
+            .iter()
+            .filter_map(|&i| doc.projects.get(i))
+            .collect();
+        self.comparison = Some(Comparison {
+            cards: self.marked.clone(),
+            rows: align(&cards),
+            first_card: 0,
+            cursor: Cursor::default(),
+        });
+        self.screen = Screen::Compare;
+    }
+
+    /// Rebuilds the rows of the current category.
+    pub fn recategorize(&mut self, doc: &Disclosure) {
+        let Some(category) = self.categories.get(self.category) else {
+            self.category_rows.clear();
+            return;
+        };
+        let mut rows: Vec<(usize, usize)> = doc
+            .projects
+            .iter()
+            .enumerate()
+            .flat_map(|(c, card)| {
+                card.indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| &i.level2 == category)
+                    .map(move |(n, _)| (c, n))
+            })
+            .collect();
+        if self.category_by_value {
+            // Parsed values first, largest first; unreadable ones last.
+            rows.sort_by(|&(ca, na), &(cb, nb)| {
+                let va = doc.projects[ca].indicators[na].value.number;
+                let vb = doc.projects[cb].indicators[nb].value.number;
+                match (va, vb) {
+                    (Some(a), Some(b)) => b.cmp(&a),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+            });
+        }
+        self.category_rows = rows;
+        self.category_cursor.selected = 0;
+    }
+
+    pub fn step_category(&mut self, doc: &Disclosure, delta: isize) {
+        let n = self.categories.len() as isize;
+        if n == 0 {
+            return;
+        }
+        self.category = (self.category as isize + delta).rem_euclid(n) as usize;
+        self.recategorize(doc);
+    }
+
+    pub fn is_over_budget(&self, card: usize, indicator: usize) -> bool {
+        self.over_budget.contains(&(card, indicator))
+    }
+}
+
+/// A 成本指标 stated in money that exceeds the card's 预算数 (in one unit).
+pub fn cost_exceeds_budget(card: &ProjectCard, indicator: &crate::model::Indicator) -> bool {
+    if !indicator.level2.contains("成本") {
+        return false;
+    }
+    let (Some(amount), Some(budget)) = (indicator.value.number, card.budget) else {
+        return false;
+    };
+    let in_card_unit = match indicator.value.unit {
+        Some(IndicatorUnit::WanYuan) => Unit::WanYuan.convert(amount, card.unit),
+        Some(IndicatorUnit::Yuan) => Unit::Yuan.convert(amount, card.unit),
+        _ => return false,
+    };
+    in_card_unit > budget
+}

@@ -1,0 +1,243 @@
+//! The headline figures of the Summary tab, computed once at load.
+
+use rust_decimal::Decimal;
+use std::cell::Cell;
+
+use crate::model::{Disclosure, Side, TableKind, TableRow, Unit};
+
+/// A part of a whole: `一般公共预算 3244.56 = 99.4 %`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pub label: String,
+    pub amount: Decimal,
+    /// Percent of the whole, one decimal; `None` when the whole is zero or unknown.
+    pub percent: Option<Decimal>,
+}
+
+/// The year-over-year changes the narrative states (signed).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct YearOverYear {
+    pub total: Option<Decimal>,
+    pub basic: Option<Decimal>,
+    pub project: Option<Decimal>,
+    pub three_public: Option<Decimal>,
+}
+
+/// One line of the 收支总表 as the Summary shows it: both sides of one 序号.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerLine {
+    pub seq: Option<u32>,
+    pub income: Option<(String, Option<Decimal>)>,
+    pub expenditure: Option<(String, Option<Decimal>)>,
+    /// Neither side has a figure.
+    pub blank: bool,
+}
+
+/// Everything the Summary tab shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryView {
+    pub unit: Unit,
+    pub income_total: Option<Decimal>,
+    pub income_sources: Vec<Share>,
+    pub expenditure_total: Option<Decimal>,
+    pub by_function: Vec<Share>,
+    pub basic: Option<Decimal>,
+    pub basic_percent: Option<Decimal>,
+    pub personnel: Option<Decimal>,
+    pub public_use: Option<Decimal>,
+    pub project: Option<Decimal>,
+    pub project_percent: Option<Decimal>,
+    pub project_cards: usize,
+    pub three_public: Option<Decimal>,
+    pub running_costs: Option<Decimal>,
+    pub year_over_year: YearOverYear,
+    pub ledger: Vec<LedgerLine>,
+}
+
+impl SummaryView {
+    pub fn build(doc: &Disclosure) -> SummaryView {
+        let summary = doc.table(TableKind::IncomeExpenditureSummary);
+        let income_side = summary.and_then(|t| t.side("收入"));
+        let expenditure_side = summary.and_then(|t| t.side("支出"));
+
+        let income_total = income_side.and_then(|s| figure_of(s, "总计"));
+        let expenditure_total = expenditure_side.and_then(|s| figure_of(s, "总计"));
+        let income_sources = income_side
+            .map(|s| shares(s, income_total))
+            .unwrap_or_default();
+        let by_function = expenditure_side
+            .map(|s| shares(s, expenditure_total))
+            .unwrap_or_default();
+
+        // 基本 / 项目 from 支出总表 (all funds); the 人员 / 公用 split from
+        // 基本支出表, the only table that prints it.
+        let expenditure = doc
+            .table(TableKind::Expenditure)
+            .and_then(|t| t.main_side());
+        let total_row = |side: &Side, column: &str| {
+            let c = side.column(column)?;
+            side.rows
+                .iter()
+                .find(|r| r.code.is_none() && r.name.contains("合计"))
+                .and_then(|r| r.amount(c))
+        };
+        let basic = expenditure.and_then(|s| total_row(s, "基本支出"));
+        let project = expenditure.and_then(|s| total_row(s, "项目支出"));
+        let economic = doc
+            .table(TableKind::GeneralPublicBasic)
+            .and_then(|t| t.main_side());
+        let personnel = economic.and_then(|s| total_row(s, "人员经费"));
+        let public_use = economic.and_then(|s| total_row(s, "公用经费"));
+
+        let three_public = doc
+            .table(TableKind::ThreePublicCosts)
+            .and_then(|t| t.main_side())
+            .and_then(|s| {
+                let row = s.rows.iter().find(|r| r.name.contains("合计"))?;
+                row.amount(0)
+            });
+
+        SummaryView {
+            unit: summary.map(|t| t.unit).unwrap_or(doc.department.unit),
+            income_total,
+            income_sources,
+            expenditure_total,
+            by_function,
+            basic,
+            basic_percent: percent(basic, expenditure_total),
+            personnel,
+            public_use,
+            project,
+            project_percent: percent(project, expenditure_total),
+            project_cards: doc.projects.len(),
+            three_public,
+            // 机关运行经费 is the 公用经费 of 基本支出表 in this template.
+            running_costs: public_use,
+            year_over_year: YearOverYear::default(),
+            ledger: summary.map(ledger_lines).unwrap_or_default(),
+        }
+    }
+}
+
+/// Rows that are totals or carry-overs rather than sources or functions.
+fn is_total_line(name: &str) -> bool {
+    ["合计", "总计", "结转", "结余"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+fn figure_of(side: &Side, word: &str) -> Option<Decimal> {
+    side.rows
+        .iter()
+        .find(|r| r.name.contains(word))
+        .and_then(|r| r.amount(0))
+}
+
+fn percent(part: Option<Decimal>, whole: Option<Decimal>) -> Option<Decimal> {
+    let (part, whole) = (part?, whole?);
+    if whole.is_zero() {
+        return None;
+    }
+    Some((part * Decimal::ONE_HUNDRED / whole).round_dp(1))
+}
+
+fn shares(side: &Side, whole: Option<Decimal>) -> Vec<Share> {
+    side.rows
+        .iter()
+        .filter(|r| !is_total_line(&r.name))
+        .filter_map(|r| {
+            let amount = r.amount(0)?;
+            Some(Share {
+                label: strip_numbering(&r.name).to_string(),
+                amount,
+                percent: percent(Some(amount), whole),
+            })
+        })
+        .collect()
+}
+
+/// `一、一般公共服务支出` → `一般公共服务支出`.
+pub fn strip_numbering(name: &str) -> &str {
+    match name.find('、') {
+        Some(i)
+            if name[..i]
+                .chars()
+                .all(|c| "一二三四五六七八九十百0123456789".contains(c)) =>
+        {
+            &name[i + '、'.len_utf8()..]
+        }
+        _ => name,
+    }
+}
+
+/// Pairs the two sides by 序号 (or by position where none is printed).
+fn ledger_lines(table: &crate::model::BudgetTable) -> Vec<LedgerLine> {
+    let income = table.side("收入");
+    let expenditure = table.side("支出");
+    let entry = |r: &TableRow| (r.name.clone(), r.amount(0));
+    let mut seqs: Vec<u32> = table
+        .sides
+        .iter()
+        .flat_map(|s| s.rows.iter().filter_map(|r| r.seq))
+        .collect();
+    seqs.sort_unstable();
+    seqs.dedup();
+    let lines: Vec<LedgerLine> = if seqs.is_empty() {
+        let n = table.sides.iter().map(|s| s.rows.len()).max().unwrap_or(0);
+        (0..n)
+            .map(|i| {
+                let inc = income.and_then(|s| s.rows.get(i)).map(entry);
+                let exp = expenditure.and_then(|s| s.rows.get(i)).map(entry);
+                ledger_line(None, inc, exp)
+            })
+            .collect()
+    } else {
+        seqs.into_iter()
+            .map(|seq| {
+                let find = |s: Option<&Side>| {
+                    s.and_then(|s| s.rows.iter().find(|r| r.seq == Some(seq)))
+                        .map(entry)
+                };
+                ledger_line(Some(seq), find(income), find(expenditure))
+            })
+            .collect()
+    };
+    lines
+}
+
+fn ledger_line(
+    seq: Option<u32>,
+    income: Option<(String, Option<Decimal>)>,
+    expenditure: Option<(String, Option<Decimal>)>,
+) -> LedgerLine {
+    let blank = income.as_ref().is_none_or(|(_, a)| a.is_none())
+        && expenditure.as_ref().is_none_or(|(_, a)| a.is_none());
+    LedgerLine {
+        seq,
+        income,
+        expenditure,
+        blank,
+    }
+}
+
+/// Scroll state of the Summary tab.
+#[derive(Debug, Clone, Default)]
+pub struct SummaryState {
+    pub show_blank_rows: bool,
+    /// First line on screen; the renderer clamps it to the content.
+    pub scroll: Cell<usize>,
+    pub page: Cell<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_is_stripped_only_when_it_is_numbering() {
+        assert_eq!(strip_numbering("一、一般公共服务支出"), "一般公共服务支出");
+        assert_eq!(strip_numbering("十二、城乡社区支出"), "城乡社区支出");
+        assert_eq!(strip_numbering("本年收入合计"), "本年收入合计");
+        assert_eq!(strip_numbering("其中、某某"), "其中、某某");
+    }
+}

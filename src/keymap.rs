@@ -1,0 +1,443 @@
+//! The one key table: it drives both dispatch and the `?` help overlay, so
+//! the help can never disagree with what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::Action;
+use crate::app::Tab;
+use crate::i18n::Msg;
+
+/// Where a binding applies. Tab contexts are tried before `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    Summary,
+    Drill,
+    Projects,
+    Checks,
+    /// While the help overlay is open, only these (and quitting) work.
+    Help,
+    /// While typing (a filter): characters are text, these keys edit.
+    Input,
+}
+
+impl Context {
+    pub fn title(self) -> Msg {
+        match self {
+            Context::Global | Context::Help => Msg::CtxGlobal,
+            Context::Summary => Msg::CtxSummary,
+            Context::Drill => Msg::CtxDrill,
+            Context::Projects => Msg::CtxProjects,
+            Context::Checks => Msg::CtxChecks,
+            Context::Input => Msg::CtxInput,
+        }
+    }
+}
+
+/// One key: a code and the modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    /// Whether a pressed key is this one. Shift is ignored for characters:
+    /// terminals disagree on whether `G` carries SHIFT.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let wanted = self.modifiers & !KeyModifiers::SHIFT;
+        let got = event.modifiers & !KeyModifiers::SHIFT;
+        match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b && wanted == got,
+            (a, b) => a == b && self.modifiers == event.modifiers,
+        }
+    }
+
+    /// How the help overlay names the key.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", name.to_uppercase())
+        } else {
+            name
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: Msg,
+}
+
+const fn bind(context: Context, keys: &'static [Key], action: Action, description: Msg) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        description,
+    }
+}
+
+use Context::{Drill, Global, Help, Input, Projects, Summary};
+
+/// Stands for "any printable character" in the help of the Input context.
+const ANY_CHAR: Key = ch('…');
+
+/// Every key of the app, in the order the help lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        Help,
+        &[plain(KeyCode::Esc), ch('?')],
+        Action::CloseOverlay,
+        Msg::KeyClose,
+    ),
+    bind(Help, &[plain(KeyCode::Up), ch('k')], Action::Up, Msg::KeyUp),
+    bind(
+        Help,
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        Msg::KeyDown,
+    ),
+    bind(Global, &[ch('q'), ctrl('c')], Action::Quit, Msg::KeyQuit),
+    bind(Global, &[ch('?')], Action::ToggleHelp, Msg::KeyHelp),
+    bind(
+        Global,
+        &[plain(KeyCode::Tab)],
+        Action::NextTab,
+        Msg::KeyNextTab,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::BackTab)],
+        Action::PrevTab,
+        Msg::KeyPrevTab,
+    ),
+    bind(
+        Global,
+        &[ch('1')],
+        Action::GoTab(Tab::Summary),
+        Msg::KeyTab1,
+    ),
+    bind(Global, &[ch('2')], Action::GoTab(Tab::Drill), Msg::KeyTab2),
+    bind(
+        Global,
+        &[ch('3')],
+        Action::GoTab(Tab::Projects),
+        Msg::KeyTab3,
+    ),
+    bind(Global, &[ch('4')], Action::GoTab(Tab::Checks), Msg::KeyTab4),
+    bind(
+        Global,
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        Msg::KeyUp,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        Msg::KeyDown,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::PageUp), ctrl('b')],
+        Action::PageUp,
+        Msg::KeyPageUp,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::PageDown), ctrl('f')],
+        Action::PageDown,
+        Msg::KeyPageDown,
+    ),
+    bind(
+        Global,
+        &[ch('g'), plain(KeyCode::Home)],
+        Action::Top,
+        Msg::KeyTop,
+    ),
+    bind(
+        Global,
+        &[ch('G'), plain(KeyCode::End)],
+        Action::Bottom,
+        Msg::KeyBottom,
+    ),
+    bind(
+        Summary,
+        &[ch('a')],
+        Action::ToggleBlankRows,
+        Msg::KeyShowAllRows,
+    ),
+    bind(
+        Drill,
+        &[plain(KeyCode::Enter), ch('l'), plain(KeyCode::Right)],
+        Action::DrillIn,
+        Msg::KeyDrillIn,
+    ),
+    bind(
+        Drill,
+        &[plain(KeyCode::Backspace), ch('h'), plain(KeyCode::Left)],
+        Action::DrillOut,
+        Msg::KeyDrillOut,
+    ),
+    bind(
+        Drill,
+        &[ch(' '), ch('o')],
+        Action::ToggleNode,
+        Msg::KeyToggleNode,
+    ),
+    bind(Drill, &[ch('-')], Action::DepthLess, Msg::KeyDepthLess),
+    bind(
+        Drill,
+        &[ch('+'), ch('=')],
+        Action::DepthMore,
+        Msg::KeyDepthMore,
+    ),
+    bind(Drill, &[ch('*')], Action::ExpandAll, Msg::KeyExpandAll),
+    bind(Drill, &[ch('e')], Action::ToggleScheme, Msg::KeyScheme),
+    bind(
+        Drill,
+        &[ch('<'), ch(',')],
+        Action::ColumnsLeft,
+        Msg::KeyColumnsLeft,
+    ),
+    bind(
+        Drill,
+        &[ch('>'), ch('.')],
+        Action::ColumnsRight,
+        Msg::KeyColumnsRight,
+    ),
+    bind(
+        Projects,
+        &[plain(KeyCode::Enter), ch('l'), plain(KeyCode::Right)],
+        Action::Open,
+        Msg::KeyOpen,
+    ),
+    bind(
+        Projects,
+        &[
+            plain(KeyCode::Esc),
+            plain(KeyCode::Backspace),
+            ch('h'),
+            plain(KeyCode::Left),
+        ],
+        Action::Back,
+        Msg::KeyBack,
+    ),
+    bind(Projects, &[ch(' ')], Action::ToggleMark, Msg::KeyMark),
+    bind(Projects, &[ch('c')], Action::Compare, Msg::KeyCompare),
+    bind(Projects, &[ch('s')], Action::CycleSort, Msg::KeySort),
+    bind(Projects, &[ch('f')], Action::StartFilter, Msg::KeyFilter),
+    bind(
+        Projects,
+        &[ch('v')],
+        Action::CategoryView,
+        Msg::KeyCategoryView,
+    ),
+    bind(
+        Projects,
+        &[ch('[')],
+        Action::PrevCategory,
+        Msg::KeyPrevCategory,
+    ),
+    bind(
+        Projects,
+        &[ch(']')],
+        Action::NextCategory,
+        Msg::KeyNextCategory,
+    ),
+    bind(Projects, &[ch('r')], Action::ToggleRaw, Msg::KeyRaw),
+    bind(
+        Projects,
+        &[ch('<'), ch(',')],
+        Action::ColumnsLeft,
+        Msg::KeyColumnsLeft,
+    ),
+    bind(
+        Projects,
+        &[ch('>'), ch('.')],
+        Action::ColumnsRight,
+        Msg::KeyColumnsRight,
+    ),
+    bind(Input, &[ANY_CHAR], Action::Input('…'), Msg::KeyTypeFilter),
+    bind(
+        Input,
+        &[plain(KeyCode::Backspace)],
+        Action::InputBackspace,
+        Msg::KeyInputBackspace,
+    ),
+    bind(
+        Input,
+        &[plain(KeyCode::Enter)],
+        Action::InputConfirm,
+        Msg::KeyInputConfirm,
+    ),
+    bind(
+        Input,
+        &[plain(KeyCode::Esc)],
+        Action::InputCancel,
+        Msg::KeyInputCancel,
+    ),
+];
+
+/// The action for a key press in `context`: the context's own bindings
+/// first, then the global ones. While an overlay is open (`Help`), only its
+/// bindings and quitting apply.
+pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
+    let find = |ctx: Context| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == ctx)
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.action)
+    };
+    if context == Help {
+        return find(Help).or_else(|| find(Global).filter(|a| *a == Action::Quit));
+    }
+    if context == Input {
+        // Printable characters are text; the Input bindings edit; Ctrl-C
+        // still quits. Nothing else applies while typing.
+        if let KeyCode::Char(c) = event.code {
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                return Some(Action::Input(c));
+            }
+        }
+        return find(Input).or_else(|| {
+            let ctrl_c = ctrl('c');
+            ctrl_c.matches(event).then_some(Action::Quit)
+        });
+    }
+    find(context).or_else(|| find(Global))
+}
+
+/// Bindings grouped for the help overlay: global first (with the overlay's
+/// own close key), then the contexts.
+pub fn help_groups() -> Vec<(Context, Vec<&'static Binding>)> {
+    [Global, Summary, Drill, Projects, Context::Checks, Input]
+        .into_iter()
+        .map(|ctx| {
+            let bindings = BINDINGS
+                .iter()
+                .filter(|b| {
+                    b.context == ctx
+                        || (ctx == Global && b.context == Help && b.action == Action::CloseOverlay)
+                })
+                .collect::<Vec<_>>();
+            (ctx, bindings)
+        })
+        .filter(|(_, b)| !b.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn tab_context_wins_over_global() {
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(action_for(Drill, &enter), Some(Action::DrillIn));
+        assert_eq!(action_for(Summary, &enter), None);
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Drill, &q), Some(Action::Quit));
+    }
+
+    #[test]
+    fn shift_is_ignored_for_characters_but_ctrl_is_not() {
+        let big_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Global, &big_g), Some(Action::Bottom));
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Global, &ctrl_c), Some(Action::Quit));
+        let c = key(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(action_for(Global, &c), None);
+    }
+
+    #[test]
+    fn help_overlay_swallows_everything_but_close_scroll_and_quit() {
+        let e = key(KeyCode::Char('e'), KeyModifiers::NONE);
+        assert_eq!(action_for(Help, &e), None);
+        let tab = key(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(action_for(Help, &tab), None);
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(Help, &j), Some(Action::Down));
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(action_for(Help, &esc), Some(Action::CloseOverlay));
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Help, &q), Some(Action::Quit));
+    }
+
+    #[test]
+    fn typing_takes_characters_even_bound_ones() {
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Input, &q), Some(Action::Input('q')));
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(action_for(Input, &esc), Some(Action::InputCancel));
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Input, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context != b.context {
+                    continue;
+                }
+                for ka in a.keys {
+                    assert!(
+                        !b.keys.contains(ka),
+                        "{:?} bound twice in {:?}",
+                        ka,
+                        a.context
+                    );
+                }
+            }
+        }
+    }
+}

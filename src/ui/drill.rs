@@ -1,0 +1,280 @@
+//! Drill-down tab: the classification tree with one column per figure, a
+//! breadcrumb, and a panel listing every table row that carries the code.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::text::{truncate, width};
+use super::theme::Theme;
+use super::{cell_left, cell_right, put_line};
+use crate::app::drill::{label_text, DrillState, DrillView};
+use crate::app::App;
+use crate::i18n::{t, Msg};
+use crate::model::{format_amount, CodeScheme, Place};
+
+/// Narrowest the code/name column gets before amount columns give way.
+const MIN_LABEL: usize = 28;
+/// Widest it gets, so amounts stay near their names on wide screens.
+const MAX_LABEL: usize = 56;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let (view, state) = app.drill();
+
+    // Side panel: right on wide screens, below on tall ones, else none.
+    let (tree_area, panel_area) = if area.width >= 150 {
+        let panel_w = (area.width / 3).min(48);
+        (
+            Rect {
+                width: area.width - panel_w - 1,
+                ..area
+            },
+            Some(Rect {
+                x: area.right() - panel_w,
+                width: panel_w,
+                ..area
+            }),
+        )
+    } else if area.height >= 16 {
+        let panel_h = 6;
+        (
+            Rect {
+                height: area.height - panel_h,
+                ..area
+            },
+            Some(Rect {
+                y: area.bottom() - panel_h,
+                height: panel_h,
+                ..area
+            }),
+        )
+    } else {
+        (area, None)
+    };
+
+    render_tree(app, view, state, tree_area, buf, th);
+    if let Some(panel) = panel_area {
+        render_carriers(app, view, state, panel, buf, th);
+    }
+}
+
+fn render_tree(
+    app: &App,
+    view: &DrillView,
+    state: &DrillState,
+    area: Rect,
+    buf: &mut Buffer,
+    th: &Theme,
+) {
+    let cols = area.width as usize;
+    let lang = app.lang;
+    let mut y = area.y;
+    let bottom = area.bottom();
+
+    // Breadcrumb: scheme, path and depth.
+    let scheme = match view.scheme {
+        CodeScheme::Functional => t(lang, Msg::Functional),
+        CodeScheme::Economic => t(lang, Msg::Economic),
+    };
+    let path = state
+        .selected_node()
+        .map(|n| {
+            view.tree
+                .path(n)
+                .into_iter()
+                .map(|i| view.tree.nodes[i].code.as_str())
+                .collect::<Vec<_>>()
+                .join(" › ")
+        })
+        .unwrap_or_default();
+    let crumb = Line::from(vec![
+        Span::styled(format!(" {scheme}"), th.title),
+        Span::raw(format!("  {path}")),
+        Span::styled(
+            format!(
+                "   {} {}/{}",
+                t(lang, Msg::Depth),
+                state.depth,
+                view.tree.max_depth()
+            ),
+            th.dim,
+        ),
+    ]);
+    put_line(buf, area.x, y, &crumb, area.width);
+    y += 1;
+    if y >= bottom {
+        return;
+    }
+
+    // Which amount columns fit after the label column.
+    let label_want = (view.label_width + 2 * view.tree.max_depth() + 1).clamp(MIN_LABEL, MAX_LABEL);
+    let first = state.first_column.min(view.columns.len());
+    let mut shown = Vec::new();
+    let mut used = MIN_LABEL.min(cols);
+    for c in first..view.columns.len() {
+        let w = view.column_widths[c] + 1;
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        shown.push(c);
+    }
+    let amounts_w: usize = shown.iter().map(|&c| view.column_widths[c] + 1).sum();
+    let label_w = cols
+        .saturating_sub(amounts_w)
+        .min(label_want)
+        .max(MIN_LABEL.min(cols));
+    let more_left = first > 0;
+    let more_right = shown
+        .last()
+        .map_or(!view.columns.is_empty(), |&c| c + 1 < view.columns.len());
+
+    // Header.
+    let mut header_label = t(lang, Msg::CodeName).to_string();
+    if more_left || more_right {
+        header_label = format!(
+            "{}  {}{}",
+            header_label,
+            if more_left { "<" } else { " " },
+            if more_right { ">" } else { " " }
+        );
+    }
+    let mut spans = vec![cell_left(&format!(" {header_label}"), label_w, th.header)];
+    for &c in &shown {
+        spans.push(Span::raw(" "));
+        spans.push(cell_right(
+            &view.columns[c].header,
+            view.column_widths[c],
+            th.header,
+        ));
+    }
+    put_line(buf, area.x, y, &Line::from(spans), area.width);
+    y += 1;
+    if y >= bottom {
+        return;
+    }
+
+    // 合计 pinned under the header.
+    let mut spans = vec![cell_left(
+        &format!(" {}", t(lang, Msg::Total)),
+        label_w,
+        th.header,
+    )];
+    for &c in &shown {
+        spans.push(Span::raw(" "));
+        let text = view.totals[c].map(format_amount).unwrap_or_default();
+        spans.push(cell_right(&text, view.column_widths[c], th.header));
+    }
+    put_line(buf, area.x, y, &Line::from(spans), area.width);
+    y += 1;
+
+    let height = bottom.saturating_sub(y) as usize;
+    let start = state.window_start(height);
+    for (i, &node) in state.visible.iter().enumerate().skip(start).take(height) {
+        let n = &view.tree.nodes[node];
+        let marker = if n.children.is_empty() {
+            "  "
+        } else if state.expanded[node] {
+            "▾ "
+        } else {
+            "▸ "
+        };
+        let indent = " ".repeat(1 + 2 * (n.depth - 1));
+        let label = format!(
+            "{indent}{marker}{}",
+            label_text(n.depth, n.code.as_str(), n.name.as_deref())
+        );
+        let selected = i == state.selected;
+        let style = if selected { th.selected } else { th.base };
+        let mut spans = vec![cell_left(&label, label_w, style)];
+        for &c in &shown {
+            spans.push(Span::styled(" ", style));
+            let text = view.values[node][c].map(format_amount).unwrap_or_default();
+            spans.push(cell_right(&text, view.column_widths[c], style));
+        }
+        let line_w: usize = spans.iter().map(|s| width(&s.content)).sum();
+        if selected && line_w < cols {
+            spans.push(Span::styled(" ".repeat(cols - line_w), style));
+        }
+        put_line(buf, area.x, y, &Line::from(spans), area.width);
+        y += 1;
+    }
+}
+
+/// Every table row that carries the selected code, with every figure it prints.
+fn render_carriers(
+    app: &App,
+    view: &DrillView,
+    state: &DrillState,
+    area: Rect,
+    buf: &mut Buffer,
+    th: &Theme,
+) {
+    let cols = area.width as usize;
+    let Some(node) = state.selected_node() else {
+        return;
+    };
+    let n = &view.tree.nodes[node];
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!(" {} ", t(app.lang, Msg::RowsCarryingCode)),
+            th.title,
+        ),
+        Span::styled(
+            label_text(n.depth, n.code.as_str(), n.name.as_deref()),
+            th.header,
+        ),
+    ])];
+    if view.carriers[node].is_empty() {
+        lines.push(Line::styled(
+            format!("  {}", t(app.lang, Msg::NoRowsForCode)),
+            th.dim,
+        ));
+    }
+    // Beside the tree (tall and narrow): one figure per line. Below it
+    // (wide and short): one line per table.
+    let tall = area.height as usize > 2 * view.carriers[node].len() + 2;
+    for place in &view.carriers[node] {
+        let Place::TableRow { table, side, row } = *place else {
+            continue;
+        };
+        let Some(tbl) = app.doc.tables.get(table) else {
+            continue;
+        };
+        let Some(sd) = tbl.sides.get(side) else {
+            continue;
+        };
+        let Some(r) = sd.rows.get(row) else { continue };
+        let figures: Vec<(&str, String)> = sd
+            .columns
+            .iter()
+            .zip(&r.amounts)
+            .filter_map(|(col, a)| a.map(|a| (col.label(), format_amount(a))))
+            .collect();
+        let name = tbl.kind.short_name();
+        if tall {
+            lines.push(Line::styled(
+                truncate(&format!("  {name}："), cols),
+                th.header,
+            ));
+            let label_w = figures.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+            for (label, amount) in figures {
+                let text = format!(
+                    "    {}  {amount:>10}",
+                    super::text::fit_left(label, label_w)
+                );
+                lines.push(Line::raw(truncate(&text, cols)));
+            }
+        } else {
+            let joined: Vec<String> = figures.iter().map(|(l, a)| format!("{l} {a}")).collect();
+            let text = format!("  {name}：{}", joined.join("  "));
+            lines.push(Line::from(Span::raw(truncate(&text, cols))));
+        }
+    }
+    for (i, line) in lines.iter().take(area.height as usize).enumerate() {
+        put_line(buf, area.x, area.y + i as u16, line, area.width);
+    }
+}

@@ -1,0 +1,126 @@
+//! The `?` overlay, generated from the key table that dispatches the keys.
+//! Groups flow into as many columns as fit; what still does not fit
+//! scrolls with j / k.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::put_line;
+use super::text::{fit_left, truncate, width};
+use super::theme::Theme;
+use crate::app::App;
+use crate::i18n::{t, Msg};
+use crate::keymap::help_groups;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let lang = app.lang;
+    let mut lines: Vec<Line> = Vec::new();
+    let groups = help_groups();
+    let key_w = groups
+        .iter()
+        .flat_map(|(_, bs)| bs.iter())
+        .map(|b| width(&key_names(b)))
+        .max()
+        .unwrap_or(0)
+        .min(26);
+    for (i, (context, bindings)) in groups.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(
+            format!("[{}]", t(lang, context.title())),
+            th.title,
+        ));
+        for b in bindings {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}", fit_left(&key_names(b), key_w)), th.header),
+                Span::raw(format!("  {}", t(lang, b.description))),
+            ]));
+        }
+    }
+    let col_w = lines.iter().map(Line::width).max().unwrap_or(0) + 2;
+    let inner_h = area.height.saturating_sub(2) as usize;
+    if inner_h == 0 || area.width < 8 {
+        return;
+    }
+    // As many columns as fit, each `col_w` wide (the last may be cut).
+    let columns = (area.width as usize / col_w.max(1)).max(1);
+    let needed = lines.len().div_ceil(columns).max(1);
+    let rows = needed.min(inner_h);
+    let w = ((col_w * columns.min(lines.len().div_ceil(rows))) as u16 + 2).min(area.width);
+    let h = (rows as u16 + 2).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    clear_with_straddle(buf, popup);
+    let title = format!(
+        " {} · {} ",
+        t(lang, Msg::HelpTitle),
+        t(lang, Msg::HelpClose)
+    );
+    buf.set_string(
+        popup.x,
+        popup.y,
+        fit_left(&truncate(&title, w as usize), w as usize),
+        th.status,
+    );
+    // Scrolling moves whole rows of the column flow.
+    let max_scroll = needed.saturating_sub(rows);
+    let scroll = app.help_scroll.min(max_scroll);
+    for (i, line) in lines.iter().enumerate() {
+        let (column, row) = (i / needed, i % needed);
+        if row < scroll || row >= scroll + rows {
+            continue;
+        }
+        let x = popup.x + 1 + (column * col_w) as u16;
+        if x >= popup.right().saturating_sub(1) {
+            continue;
+        }
+        let room = popup.right().saturating_sub(1) - x;
+        put_line(
+            buf,
+            x,
+            popup.y + 1 + (row - scroll) as u16,
+            line,
+            room.min(col_w as u16),
+        );
+    }
+    buf.set_string(
+        popup.x,
+        popup.bottom() - 1,
+        " ".repeat(w as usize),
+        th.status,
+    );
+}
+
+fn key_names(b: &crate::keymap::Binding) -> String {
+    b.keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// Blanks `area`, and the cell left of it when a wide glyph there would
+/// otherwise straddle the popup's edge and tear.
+fn clear_with_straddle(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.reset();
+            }
+        }
+        if area.left() > buf.area.left() {
+            let x = area.left() - 1;
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                if width(cell.symbol()) > 1 {
+                    cell.set_symbol(" ");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Rendering only: reads the [`App`], draws a frame, changes nothing but the
+//! scroll offsets only the renderer can know (it alone knows the height).
+//! One file per tab.
+
+pub mod drill;
+pub mod help;
+pub mod projects;
+pub mod summary;
+pub mod svg;
+pub mod text;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use crate::app::{App, Tab};
+use crate::i18n::{t, Msg};
+use theme::Theme;
+
+/// The theme the app runs with.
+pub fn theme(app: &App) -> &'static Theme {
+    if app.monochrome {
+        &theme::MONO
+    } else {
+        &theme::COLOR
+    }
+}
+
+/// Draws the whole app: tab bar, the current tab, the status line and any
+/// overlay. Safe at any size down to 1×1.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    render(app, area, buf);
+}
+
+/// [`draw`] into a plain buffer (used by tests and screenshots as well).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let th = theme(app);
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if area.height < 3 || area.width < 12 {
+        let msg = text::truncate(t(app.lang, Msg::TooSmall), area.width as usize);
+        buf.set_string(area.x, area.y, msg, th.base);
+        return;
+    }
+    let tabs = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    render_tabs(app, tabs, buf, th);
+    match app.tab {
+        Tab::Summary => summary::render(app, body, buf, th),
+        Tab::Drill => drill::render(app, body, buf, th),
+        Tab::Projects => projects::render(app, body, buf, th),
+        Tab::Checks => render_not_yet(app, body, buf, th),
+    }
+    render_status(app, status, buf, th);
+    if app.help_open {
+        help::render(app, body, buf, th);
+    }
+}
+
+fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let mut spans = Vec::new();
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let style = if *tab == app.tab {
+            th.tab_active
+        } else {
+            th.tab_inactive
+        };
+        spans.push(Span::styled(
+            format!(" {} {} ", i + 1, t(app.lang, tab.title())),
+            style,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+fn render_status(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let dept = &app.doc.department;
+    let left = format!(
+        " {} {} {}：{}",
+        dept.name,
+        dept.budget_year,
+        t(app.lang, Msg::Unit),
+        app.summary.unit.label()
+    );
+    let path = if app.tab == Tab::Drill {
+        app.code_path().join(" › ")
+    } else {
+        String::new()
+    };
+    let hint = t(app.lang, Msg::HelpHint);
+    let width = area.width as usize;
+    let right = format!(" {hint} ");
+    let middle = if path.is_empty() {
+        String::new()
+    } else {
+        format!("  {path}")
+    };
+    // The hint and the path matter more than the department's full name.
+    let room_left = width.saturating_sub(text::width(&right) + text::width(&middle));
+    let mut line = text::fit_left(
+        &format!("{}{}", text::truncate(&left, room_left), middle),
+        width.saturating_sub(text::width(&right)),
+    );
+    line.push_str(&right);
+    let line = text::fit_left(&line, width);
+    buf.set_style(area, th.status);
+    buf.set_string(area.x, area.y, line, th.status);
+}
+
+fn render_not_yet(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let msg = format!(" {}", t(app.lang, Msg::NotYet));
+    buf.set_string(
+        area.x,
+        area.y,
+        text::truncate(&msg, area.width as usize),
+        th.dim,
+    );
+}
+
+/// Writes `line` at `(x, y)` clipped to `width` columns.
+pub(crate) fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, width: u16) {
+    buf.set_line(x, y, line, width);
+}
+
+/// A styled span of exactly `cols` columns, left-aligned.
+pub(crate) fn cell_left(text: &str, cols: usize, style: Style) -> Span<'static> {
+    Span::styled(text::fit_left(text, cols), style)
+}
+
+/// A styled span of exactly `cols` columns, right-aligned.
+pub(crate) fn cell_right(text: &str, cols: usize, style: Style) -> Span<'static> {
+    Span::styled(text::fit_right(text, cols), style)
+}
+
+/// The characters of a buffer, one line per row, trailing spaces trimmed.
+/// The cell after a wide glyph is its continuation and is skipped, so the
+/// text reads as the terminal shows it. Used by snapshots and screenshots.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in buf.area.top()..buf.area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in buf.area.left()..buf.area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = text::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,543 @@
+//! Projects tab: the card list, one card, cards side by side, and one
+//! 二级指标 across all cards.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::text::{bar, truncate, width};
+use super::theme::Theme;
+use super::{cell_left, cell_right, put_line};
+use crate::app::projects::{Cursor, Screen, SortKey};
+use crate::app::App;
+use crate::i18n::{t, Lang, Msg};
+use crate::model::{format_amount, Garble, ValueStatus};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let p = &app.projects;
+    match p.screen {
+        Screen::List => render_list(app, area, buf, th),
+        Screen::Card(card) => render_card(app, card, area, buf, th),
+        Screen::Compare => render_compare(app, area, buf, th),
+        Screen::Category => render_category(app, area, buf, th),
+    }
+}
+
+/// The 指标值 of one indicator as shown: parsed (or raw on `r`), with a
+/// visible mark for garbled, text-only, not-applicable and over-budget values.
+pub fn value_text(app: &App, card: usize, indicator: usize, th: &Theme) -> (String, Style) {
+    let lang = app.lang;
+    let Some(ind) = app
+        .doc
+        .projects
+        .get(card)
+        .and_then(|c| c.indicators.get(indicator))
+    else {
+        return (String::new(), th.base);
+    };
+    let v = &ind.value;
+    if app.projects.is_over_budget(card, indicator) {
+        return (format!("{}  {}", v.raw, t(lang, Msg::OverBudget)), th.error);
+    }
+    match &v.status {
+        ValueStatus::Clean if app.projects.show_raw => (v.raw.clone(), th.base),
+        ValueStatus::Clean => (v.display(), th.base),
+        ValueStatus::TextOnly => (format!("{} ({})", v.raw, t(lang, Msg::TextOnly)), th.dim),
+        ValueStatus::NotApplicable => (format!("— {}", t(lang, Msg::NotApplicable)), th.dim),
+        ValueStatus::Garbled(Garble::Blank) => (format!("! {}", t(lang, Msg::Blank)), th.error),
+        ValueStatus::Garbled(_) => (format!("! {} ({})", v.raw, t(lang, Msg::Garbled)), th.error),
+    }
+}
+
+fn sort_name(lang: Lang, sort: SortKey) -> &'static str {
+    t(
+        lang,
+        match sort {
+            SortKey::Document => Msg::SortDocument,
+            SortKey::BudgetDesc => Msg::SortBudget,
+            SortKey::Name => Msg::SortName,
+            SortKey::Code => Msg::SortCode,
+        },
+    )
+}
+
+/// Draws `rows` (each a line) under `top` lines of heading, scrolled so the
+/// cursor's row stays visible, the cursor's row reversed.
+fn draw_rows(
+    rows: Vec<Line<'static>>,
+    cursor: &Cursor,
+    area: Rect,
+    first_y: u16,
+    buf: &mut Buffer,
+    th: &Theme,
+) {
+    let height = area.bottom().saturating_sub(first_y) as usize;
+    let start = cursor.window_start(height, rows.len());
+    for (i, line) in rows.into_iter().enumerate().skip(start).take(height) {
+        let y = first_y + (i - start) as u16;
+        if i == cursor.selected {
+            let mut line = line;
+            let w = line.width();
+            if w < area.width as usize {
+                line.spans
+                    .push(Span::raw(" ".repeat(area.width as usize - w)));
+            }
+            let line = line.patch_style(th.selected);
+            put_line(buf, area.x, y, &line, area.width);
+        } else {
+            put_line(buf, area.x, y, &line, area.width);
+        }
+    }
+}
+
+fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let lang = app.lang;
+    let p = &app.projects;
+    let cols = area.width as usize;
+    let mut head = vec![
+        Span::styled(
+            format!(" {} {}", t(lang, Msg::ProjectList), app.doc.projects.len()),
+            th.title,
+        ),
+        Span::styled(
+            format!("  {}：{}", t(lang, Msg::SortedBy), sort_name(lang, p.sort)),
+            th.dim,
+        ),
+    ];
+    if p.filtering || !p.filter.is_empty() {
+        let cursor = if p.filtering { "_" } else { "" };
+        head.push(Span::styled(
+            format!("  {}：{}{cursor}", t(lang, Msg::Filter), p.filter),
+            th.highlight,
+        ));
+    }
+    if !p.marked.is_empty() {
+        head.push(Span::styled(
+            format!("  {} {}", t(lang, Msg::Marked), p.marked.len()),
+            th.marked,
+        ));
+    }
+    if let Some(notice) = p.notice {
+        head.push(Span::styled(format!("  {}", t(lang, notice)), th.warning));
+    }
+    put_line(buf, area.x, area.y, &Line::from(head), area.width);
+    if area.height < 2 {
+        return;
+    }
+
+    // Columns: mark, #, code, name, budget, share (+ bar when room).
+    let code_w = if cols >= 100 { 22 } else { 0 };
+    let fixed = 3 + 4 + code_w + 10 + 11;
+    let name_w = cols.saturating_sub(fixed + 12).clamp(8, 40);
+    let bar_w = cols.saturating_sub(fixed + name_w + 1).min(16);
+    let mut header = vec![
+        Span::raw("   "),
+        cell_right("#", 3, th.header),
+        Span::raw(" "),
+    ];
+    if code_w > 0 {
+        header.push(cell_left(t(lang, Msg::ProjectCode), code_w, th.header));
+    }
+    header.push(cell_left(t(lang, Msg::ProjectName), name_w, th.header));
+    header.push(cell_right(t(lang, Msg::Budget), 10, th.header));
+    header.push(cell_right(t(lang, Msg::ShareOfProjects), 11, th.header));
+    put_line(buf, area.x, area.y + 1, &Line::from(header), area.width);
+
+    let rows: Vec<Line<'static>> = p
+        .list
+        .iter()
+        .map(|&i| {
+            let card = &app.doc.projects[i];
+            let mark = match p.marked.iter().position(|&m| m == i) {
+                Some(n) => format!(" {}", (b'A' + n as u8) as char),
+                None => "  ".into(),
+            };
+            let mut spans = vec![
+                Span::styled(format!("{mark} "), th.marked),
+                cell_right(&(i + 1).to_string(), 3, th.dim),
+                Span::raw(" "),
+            ];
+            if code_w > 0 {
+                spans.push(cell_left(&card.code, code_w, th.dim));
+            }
+            spans.push(cell_left(&card.name, name_w, th.base));
+            spans.push(cell_right(
+                &card.budget.map(format_amount).unwrap_or_default(),
+                10,
+                th.base,
+            ));
+            let share = p.shares.get(i).copied().flatten();
+            spans.push(cell_right(
+                &share.map(|s| format!("{s}%")).unwrap_or_default(),
+                11,
+                th.dim,
+            ));
+            if let Some(s) = share {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(bar(s, bar_w), th.bar));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    if rows.is_empty() {
+        put_line(
+            buf,
+            area.x,
+            area.y + 2,
+            &Line::styled(format!("   {}", t(lang, Msg::NoProjects)), th.dim),
+            area.width,
+        );
+        return;
+    }
+    draw_rows(rows, &p.cursor, area, area.y + 2, buf, th);
+}
+
+/// Wraps `text` into lines of at most `cols` display columns.
+fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = width(ch.encode_utf8(&mut [0; 4]));
+        if used + w > cols && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+            used = 0;
+        }
+        current.push(ch);
+        used += w;
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let lang = app.lang;
+    let p = &app.projects;
+    let Some(card) = app.doc.projects.get(card_index) else {
+        return;
+    };
+    let cols = area.width as usize;
+    let mut head: Vec<Line<'static>> = Vec::new();
+    head.push(Line::from(vec![
+        Span::styled(
+            format!(
+                " {}/{} {}",
+                card_index + 1,
+                app.doc.projects.len(),
+                card.name
+            ),
+            th.title,
+        ),
+        Span::styled(format!("  {}", card.code), th.dim),
+    ]));
+    let money =
+        |a: Option<rust_decimal::Decimal>| a.map(format_amount).unwrap_or_else(|| "—".into());
+    let mut funds = vec![
+        Span::styled(format!(" {} ", t(lang, Msg::Budget)), th.header),
+        Span::raw(money(card.budget)),
+        Span::raw(format!(
+            "   {} {}   {} {}",
+            t(lang, Msg::FiscalFunds),
+            money(card.fiscal_funds),
+            t(lang, Msg::OtherFunds),
+            money(card.other_funds)
+        )),
+    ];
+    if let Some(share) = p.shares.get(card_index).copied().flatten() {
+        funds.push(Span::styled(
+            format!("   {} {share}%", t(lang, Msg::ShareOfProjects)),
+            th.dim,
+        ));
+    }
+    funds.push(Span::styled(
+        format!("   {}：{}", t(lang, Msg::Unit), card.unit.label()),
+        th.dim,
+    ));
+    head.push(Line::from(funds));
+    let label = |msg: Msg| format!(" {} ", t(lang, msg));
+    let purpose_label = label(Msg::Purpose);
+    let room = cols.saturating_sub(width(&purpose_label));
+    for (i, part) in wrap(&card.purpose, room.max(1))
+        .into_iter()
+        .take(2)
+        .enumerate()
+    {
+        let lead = if i == 0 {
+            purpose_label.clone()
+        } else {
+            " ".repeat(width(&purpose_label))
+        };
+        head.push(Line::from(vec![
+            Span::styled(lead, th.header),
+            Span::raw(part),
+        ]));
+    }
+
+    // Spending plan: every printed column, blank and missing ones marked.
+    let mut plan = vec![Span::styled(label(Msg::SpendingPlan), th.header)];
+    for point in &card.spending_plan {
+        plan.push(Span::raw(format!(" {} ", point.label)));
+        match point.percent {
+            Some(pct) => {
+                plan.push(Span::raw(format!("{pct}% ")));
+                plan.push(Span::styled(bar(pct, 4), th.bar));
+            }
+            None => plan.push(Span::styled(t(lang, Msg::Blank).to_string(), th.dim)),
+        }
+        plan.push(Span::raw(" "));
+    }
+    if !card.plan_has_year_end() {
+        plan.push(Span::styled(
+            format!(" 12月底 {}", t(lang, Msg::NotPrinted)),
+            th.warning,
+        ));
+    }
+    head.push(Line::from(plan));
+    let goal_label = label(Msg::Goal);
+    let room = cols.saturating_sub(width(&goal_label));
+    for (i, part) in wrap(&card.goal, room.max(1))
+        .into_iter()
+        .take(3)
+        .enumerate()
+    {
+        let lead = if i == 0 {
+            goal_label.clone()
+        } else {
+            " ".repeat(width(&goal_label))
+        };
+        head.push(Line::from(vec![
+            Span::styled(lead, th.header),
+            Span::raw(part),
+        ]));
+    }
+
+    // Indicator table: 一级 and 二级 printed where they change.
+    let l1_w = 11;
+    let l2_w = 15;
+    let value_w = (cols / 5).clamp(10, 24);
+    let name_w = cols.saturating_sub(l1_w + l2_w + value_w + 4).clamp(6, 40);
+    let basis_w = cols.saturating_sub(l1_w + l2_w + name_w + value_w + 4);
+    head.push(Line::from(vec![
+        Span::raw(" "),
+        cell_left("一级指标", l1_w, th.header),
+        cell_left("二级指标", l2_w, th.header),
+        cell_left("三级指标", name_w, th.header),
+        Span::raw(" "),
+        cell_left(t(lang, Msg::Value), value_w, th.header),
+        Span::raw(" "),
+        cell_left(t(lang, Msg::Basis), basis_w, th.header),
+    ]));
+
+    let mut last = (String::new(), String::new());
+    let rows: Vec<Line<'static>> = card
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(n, ind)| {
+            let l1 = if ind.level1 != last.0 {
+                ind.level1.as_str()
+            } else {
+                ""
+            };
+            let l2 = if ind.level1 != last.0 || ind.level2 != last.1 {
+                ind.level2.as_str()
+            } else {
+                ""
+            };
+            let line = Line::from(vec![
+                Span::raw(" "),
+                cell_left(l1, l1_w, th.header),
+                cell_left(l2, l2_w, th.base),
+                cell_left(&ind.level3, name_w, th.base),
+                Span::raw(" "),
+                {
+                    let (text, style) = value_text(app, card_index, n, th);
+                    cell_left(&text, value_w, style)
+                },
+                Span::raw(" "),
+                cell_left(&ind.basis, basis_w, th.dim),
+            ]);
+            last = (ind.level1.clone(), ind.level2.clone());
+            line
+        })
+        .collect();
+
+    let head_h = (head.len() as u16).min(area.height);
+    for (i, line) in head.iter().take(head_h as usize).enumerate() {
+        put_line(buf, area.x, area.y + i as u16, line, area.width);
+    }
+    draw_rows(rows, &p.card_cursor, area, area.y + head_h, buf, th);
+}
+
+fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let lang = app.lang;
+    let Some(cmp) = app.projects.comparison.as_ref() else {
+        return;
+    };
+    let cols = area.width as usize;
+    let label_w = (cols / 3).clamp(12, 34);
+    let card_w = if cmp.cards.is_empty() {
+        0
+    } else {
+        (cols.saturating_sub(label_w) / cmp.cards.len()).clamp(22, 40)
+    };
+    let fit = (cols.saturating_sub(label_w) / card_w.max(1)).max(1);
+    let first = cmp.first_card.min(cmp.cards.len().saturating_sub(1));
+    let shown: Vec<usize> = (first..cmp.cards.len()).take(fit).collect();
+    let more_left = first > 0;
+    let more_right = shown.last().is_some_and(|&c| c + 1 < cmp.cards.len());
+
+    let mut title = vec![Span::styled(
+        format!(" {}", t(lang, Msg::Comparison)),
+        th.title,
+    )];
+    if more_left || more_right {
+        title.push(Span::styled(
+            format!(
+                "  {}{} {}",
+                if more_left { "<" } else { " " },
+                if more_right { ">" } else { " " },
+                t(lang, Msg::MoreColumns).trim_start_matches("< > ")
+            ),
+            th.dim,
+        ));
+    }
+    put_line(buf, area.x, area.y, &Line::from(title), area.width);
+    if area.height < 3 {
+        return;
+    }
+    // Card names, then their budgets.
+    let mut names = vec![cell_left(
+        &format!(" {}", t(lang, Msg::Indicator)),
+        label_w,
+        th.header,
+    )];
+    let mut budgets = vec![cell_left(
+        &format!(" {}", t(lang, Msg::Budget)),
+        label_w,
+        th.header,
+    )];
+    for &c in &shown {
+        let card = &app.doc.projects[cmp.cards[c]];
+        let letter = (b'A' + c as u8) as char;
+        names.push(cell_left(
+            &format!("{letter} {}", card.name),
+            card_w,
+            th.header,
+        ));
+        budgets.push(cell_left(
+            &format!("  {}", card.budget.map(format_amount).unwrap_or_default()),
+            card_w,
+            th.base,
+        ));
+    }
+    put_line(buf, area.x, area.y + 1, &Line::from(names), area.width);
+    put_line(buf, area.x, area.y + 2, &Line::from(budgets), area.width);
+
+    let rows: Vec<Line<'static>> = cmp
+        .rows
+        .iter()
+        .map(|row| {
+            let short2 = row.level2.trim_end_matches("指标");
+            let mut spans = vec![cell_left(
+                &format!(" {short2}·{}", row.label),
+                label_w,
+                th.base,
+            )];
+            for &c in &shown {
+                let card = cmp.cards[c];
+                let text_style = match row.cells.get(c).copied().flatten() {
+                    Some(n) => {
+                        let (mut text, mut style) = value_text(app, card, n, th);
+                        if let Some(ind) = app.doc.projects[card].indicators.get(n) {
+                            if ind.level3 != row.label {
+                                text = format!("{text}  {}", ind.level3);
+                            }
+                        }
+                        if row.differs && style == th.base {
+                            style = th.highlight;
+                        }
+                        (text, style)
+                    }
+                    None => (String::new(), th.base),
+                };
+                spans.push(cell_left(
+                    &format!("  {}", text_style.0),
+                    card_w,
+                    text_style.1,
+                ));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    draw_rows(rows, &cmp.cursor, area, area.y + 3, buf, th);
+}
+
+fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let lang = app.lang;
+    let p = &app.projects;
+    let cols = area.width as usize;
+    let name = p.categories.get(p.category).cloned().unwrap_or_default();
+    let mut title = vec![
+        Span::styled(format!(" {}：{name}", t(lang, Msg::Category)), th.title),
+        Span::styled(
+            format!("  {}/{}  [ ]", p.category + 1, p.categories.len()),
+            th.dim,
+        ),
+    ];
+    if p.category_by_value {
+        title.push(Span::styled(
+            format!("  {}", t(lang, Msg::ByValue)),
+            th.highlight,
+        ));
+    }
+    put_line(buf, area.x, area.y, &Line::from(title), area.width);
+    if area.height < 3 {
+        return;
+    }
+    let card_w = (cols / 4).clamp(10, 30);
+    let value_w = (cols / 5).clamp(10, 24);
+    let name_w = cols.saturating_sub(card_w + 10 + value_w + 3).clamp(6, 40);
+    put_line(
+        buf,
+        area.x,
+        area.y + 1,
+        &Line::from(vec![
+            cell_left(&format!(" {}", t(lang, Msg::Card)), card_w, th.header),
+            cell_right(t(lang, Msg::Budget), 10, th.header),
+            Span::raw("  "),
+            cell_left("三级指标", name_w, th.header),
+            Span::raw(" "),
+            cell_left(t(lang, Msg::Value), value_w, th.header),
+        ]),
+        area.width,
+    );
+    let rows: Vec<Line<'static>> = p
+        .category_rows
+        .iter()
+        .map(|&(c, n)| {
+            let card = &app.doc.projects[c];
+            let ind = &card.indicators[n];
+            let (text, style) = value_text(app, c, n, th);
+            Line::from(vec![
+                cell_left(&format!(" {}", card.name), card_w, th.base),
+                cell_right(
+                    &card.budget.map(format_amount).unwrap_or_default(),
+                    10,
+                    th.base,
+                ),
+                Span::raw("  "),
+                cell_left(&ind.level3, name_w, th.base),
+                Span::raw(" "),
+                cell_left(&truncate(&text, value_w), value_w, style),
+            ])
+        })
+        .collect();
+    draw_rows(rows, &p.category_cursor, area, area.y + 2, buf, th);
+}

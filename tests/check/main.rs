@@ -1,0 +1,8 @@
+//! Tests of the consistency checks (`budget_tui::check`) and `budget check`.
+
+mod cli;
+mod families;
+mod fixture;
+mod imported;
+mod perturbed;
+mod seed;

@@ -1,0 +1,200 @@
+//! Projects tab on the seed: list, card and comparison screens, the
+//! alignment of two hotline cards, and key-driven marking and comparing.
+
+use budget_tui::app::compare::align;
+use budget_tui::app::projects::Screen;
+use budget_tui::app::{App, Tab};
+use budget_tui::i18n::Lang;
+use budget_tui::ui;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn seed_app() -> App {
+    let doc = budget_tui::bundled::disclosure().expect("bundled data loads");
+    App::new(doc, Lang::Zh)
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(frame, app))
+        .expect("draw never fails on a TestBackend");
+    ui::buffer_text(terminal.backend().buffer())
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn card_index(app: &App, name: &str) -> usize {
+    app.doc
+        .projects
+        .iter()
+        .position(|p| p.name.replace(' ', "") == name)
+        .unwrap_or_else(|| panic!("card {name}"))
+}
+
+/// Selects the card `name` in the list (document order) and returns its index.
+fn select(app: &mut App, name: &str) -> usize {
+    let index = card_index(app, name);
+    keys(app, "g");
+    for _ in 0..index {
+        keys(app, "j");
+    }
+    index
+}
+
+#[test]
+fn project_list_120x40() {
+    let mut app = seed_app();
+    keys(&mut app, "3");
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn hotline_card_120x40() {
+    let mut app = seed_app();
+    keys(&mut app, "3");
+    select(&mut app, "市长热线经费");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn hotline_comparison_120x40() {
+    let mut app = seed_app();
+    keys(&mut app, "3");
+    select(&mut app, "基本工作经费B（市长热线)");
+    keys(&mut app, " ");
+    select(&mut app, "市长热线经费");
+    keys(&mut app, " c");
+    assert_eq!(app.projects.screen, Screen::Compare);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn alignment_of_the_two_hotline_cards() {
+    let app = seed_app();
+    let b = card_index(&app, "基本工作经费B（市长热线)");
+    let f = card_index(&app, "市长热线经费");
+    let cards = [&app.doc.projects[b], &app.doc.projects[f]];
+    let rows = align(&cards);
+    assert_eq!(rows.len(), 13);
+    let blank_on_b: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.is_blank(0))
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(
+        blank_on_b,
+        [
+            "设备维修维护台数",
+            "印刷手册（工牌）份数",
+            "设备正常运转率",
+            "手册（工牌）质量"
+        ]
+    );
+    assert!(
+        rows.iter().all(|r| !r.is_blank(1)),
+        "the 13-indicator card fills every row"
+    );
+    let cost = rows
+        .iter()
+        .find(|r| r.level2 == "成本指标")
+        .expect("a 成本指标 row");
+    let raw = |card: usize, column: usize| {
+        cost.cells[column]
+            .map(|n| cards[card].indicators[n].value.raw.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(raw(0, 0), "≤622600 万元");
+    assert_eq!(raw(1, 1), "10万元");
+    assert!(cost.differs);
+    let satisfaction = rows.iter().find(|r| r.label == "满意率").expect("满意率");
+    assert!(!satisfaction.differs, "both ≥75%");
+}
+
+#[test]
+fn keys_mark_compare_scroll_and_close() {
+    let mut app = seed_app();
+    keys(&mut app, "3");
+    assert_eq!(app.tab, Tab::Projects);
+    // Compare with nothing marked: a notice, no comparison.
+    keys(&mut app, "c");
+    assert_eq!(app.projects.screen, Screen::List);
+    assert!(app.projects.notice.is_some());
+    // Mark four cards; a fifth is refused.
+    keys(&mut app, " j j j j ");
+    assert_eq!(app.projects.marked, [0, 1, 2, 3]);
+    keys(&mut app, "c");
+    assert_eq!(app.projects.screen, Screen::Compare);
+    let narrow = screen(&app, 80, 24);
+    assert!(narrow.contains('>'), "more columns to the right at 80 wide");
+    keys(&mut app, ">");
+    let cmp = app.projects.comparison.as_ref().expect("comparison open");
+    assert_eq!(cmp.first_card, 1);
+    let scrolled = screen(&app, 80, 24);
+    assert_ne!(narrow, scrolled);
+    // The frozen first column is still there.
+    assert!(scrolled.lines().nth(1).unwrap_or_default().contains("指标"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.projects.screen, Screen::List);
+}
+
+#[test]
+fn sort_and_filter() {
+    let mut app = seed_app();
+    keys(&mut app, "3s");
+    let first = app.projects.list[0];
+    assert_eq!(
+        app.doc.projects[first].name.replace(' ', ""),
+        "基本工作经费B（市长热线)"
+    );
+    keys(&mut app, "f");
+    keys(&mut app, "热线");
+    press(&mut app, KeyCode::Enter);
+    let names: Vec<String> = app
+        .projects
+        .list
+        .iter()
+        .map(|&i| app.doc.projects[i].name.replace(' ', ""))
+        .collect();
+    assert_eq!(names, ["基本工作经费B（市长热线)", "市长热线经费"]);
+    // q typed into a filter is text, not quit.
+    keys(&mut app, "f");
+    keys(&mut app, "q");
+    assert!(!app.should_quit);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.projects.list.len(), 12);
+}
+
+#[test]
+fn category_view_sorts_cost_indicators_by_value() {
+    let mut app = seed_app();
+    keys(&mut app, "3v");
+    let cost = app
+        .projects
+        .categories
+        .iter()
+        .position(|c| c == "成本指标")
+        .expect("成本指标 category");
+    for _ in 0..cost {
+        keys(&mut app, "]");
+    }
+    keys(&mut app, "s");
+    let (card, n) = app.projects.category_rows[0];
+    assert_eq!(
+        app.doc.projects[card].indicators[n].value.raw,
+        "≤622600 万元"
+    );
+    assert_eq!(app.projects.category_rows.len(), 12);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("超预算"), "the over-budget cost is flagged");
+}
