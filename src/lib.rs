@@ -3,6 +3,7 @@
 //! Rooms: [`model`] (pure data) → [`import`] (text → model) and [`check`]
 //! (consistency checks over the model) → [`app`] (state, changed only by
 //! [`action`]s that [`keymap`] maps keys to) → [`ui`] (rendering only).
+//! [`search`] indexes loaded disclosures for `/` and `budget lookup`.
 
 pub mod action;
 pub mod app;
@@ -13,4 +14,5 @@ pub mod import;
 pub mod keymap;
 pub mod model;
 pub mod screenshots;
+pub mod search;
 pub mod ui;

@@ -44,6 +44,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Look up a code, a name, a project or an indicator (pinyin initials and
+    /// full pinyin work too: `xzyx`, `xingzhengyunxing`) and print the best
+    /// matches with their figures.
+    Lookup {
+        /// What to look for: `2010301`, `3023`, `行政运行`, `gwyc`.
+        query: String,
+        /// Disclosures to search (.ron or .txt); the bundled one if none.
+        paths: Vec<PathBuf>,
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// At most this many matches.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Check disclosures for consistency (勾稽关系) and list the findings.
     Check {
         /// Disclosures to check (text or RON); the bundled one when none.
@@ -66,6 +81,12 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Lookup {
+            query,
+            paths,
+            json,
+            limit,
+        }) => lookup(&query, &paths, json, limit),
         Some(Command::Check { paths, json }) => check(paths, json),
         None => open(cli.path.as_deref(), cli.lang),
     }
@@ -193,4 +214,47 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
+}
+
+/// `budget lookup`: exit 0 with a match, 1 with none, 2 when an input
+/// cannot be read.
+fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode {
+    use budget_tui::search::{lookup, SearchIndex};
+    let mut disclosures = Vec::with_capacity(paths.len().max(1));
+    if paths.is_empty() {
+        match budget_tui::bundled::disclosure() {
+            Ok(disclosure) => disclosures.push(disclosure),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    for path in paths {
+        match budget_tui::import::load_path(path) {
+            Ok(disclosure) => disclosures.push(disclosure),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let index = SearchIndex::build(&disclosures);
+    let rows = lookup::lookup(&index, query, limit);
+    if rows.is_empty() {
+        eprintln!("no match for `{query}`");
+        return ExitCode::from(1);
+    }
+    if json {
+        match lookup::to_json(&rows) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print!("{}", lookup::format_table(&rows));
+    }
+    ExitCode::SUCCESS
 }
