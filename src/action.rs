@@ -59,6 +59,13 @@ pub enum Action {
     Jump,
     /// Checks: the ledger of every rule instead of the findings.
     ToggleLedger,
+    /// Open the `/` search overlay.
+    OpenSearch,
+    /// Jump to the next / previous hit of the last search.
+    NextHit,
+    PrevHit,
+    /// Back to where the user was before jumping to search hits.
+    ReturnFromSearch,
     /// Text input: a typed character.
     Input(char),
     InputBackspace,

@@ -17,7 +17,8 @@ pub enum Context {
     Checks,
     /// While the help overlay is open, only these (and quitting) work.
     Help,
-    /// While typing (a filter): characters are text, these keys edit.
+    /// While typing (a filter or a search): characters are text, these
+    /// keys edit.
     Input,
 }
 
@@ -138,6 +139,15 @@ pub const BINDINGS: &[Binding] = &[
         Msg::KeyDown,
     ),
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, Msg::KeyQuit),
+    bind(Global, &[ch('/')], Action::OpenSearch, Msg::KeySearch),
+    bind(Global, &[ch('n')], Action::NextHit, Msg::KeyNextHit),
+    bind(Global, &[ch('N')], Action::PrevHit, Msg::KeyPrevHit),
+    bind(
+        Global,
+        &[plain(KeyCode::Esc)],
+        Action::ReturnFromSearch,
+        Msg::KeyReturn,
+    ),
     bind(Global, &[ch('?')], Action::ToggleHelp, Msg::KeyHelp),
     bind(
         Global,
@@ -323,6 +333,13 @@ pub const BINDINGS: &[Binding] = &[
         &[plain(KeyCode::Esc)],
         Action::InputCancel,
         Msg::KeyInputCancel,
+    ),
+    bind(Input, &[plain(KeyCode::Up)], Action::Up, Msg::KeyInputUp),
+    bind(
+        Input,
+        &[plain(KeyCode::Down)],
+        Action::Down,
+        Msg::KeyInputDown,
     ),
 ];
 

@@ -141,13 +141,25 @@ fn drill_down_economic_80x24() {
 fn help_overlay_lists_every_binding() {
     let mut app = seed_app(Lang::En);
     keys(&mut app, "?");
-    let text = screen(&app, 120, 60);
+    // Wide enough for the groups to flow into columns that fit.
+    let text = screen(&app, 200, 60);
     for binding in budget_tui::keymap::BINDINGS {
         let desc = budget_tui::i18n::t(Lang::En, binding.description);
         assert!(text.contains(desc), "help lacks `{desc}`");
     }
     press(&mut app, KeyCode::Esc);
     assert!(!app.help_open);
+}
+
+#[test]
+fn help_overlay_scrolls_on_a_small_screen() {
+    let mut app = seed_app(Lang::En);
+    keys(&mut app, "?");
+    let first = screen(&app, 80, 24);
+    keys(&mut app, "jjjj");
+    let scrolled = screen(&app, 80, 24);
+    assert_ne!(first, scrolled);
+    assert!(app.help_open, "j scrolls, it does not close");
 }
 
 #[test]

@@ -29,8 +29,6 @@ pub struct ChecksState {
     /// Show every rule with its state instead of the findings.
     pub show_ledger: bool,
     pub ledger_cursor: Cursor,
-    /// A message about the last jump (a place the app has no view of).
-    pub notice: Option<String>,
 }
 
 impl ChecksState {
@@ -72,7 +70,6 @@ impl ChecksState {
             cursor: Cursor::default(),
             show_ledger: false,
             ledger_cursor: Cursor::default(),
-            notice: None,
         };
         state.cursor.selected = state.next_finding(0, 1).unwrap_or(0);
         state

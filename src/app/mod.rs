@@ -6,6 +6,7 @@ pub mod checks;
 pub mod compare;
 pub mod drill;
 pub mod projects;
+pub mod search;
 pub mod summary;
 
 use crossterm::event::KeyEvent;
@@ -17,6 +18,7 @@ use crate::model::{CodeScheme, Disclosure, Place};
 use checks::ChecksState;
 use drill::{DrillState, DrillView};
 use projects::{ProjectsState, Screen};
+use search::SearchState;
 use summary::{SummaryState, SummaryView};
 
 /// The tabs, in the order of the tab bar.
@@ -68,6 +70,9 @@ pub struct App {
     pub scheme: CodeScheme,
     pub projects: ProjectsState,
     pub checks: ChecksState,
+    pub search: SearchState,
+    /// A one-line message for the status line, cleared by the next key.
+    pub notice: Option<String>,
     /// NO_COLOR: draw with the monochrome theme.
     pub monochrome: bool,
 }
@@ -80,6 +85,7 @@ impl App {
         let functional_state = DrillState::new(&functional);
         let economic_state = DrillState::new(&economic);
         let checks = ChecksState::new(&doc);
+        let search = SearchState::new(&doc);
         let projects = ProjectsState::new(&doc, &checks.report);
         App {
             doc,
@@ -97,6 +103,8 @@ impl App {
             scheme: CodeScheme::Functional,
             projects,
             checks,
+            search,
+            notice: None,
             monochrome: false,
         }
     }
@@ -106,7 +114,7 @@ impl App {
         if self.help_open {
             return Context::Help;
         }
-        if self.tab == Tab::Projects && self.projects.filtering {
+        if self.search.open || (self.tab == Tab::Projects && self.projects.filtering) {
             return Context::Input;
         }
         match self.tab {
@@ -161,6 +169,11 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        self.notice = None;
+        if self.search.open {
+            self.update_search(action);
+            return;
+        }
         match action {
             Action::Quit => self.should_quit = true,
             Action::ToggleHelp => {
@@ -173,6 +186,15 @@ impl App {
             Action::NextTab => self.tab = self.tab.step(1),
             Action::PrevTab => self.tab = self.tab.step(-1),
             Action::GoTab(tab) => self.tab = tab,
+            Action::OpenSearch => {
+                if self.search.return_point.is_none() {
+                    self.search.return_point = Some(self.return_point());
+                }
+                self.search.open();
+            }
+            Action::ReturnFromSearch => self.return_from_search(),
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
             _ => match self.tab {
                 Tab::Summary => self.update_summary(action),
                 Tab::Drill => self.update_drill(action),
@@ -223,6 +245,11 @@ impl App {
             p.relist(doc);
             return;
         }
+        if action == Action::Back && self.search.return_point.is_some() {
+            self.return_from_search();
+            return;
+        }
+        let p = &mut self.projects;
         match (p.screen, action) {
             (_, Action::Back) => p.screen = Screen::List,
             (Screen::List, Action::Open) => {
@@ -287,9 +314,89 @@ impl App {
         }
     }
 
+    fn update_search(&mut self, action: Action) {
+        let s = &mut self.search;
+        match action {
+            Action::Input(c) => {
+                s.query.push(c);
+                s.refresh();
+            }
+            Action::InputBackspace => {
+                s.query.pop();
+                s.refresh();
+            }
+            Action::Up => s.cursor.move_by(-1, s.hits.len()),
+            Action::Down => s.cursor.move_by(1, s.hits.len()),
+            Action::InputCancel => {
+                s.open = false;
+                if s.current.is_none() {
+                    // Nothing was jumped to: there is nowhere to return from.
+                    s.return_point = None;
+                }
+            }
+            Action::InputConfirm => {
+                s.open = false;
+                if !s.hits.is_empty() {
+                    let at = s.cursor.selected.min(s.hits.len() - 1);
+                    s.current = Some(at);
+                    self.jump_to_hit(at);
+                }
+            }
+            Action::Quit => self.should_quit = true,
+            _ => {}
+        }
+    }
+
+    fn return_point(&self) -> search::ReturnPoint {
+        search::ReturnPoint {
+            tab: self.tab,
+            scheme: self.scheme,
+            functional: self.functional_state.clone(),
+            economic: self.economic_state.clone(),
+            projects_screen: self.projects.screen,
+            card_indicator: self.projects.card_cursor.selected,
+        }
+    }
+
+    /// Esc after jumping to hits: back to the view the search started from.
+    fn return_from_search(&mut self) {
+        let Some(point) = self.search.return_point.take() else {
+            return;
+        };
+        self.search.current = None;
+        self.tab = point.tab;
+        self.scheme = point.scheme;
+        self.functional_state = point.functional;
+        self.economic_state = point.economic;
+        self.projects.screen = point.projects_screen;
+        self.projects.card_cursor.selected = point.card_indicator;
+    }
+
+    /// n / N: the next or previous hit of the last search, wrapping.
+    fn step_hit(&mut self, delta: isize) {
+        let n = self.search.hits.len();
+        let Some(current) = self.search.current else {
+            return;
+        };
+        if n == 0 {
+            return;
+        }
+        let next = (current as isize + delta).rem_euclid(n as isize) as usize;
+        self.search.current = Some(next);
+        self.search.cursor.selected = next;
+        self.jump_to_hit(next);
+    }
+
+    fn jump_to_hit(&mut self, at: usize) {
+        let Some(hit) = self.search.hits.get(at) else {
+            return;
+        };
+        let place = self.search.index.item(hit).place;
+        self.jump_to(place);
+    }
+
     fn update_checks(&mut self, action: Action) {
         let c = &mut self.checks;
-        c.notice = None;
         if action == Action::ToggleLedger {
             c.show_ledger = !c.show_ledger;
             return;
@@ -364,8 +471,11 @@ impl App {
             Place::Project { card } => self.open_card(card, None),
             Place::Indicator { card, indicator } => self.open_card(card, Some(indicator)),
             other => {
+                // No tab shows the narrative, assets or glossary yet: say
+                // where the place is instead of moving.
                 let text = other.describe(&self.doc);
-                self.checks.notice = Some(text);
+                let prefix = crate::i18n::t(self.lang, crate::i18n::Msg::InNarrative);
+                self.notice = Some(format!("{prefix}：{text}"));
             }
         }
     }

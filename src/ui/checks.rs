@@ -70,12 +70,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             style,
         ));
     }
-    if let Some(notice) = &c.notice {
-        head.push(Span::styled(
-            format!("{}：{notice}", t(lang, Msg::InNarrative)),
-            th.warning,
-        ));
-    }
     put_line(buf, area.x, area.y, &Line::from(head), area.width);
     let body_y = area.y + 1;
     let cols = area.width as usize;

@@ -107,7 +107,7 @@ fn key_names(b: &crate::keymap::Binding) -> String {
 
 /// Blanks `area`, and the cell left of it when a wide glyph there would
 /// otherwise straddle the popup's edge and tear.
-fn clear_with_straddle(buf: &mut Buffer, area: Rect) {
+pub(crate) fn clear_with_straddle(buf: &mut Buffer, area: Rect) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             if let Some(cell) = buf.cell_mut((x, y)) {

@@ -6,6 +6,7 @@ pub mod checks;
 pub mod drill;
 pub mod help;
 pub mod projects;
+pub mod search;
 pub mod summary;
 pub mod svg;
 pub mod text;
@@ -68,6 +69,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Tab::Checks => checks::render(app, body, buf, th),
     }
     render_status(app, status, buf, th);
+    if app.search.open {
+        search::render(app, body, buf, th);
+    }
     if app.help_open {
         help::render(app, body, buf, th);
     }
@@ -99,7 +103,9 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         t(app.lang, Msg::Unit),
         app.summary.unit.label()
     );
-    let path = if app.tab == Tab::Drill {
+    let path = if let Some(notice) = &app.notice {
+        notice.clone()
+    } else if app.tab == Tab::Drill {
         app.code_path().join(" › ")
     } else {
         String::new()

@@ -1,0 +1,119 @@
+//! The `/` overlay on the seed: typing pinyin initials, Enter jumping to the
+//! row, n / N stepping through hits, Esc returning.
+
+use budget_tui::app::projects::Screen;
+use budget_tui::app::{App, Tab};
+use budget_tui::i18n::Lang;
+use budget_tui::model::CodeScheme;
+use budget_tui::ui;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn seed_app() -> App {
+    App::new(
+        budget_tui::bundled::disclosure().expect("bundled data loads"),
+        Lang::Zh,
+    )
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(frame, app))
+        .expect("draw never fails on a TestBackend");
+    ui::buffer_text(terminal.backend().buffer())
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn gwyc_enter_selects_30231_in_the_drill_down() {
+    let mut app = seed_app();
+    type_text(&mut app, "/gwyc");
+    assert!(app.search.open);
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("30231 公务用车运行维护费"), "{text}");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.search.open);
+    assert_eq!(app.tab, Tab::Drill);
+    assert_eq!(app.scheme, CodeScheme::Economic);
+    assert_eq!(app.code_path(), ["302", "30231"]);
+    let text = screen(&app, 80, 24);
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("30231 公务用车运行维护费"))
+        .expect("row shown");
+    assert!(row.contains("24.00"), "{row}");
+    // Esc goes back to where the search started.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Summary);
+}
+
+#[test]
+fn search_overlay_80x24() {
+    let mut app = seed_app();
+    type_text(&mut app, "/市长热线");
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn keys_while_searching_are_text() {
+    let mut app = seed_app();
+    type_text(&mut app, "/q2");
+    assert!(!app.should_quit);
+    assert_eq!(app.tab, Tab::Summary);
+    assert_eq!(app.search.query, "q2");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert!(app.search.hits.is_empty(), "empty query, no hits");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.search.open);
+    assert_eq!(app.tab, Tab::Summary);
+}
+
+#[test]
+fn n_steps_through_the_hotline_cards() {
+    let mut app = seed_app();
+    type_text(&mut app, "/市长热线");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Projects);
+    let Screen::Card(first) = app.projects.screen else {
+        panic!("a card is open");
+    };
+    press(&mut app, KeyCode::Char('n'));
+    let Screen::Card(second) = app.projects.screen else {
+        panic!("a card is open");
+    };
+    assert_ne!(first, second);
+    let names: Vec<String> = [first, second]
+        .iter()
+        .map(|&i| app.doc.projects[i].name.replace(' ', ""))
+        .collect();
+    assert!(names.contains(&"市长热线经费".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"基本工作经费B（市长热线)".to_string()),
+        "{names:?}"
+    );
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.projects.screen, Screen::Card(first));
+    // Esc on a card reached by search returns to the start, not the list.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Summary);
+}
+
+#[test]
+fn code_prefix_ranks_first() {
+    let mut app = seed_app();
+    type_text(&mut app, "/3023");
+    let first = app.search.hits.first().expect("a hit");
+    assert_eq!(app.search.index.item(first).code.as_deref(), Some("30231"));
+}
