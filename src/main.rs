@@ -59,6 +59,13 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Render each tab of the app on the bundled data into DIR as SVG (and
+    /// the same screen as text): the pictures in the README.
+    Screenshots {
+        /// Where to write them.
+        #[arg(default_value = "screenshots")]
+        dir: PathBuf,
+    },
     /// Check disclosures for consistency (勾稽关系) and list the findings.
     Check {
         /// Disclosures to check (text or RON); the bundled one when none.
@@ -88,7 +95,31 @@ fn main() -> ExitCode {
             limit,
         }) => lookup(&query, &paths, json, limit),
         Some(Command::Check { paths, json }) => check(paths, json),
+        Some(Command::Screenshots { dir }) => screenshots(&dir, cli.lang),
         None => open(cli.path.as_deref(), cli.lang),
+    }
+}
+
+/// `budget screenshots [DIR]`: the README's pictures, from the real app.
+fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
+    let doc = match budget_tui::bundled::disclosure() {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match budget_tui::screenshots::write_all(dir, || App::new(doc.clone(), lang)) {
+        Ok(written) => {
+            for path in written {
+                println!("{path}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -39,10 +39,40 @@ pub const SCENES: &[Scene] = &[
         height: 34,
     },
     Scene {
-        name: "help",
-        keys: "2?",
+        name: "projects",
+        keys: "3",
+        width: 120,
+        height: 20,
+    },
+    Scene {
+        name: "project-card",
+        keys: "3jjjjj<Enter>",
+        width: 120,
+        height: 28,
+    },
+    Scene {
+        name: "comparison",
+        keys: "3j<Space>jjjj<Space>c",
+        width: 120,
+        height: 24,
+    },
+    Scene {
+        name: "checks",
+        keys: "4",
+        width: 120,
+        height: 34,
+    },
+    Scene {
+        name: "search",
+        keys: "/gwyc",
         width: 100,
-        height: 40,
+        height: 24,
+    },
+    Scene {
+        name: "help",
+        keys: "?",
+        width: 160,
+        height: 44,
     },
 ];
 

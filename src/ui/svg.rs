@@ -83,32 +83,36 @@ pub fn to_svg(buf: &Buffer) -> String {
             let cols = width(symbol).max(1) as u16;
             let (fg, bg, bold) = look(cell);
             let left = (x - area.left()) as f32 * CELL_W;
-            if let Some(bg) = &bg {
-                let _ = writeln!(
-                    out,
-                    r#"<rect x="{left}" y="{top}" width="{}" height="{CELL_H}" fill="{bg}"/>"#,
-                    cols as f32 * CELL_W
-                );
-            }
-            if symbol.trim().is_empty() {
-                x += cols;
-                continue;
-            }
-            // Gather a run of narrow characters of the same look.
+            // Gather a run of narrow cells of the same look (blank ones too,
+            // so a reversed bar is one rectangle).
             let mut run = String::from(symbol);
             let mut next = x + cols;
             if cols == 1 {
                 while next < area.right() {
                     let c = &buf[(next, y)];
-                    if width(c.symbol()) != 1 || look(c) != (fg.clone(), bg.clone(), bold) {
+                    if width(c.symbol()) > 1 || look(c) != (fg.clone(), bg.clone(), bold) {
                         break;
                     }
-                    run.push_str(c.symbol());
+                    run.push_str(if c.symbol().is_empty() {
+                        " "
+                    } else {
+                        c.symbol()
+                    });
                     next += 1;
                 }
             }
-            let weight = if bold { r#" font-weight="bold""# } else { "" };
             let length = (next - x) as f32 * CELL_W;
+            if let Some(bg) = &bg {
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{left}" y="{top}" width="{length}" height="{CELL_H}" fill="{bg}"/>"#
+                );
+            }
+            if run.trim().is_empty() {
+                x = next;
+                continue;
+            }
+            let weight = if bold { r#" font-weight="bold""# } else { "" };
             let _ = writeln!(
                 out,
                 r#"<text x="{left}" y="{baseline}" fill="{fg}"{weight} textLength="{length}" lengthAdjust="spacingAndGlyphs" xml:space="preserve">{}</text>"#,

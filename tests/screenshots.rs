@@ -1,0 +1,22 @@
+//! `budget screenshots` writes every scene of the real app as SVG and text.
+
+use budget_tui::app::App;
+use budget_tui::i18n::Lang;
+use budget_tui::screenshots::{write_all, SCENES};
+
+#[test]
+fn every_scene_is_written_with_its_content() {
+    let doc = budget_tui::bundled::disclosure().expect("bundled data loads");
+    let dir = std::env::temp_dir().join(format!("budget-shots-{}", std::process::id()));
+    let written = write_all(&dir, || App::new(doc.clone(), Lang::Zh)).expect("writes");
+    assert_eq!(written.len(), SCENES.len());
+    let text = |name: &str| std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("text");
+    assert!(text("summary").contains("3,264.56"));
+    assert!(text("drill-down-economic").contains("30231 公务用车运行维护费"));
+    assert!(text("comparison").contains("≤622600 万元"));
+    assert!(text("checks").contains("project.cost-within-budget"));
+    assert!(text("search").contains("30231 公务用车运行维护费"));
+    let svg = std::fs::read_to_string(dir.join("comparison.svg")).expect("svg");
+    assert!(svg.starts_with("<svg") && svg.contains("622600"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
