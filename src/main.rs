@@ -112,7 +112,7 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
     match budget_tui::screenshots::write_all(dir, || App::new(doc.clone(), lang)) {
         Ok(written) => {
             for path in written {
-                println!("{path}");
+                emit(&format!("{path}\n"));
             }
             ExitCode::SUCCESS
         }
@@ -120,6 +120,19 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
             eprintln!("error: {}: {e}", dir.display());
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Writes to standard output. A reader that stops early (`| head`) closes
+/// the pipe: that ends the output quietly instead of panicking in `print!`.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+        std::process::exit(2);
     }
 }
 
@@ -143,7 +156,7 @@ fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
     };
     let mut app = App::new(doc, lang);
     if !std::io::stdout().is_terminal() {
-        print!("{}", budget_tui::ui::summary::plain_text(&app, 100));
+        emit(&budget_tui::ui::summary::plain_text(&app, 100));
         return ExitCode::SUCCESS;
     }
     app.monochrome = budget_tui::ui::theme::no_color_requested();
@@ -191,10 +204,10 @@ fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
         })
         .collect();
     if json {
-        println!("{:#}", report::json(&checked));
+        emit(&format!("{:#}\n", report::json(&checked)));
     } else {
         for c in &checked {
-            print!("{}", report::text(c));
+            emit(&report::text(c));
         }
     }
     if reports.iter().any(check::Report::has_errors) {
@@ -229,11 +242,8 @@ fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), 
             std::fs::write(out, text).map_err(|e| format!("{}: cannot write: {e}", out.display()))
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| format!("cannot write to standard output: {e}"))
+            emit(&text);
+            Ok(())
         }
     }
 }
@@ -278,14 +288,14 @@ fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode 
     }
     if json {
         match lookup::to_json(&rows) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => emit(&format!("{text}\n")),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
         }
     } else {
-        print!("{}", lookup::format_table(&rows));
+        emit(&lookup::format_table(&rows));
     }
     ExitCode::SUCCESS
 }
