@@ -1,35 +1,12 @@
 //! The app on the seed: screens as insta snapshots (TestBackend), every
 //! size without panic, and key-driven navigation.
 
-use budget_tui::app::{App, Tab};
+mod common;
+
+use budget_tui::app::Tab;
 use budget_tui::i18n::Lang;
-use budget_tui::ui;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-
-fn seed_app(lang: Lang) -> App {
-    let doc = budget_tui::bundled::disclosure().expect("bundled data loads");
-    App::new(doc, lang)
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(frame, app))
-        .expect("draw never fails on a TestBackend");
-    ui::buffer_text(terminal.backend().buffer())
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
+use common::{keys, press, screen, seed_app};
+use crossterm::event::KeyCode;
 
 #[test]
 fn summary_120x40() {

@@ -1,30 +1,14 @@
 //! Checks tab on the seed and on a perturbed copy: grouped findings, the
 //! ledger, and Enter jumping to every finding's place.
 
+mod common;
+
 use budget_tui::app::projects::Screen;
 use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
 use budget_tui::model::{CodeScheme, Disclosure, Place, TableKind};
-use budget_tui::ui;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-
-fn seed() -> Disclosure {
-    budget_tui::bundled::disclosure().expect("bundled data loads")
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(frame, app))
-        .expect("draw never fails on a TestBackend");
-    ui::buffer_text(terminal.backend().buffer())
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
+use common::{press, screen, seed};
+use crossterm::event::KeyCode;
 
 /// The seed with 基本支出表 30101 基本工资 changed from 306.17 to 316.17.
 fn perturbed() -> Disclosure {

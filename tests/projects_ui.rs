@@ -1,37 +1,14 @@
 //! Projects tab on the seed: list, card and comparison screens, the
 //! alignment of two hotline cards, and key-driven marking and comparing.
 
+mod common;
+
 use budget_tui::app::compare::align;
 use budget_tui::app::projects::Screen;
 use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
-use budget_tui::ui;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-
-fn seed_app() -> App {
-    let doc = budget_tui::bundled::disclosure().expect("bundled data loads");
-    App::new(doc, Lang::Zh)
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(frame, app))
-        .expect("draw never fails on a TestBackend");
-    ui::buffer_text(terminal.backend().buffer())
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
+use common::{keys, press, screen};
+use crossterm::event::KeyCode;
 
 fn card_index(app: &App, name: &str) -> usize {
     app.doc
@@ -53,14 +30,14 @@ fn select(app: &mut App, name: &str) -> usize {
 
 #[test]
 fn project_list_120x40() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     keys(&mut app, "3");
     insta::assert_snapshot!(screen(&app, 120, 40));
 }
 
 #[test]
 fn hotline_card_120x40() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     keys(&mut app, "3");
     select(&mut app, "市长热线经费");
     press(&mut app, KeyCode::Enter);
@@ -69,7 +46,7 @@ fn hotline_card_120x40() {
 
 #[test]
 fn hotline_comparison_120x40() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     keys(&mut app, "3");
     select(&mut app, "基本工作经费B（市长热线)");
     keys(&mut app, " ");
@@ -81,7 +58,7 @@ fn hotline_comparison_120x40() {
 
 #[test]
 fn alignment_of_the_two_hotline_cards() {
-    let app = seed_app();
+    let app = common::seed_app(Lang::Zh);
     let b = card_index(&app, "基本工作经费B（市长热线)");
     let f = card_index(&app, "市长热线经费");
     let cards = [&app.doc.projects[b], &app.doc.projects[f]];
@@ -123,7 +100,7 @@ fn alignment_of_the_two_hotline_cards() {
 
 #[test]
 fn keys_mark_compare_scroll_and_close() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     keys(&mut app, "3");
     assert_eq!(app.tab, Tab::Projects);
     // Compare with nothing marked: a notice, no comparison.
@@ -150,7 +127,7 @@ fn keys_mark_compare_scroll_and_close() {
 
 #[test]
 fn sort_and_filter() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     keys(&mut app, "3s");
     let first = app.projects.list[0];
     assert_eq!(
@@ -177,7 +154,7 @@ fn sort_and_filter() {
 
 #[test]
 fn category_view_sorts_cost_indicators_by_value() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     keys(&mut app, "3v");
     let cost = app
         .projects

@@ -1,43 +1,18 @@
 //! The `/` overlay on the seed: typing pinyin initials, Enter jumping to the
 //! row, n / N stepping through hits, Esc returning.
 
+mod common;
+
 use budget_tui::app::projects::Screen;
-use budget_tui::app::{App, Tab};
+use budget_tui::app::Tab;
 use budget_tui::i18n::Lang;
 use budget_tui::model::CodeScheme;
-use budget_tui::ui;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-
-fn seed_app() -> App {
-    App::new(
-        budget_tui::bundled::disclosure().expect("bundled data loads"),
-        Lang::Zh,
-    )
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(frame, app))
-        .expect("draw never fails on a TestBackend");
-    ui::buffer_text(terminal.backend().buffer())
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
+use common::{keys as type_text, press, screen};
+use crossterm::event::KeyCode;
 
 #[test]
 fn gwyc_enter_selects_30231_in_the_drill_down() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     type_text(&mut app, "/gwyc");
     assert!(app.search.open);
     let text = screen(&app, 100, 30);
@@ -60,14 +35,14 @@ fn gwyc_enter_selects_30231_in_the_drill_down() {
 
 #[test]
 fn search_overlay_80x24() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     type_text(&mut app, "/市长热线");
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
 #[test]
 fn keys_while_searching_are_text() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     type_text(&mut app, "/q2");
     assert!(!app.should_quit);
     assert_eq!(app.tab, Tab::Summary);
@@ -82,7 +57,7 @@ fn keys_while_searching_are_text() {
 
 #[test]
 fn n_steps_through_the_hotline_cards() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     type_text(&mut app, "/市长热线");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, Tab::Projects);
@@ -112,7 +87,7 @@ fn n_steps_through_the_hotline_cards() {
 
 #[test]
 fn code_prefix_ranks_first() {
-    let mut app = seed_app();
+    let mut app = common::seed_app(Lang::Zh);
     type_text(&mut app, "/3023");
     let first = app.search.hits.first().expect("a hit");
     assert_eq!(app.search.index.item(first).code.as_deref(), Some("30231"));

@@ -1,0 +1,40 @@
+//! What the screen tests share: the app on the bundled seed, a frame drawn
+//! on a `TestBackend` as text, and typed keys.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use budget_tui::app::App;
+use budget_tui::i18n::Lang;
+use budget_tui::model::Disclosure;
+use budget_tui::ui;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+pub fn seed() -> Disclosure {
+    budget_tui::bundled::disclosure().expect("bundled data loads")
+}
+
+pub fn seed_app(lang: Lang) -> App {
+    App::new(seed(), lang)
+}
+
+/// The app drawn at `width` × `height`, as the terminal would show it.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(frame, app))
+        .expect("draw never fails on a TestBackend");
+    ui::buffer_text(terminal.backend().buffer())
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Types each character of `text` as a key press.
+pub fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
