@@ -119,7 +119,7 @@ impl DrillView {
         let label_width = tree
             .nodes
             .iter()
-            .map(|n| label_text(n.depth, n.code.as_str(), n.name.as_deref()).width())
+            .map(|n| label_text(n.code.as_str(), n.name.as_deref()).width())
             .max()
             .unwrap_or(0);
 
@@ -137,7 +137,7 @@ impl DrillView {
 }
 
 /// `code name` as the tree shows it, without indentation or marker.
-pub fn label_text(_depth: usize, code: &str, name: Option<&str>) -> String {
+pub fn label_text(code: &str, name: Option<&str>) -> String {
     match name {
         Some(name) => format!("{code} {name}"),
         None => code.to_string(),

@@ -88,6 +88,8 @@ pub const MAX_COMPARED: usize = 4;
 /// Projects tab state and what is derived from the cards at load.
 #[derive(Debug, Clone)]
 pub struct ProjectsState {
+    /// Each card's name and code, lowercased once, for the filter.
+    pub filter_keys: Vec<String>,
     /// Each card's 预算数 as a percent of 项目支出 (支出总表), one decimal.
     pub shares: Vec<Option<Decimal>>,
     /// The 项目支出 total the shares are of.
@@ -156,7 +158,13 @@ impl ProjectsState {
                 _ => None,
             })
             .collect();
+        let filter_keys = doc
+            .projects
+            .iter()
+            .map(|p| format!("{}\u{1f}{}", p.name, p.code).to_lowercase())
+            .collect();
         let mut state = ProjectsState {
+            filter_keys,
             shares,
             project_total,
             over_budget,
@@ -188,12 +196,7 @@ impl ProjectsState {
         let keep = self.list.get(self.cursor.selected).copied();
         let needle = self.filter.to_lowercase();
         self.list = (0..doc.projects.len())
-            .filter(|&i| {
-                let p = &doc.projects[i];
-                needle.is_empty()
-                    || p.name.to_lowercase().contains(&needle)
-                    || p.code.to_lowercase().contains(&needle)
-            })
+            .filter(|&i| needle.is_empty() || self.filter_keys[i].contains(&needle))
             .collect();
         let projects = &doc.projects;
         match self.sort {

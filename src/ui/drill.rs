@@ -185,7 +185,7 @@ fn render_tree(
         let indent = " ".repeat(1 + 2 * (n.depth - 1));
         let label = format!(
             "{indent}{marker}{}",
-            label_text(n.depth, n.code.as_str(), n.name.as_deref())
+            label_text(n.code.as_str(), n.name.as_deref())
         );
         let selected = i == state.selected;
         let style = if selected { th.selected } else { th.base };
@@ -223,10 +223,7 @@ fn render_carriers(
             format!(" {} ", t(app.lang, Msg::RowsCarryingCode)),
             th.title,
         ),
-        Span::styled(
-            label_text(n.depth, n.code.as_str(), n.name.as_deref()),
-            th.header,
-        ),
+        Span::styled(label_text(n.code.as_str(), n.name.as_deref()), th.header),
     ])];
     if view.carriers[node].is_empty() {
         lines.push(Line::styled(
