@@ -300,7 +300,8 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
     // Indicator table: 一级 and 二级 printed where they change.
     let l1_w = 11;
     let l2_w = 15;
-    let value_w = (cols / 5).clamp(10, 24);
+    // Wide enough at 80 columns for `≤622600 万元  超预算`.
+    let value_w = (cols / 4).clamp(10, 24);
     let name_w = cols.saturating_sub(l1_w + l2_w + value_w + 4).clamp(6, 40);
     let basis_w = cols.saturating_sub(l1_w + l2_w + name_w + value_w + 4);
     head.push(Line::from(vec![
@@ -407,7 +408,7 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         let card = &app.doc.projects[cmp.cards[c]];
         let letter = (b'A' + c as u8) as char;
         names.push(cell_left(
-            &format!("{letter} {}", card.name),
+            &format!("  {letter} {}", card.name),
             card_w,
             th.header,
         ));

@@ -38,7 +38,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         width: w,
         height: h,
     };
-    clear_with_straddle(buf, popup);
+    // A blank column either side keeps the background from touching the hits.
+    let margin = Rect {
+        x: popup.x.saturating_sub(1).max(area.x),
+        width: (popup.width + 2).min(area.width),
+        ..popup
+    };
+    clear_with_straddle(buf, margin);
     let cols = w as usize;
     let title = format!(
         " {}  {}",
