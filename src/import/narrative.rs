@@ -211,6 +211,7 @@ pub(crate) fn asset_report(
         .unwrap_or(fallback_unit);
     let mut report = AssetReport {
         title: title.to_string(),
+        owner: block.owner.clone(),
         as_of: block.as_of.clone(),
         unit,
         total: None,
@@ -294,6 +295,7 @@ pub(crate) fn procurement(
     });
     Procurement {
         title: title.to_string(),
+        owner: block.owner.clone(),
         unit: block.unit.unwrap_or(fallback_unit),
         table: GridTable {
             title: Some(title.to_string()),

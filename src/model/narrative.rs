@@ -68,6 +68,8 @@ pub struct OrgUnit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Procurement {
     pub title: String,
+    /// The unit line above the table (`211 邢台市人民政府办公室`), if printed.
+    pub owner: Option<String>,
     pub unit: Unit,
     /// The table as printed; amounts are read from it with `parse_amount`.
     pub table: GridTable,
@@ -82,6 +84,8 @@ pub struct Procurement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssetReport {
     pub title: String,
+    /// The unit line above the table (`211 邢台市人民政府办公室`), if printed.
+    pub owner: Option<String>,
     /// 截止时间 as ISO `YYYY-MM-DD`.
     pub as_of: Option<String>,
     pub unit: Unit,

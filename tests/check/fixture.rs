@@ -806,6 +806,7 @@ fn assets() -> AssetReport {
     };
     AssetReport {
         title: "部门固定资产占用情况表".into(),
+        owner: Some("211 邢台市人民政府办公室".into()),
         as_of: Some("2024-12-31".into()),
         unit: Unit::WanYuan,
         total: amount("1279.98"),
@@ -839,6 +840,7 @@ pub fn seed() -> Disclosure {
         projects: projects(),
         procurement: Some(Procurement {
             title: "部门政府采购预算".into(),
+            owner: Some("211 邢台市人民政府办公室".into()),
             unit: Unit::WanYuan,
             table: GridTable {
                 title: None,
