@@ -55,9 +55,9 @@ enum Command {
         /// Print a JSON array instead of a table.
         #[arg(long)]
         json: bool,
-        /// At most this many matches.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// At most this many matches (1 or more).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
     },
     /// Render each tab of the app on the bundled data into DIR as SVG (and
     /// the same screen as text): the pictures in the README.
@@ -93,7 +93,7 @@ fn main() -> ExitCode {
             paths,
             json,
             limit,
-        }) => lookup(&query, &paths, json, limit),
+        }) => lookup(&query, &paths, json, limit as usize),
         Some(Command::Check { paths, json }) => check(paths, json),
         Some(Command::Screenshots { dir }) => screenshots(&dir, cli.lang),
         None => open(cli.path.as_deref(), cli.lang),

@@ -16,6 +16,9 @@ struct RestoreGuard;
 
 impl Drop for RestoreGuard {
     fn drop(&mut self) {
+        // A draw that failed half-way may have left a synchronized update
+        // open; end it before leaving the alternate screen.
+        let _ = execute!(io::stdout(), EndSynchronizedUpdate);
         ratatui::restore();
     }
 }
@@ -24,12 +27,15 @@ impl Drop for RestoreGuard {
 /// the terminal is restored before the process ends. A thread waits for
 /// them, so the event loop can block on input without polling.
 fn install_signal_handlers() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    // In raw mode Ctrl-C arrives as a key; SIGINT only comes from `kill`.
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT, SIGINT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                // The main thread may be mid-frame; the frame is lost, but
+                // raw mode and the alternate screen are undone either way.
                 ratatui::restore();
                 std::process::exit(128 + signal);
             }

@@ -81,3 +81,63 @@ fn an_empty_disclosure_survives_every_key() {
 fn the_seed_survives_every_key_in_every_tab() {
     every_key_everywhere(common::seed());
 }
+
+/// An amount at Decimal's limit (a garbled figure) gives findings and a
+/// running app, not an overflow panic.
+#[test]
+fn a_huge_amount_does_not_crash_the_app() {
+    let text = include_str!("../data/raw/xingtai-gov-office-2025.txt").replacen(
+        "3244.56",
+        "79228162514264337593543950335",
+        1,
+    );
+    let doc = budget_tui::import::import_text(&text, "huge.txt").expect("still imports");
+    let report = budget_tui::check::run(&doc);
+    assert!(report.has_errors(), "the sums no longer hold");
+    let app = App::new(doc, Lang::Zh);
+    render_all_sizes(&app);
+    every_key_everywhere(app.doc.clone());
+}
+
+/// A code that is not ASCII digits is refused when loading RON, with the
+/// file and line, instead of panicking later when the tree slices it.
+#[test]
+fn a_non_digit_code_in_ron_is_an_error() {
+    let ron = budget_tui::bundled::RON.replacen("\"2010301\"", "\"20１03\"", 1);
+    let err = budget_tui::import::from_ron(&ron, "bad.ron").expect_err("refused");
+    let message = err.to_string();
+    assert!(message.starts_with("bad.ron:"), "{message}");
+    assert!(message.contains("not a classification code"), "{message}");
+}
+
+/// Figures from tables printed in another unit are converted before they
+/// are shown or divided.
+#[test]
+fn units_are_converted_for_the_summary_and_the_shares() {
+    let mut doc = common::seed();
+    // The 三公 table printed in 元 (24.00 元 = 0.0024 万元).
+    for table in &mut doc.tables {
+        if table.kind == budget_tui::model::TableKind::ThreePublicCosts {
+            table.unit = Unit::Yuan;
+        }
+    }
+    // One card in 元: 6,000,000.00 元 = 600.00 万元, still 65.6% of 915.00.
+    let card = doc
+        .projects
+        .iter_mut()
+        .find(|p| p.code == "13050025P00945010077D")
+        .expect("card");
+    card.unit = Unit::Yuan;
+    card.budget = Some("6000000.00".parse().expect("decimal"));
+    let index = doc
+        .projects
+        .iter()
+        .position(|p| p.code == "13050025P00945010077D");
+    let app = App::new(doc, Lang::Zh);
+    assert_eq!(
+        app.summary.three_public,
+        Some("0.0024".parse().expect("decimal"))
+    );
+    let share = index.and_then(|i| app.projects.shares[i]);
+    assert_eq!(share, Some("65.6".parse().expect("decimal")));
+}

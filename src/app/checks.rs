@@ -29,6 +29,8 @@ pub struct ChecksState {
     /// Show every rule with its state instead of the findings.
     pub show_ledger: bool,
     pub ledger_cursor: Cursor,
+    /// Width of the longest rule id, for the ledger's column.
+    pub rule_width: usize,
 }
 
 impl ChecksState {
@@ -64,12 +66,19 @@ impl ChecksState {
                 lines.extend(members.into_iter().map(CheckLine::Finding));
             }
         }
+        let report_rule_width = report
+            .ledger
+            .iter()
+            .map(|e| e.rule.len())
+            .max()
+            .unwrap_or(0);
         let mut state = ChecksState {
             report,
             lines,
             cursor: Cursor::default(),
             show_ledger: false,
             ledger_cursor: Cursor::default(),
+            rule_width: report_rule_width,
         };
         state.cursor.selected = state.next_finding(0, 1).unwrap_or(0);
         state

@@ -79,7 +79,7 @@ impl DrillView {
             for &child in &tree.nodes[node].children {
                 for (sum, value) in sums.iter_mut().zip(&values[child]) {
                     if let Some(v) = value {
-                        *sum = Some(sum.unwrap_or(Decimal::ZERO) + v);
+                        *sum = Some(sum.unwrap_or(Decimal::ZERO).saturating_add(*v));
                     }
                 }
             }

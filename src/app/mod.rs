@@ -58,8 +58,9 @@ pub struct App {
     pub lang: Lang,
     pub tab: Tab,
     pub help_open: bool,
-    /// First line of the help overlay on screen.
-    pub help_scroll: usize,
+    /// First line of the help overlay on screen; the renderer clamps it to
+    /// the content (it alone knows the height), hence a `Cell`.
+    pub help_scroll: std::cell::Cell<usize>,
     pub should_quit: bool,
     pub summary: SummaryView,
     pub summary_state: SummaryState,
@@ -92,7 +93,7 @@ impl App {
             lang,
             tab: Tab::Summary,
             help_open: false,
-            help_scroll: 0,
+            help_scroll: Default::default(),
             should_quit: false,
             summary,
             summary_state: SummaryState::default(),
@@ -178,11 +179,13 @@ impl App {
             Action::Quit => self.should_quit = true,
             Action::ToggleHelp => {
                 self.help_open = !self.help_open;
-                self.help_scroll = 0;
+                self.help_scroll.set(0);
             }
             Action::CloseOverlay => self.help_open = false,
-            Action::Up if self.help_open => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Down if self.help_open => self.help_scroll += 1,
+            Action::Up if self.help_open => self
+                .help_scroll
+                .set(self.help_scroll.get().saturating_sub(1)),
+            Action::Down if self.help_open => self.help_scroll.set(self.help_scroll.get() + 1),
             Action::NextTab => self.tab = self.tab.step(1),
             Action::PrevTab => self.tab = self.tab.step(-1),
             Action::GoTab(tab) => self.tab = tab,

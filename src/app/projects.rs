@@ -6,7 +6,7 @@ use std::cell::Cell;
 use rust_decimal::Decimal;
 
 use super::compare::{align, SlotRow};
-use crate::model::{Disclosure, ProjectCard, TableKind};
+use crate::model::{percent_of, Disclosure, ProjectCard, TableKind};
 
 /// List order; `s` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,24 +121,22 @@ pub struct ProjectsState {
 
 impl ProjectsState {
     pub fn new(doc: &Disclosure, report: &crate::check::Report) -> ProjectsState {
-        let project_total = doc
-            .table(TableKind::Expenditure)
-            .and_then(|t| t.main_side())
-            .and_then(|s| {
-                let c = s.column("项目支出")?;
-                s.rows
-                    .iter()
-                    .find(|r| r.code.is_none() && r.name.contains("合计"))
-                    .and_then(|r| r.amount(c))
-            });
+        let expenditure = doc.table(TableKind::Expenditure);
+        let project_total = expenditure.and_then(|t| t.main_side()).and_then(|s| {
+            let c = s.column("项目支出")?;
+            s.rows
+                .iter()
+                .find(|r| r.code.is_none() && r.name.contains("合计"))
+                .and_then(|r| r.amount(c))
+        });
+        let table_unit = expenditure.map_or(doc.department.unit, |t| t.unit);
+        // A card's budget is converted into the table's unit before dividing.
         let shares = doc
             .projects
             .iter()
-            .map(|p| match (p.budget, project_total) {
-                (Some(b), Some(t)) if !t.is_zero() => {
-                    Some((b * Decimal::ONE_HUNDRED / t).round_dp(1))
-                }
-                _ => None,
+            .map(|p| {
+                let budget = p.unit.convert(p.budget?, table_unit);
+                percent_of(budget, project_total?)
             })
             .collect();
         let mut categories: Vec<String> = Vec::new();

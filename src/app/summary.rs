@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use std::cell::Cell;
 
-use crate::model::{Disclosure, Side, TableKind, TableRow, Unit};
+use crate::model::{percent_of, Disclosure, Side, TableKind, TableRow, Unit};
 
 /// A part of a whole: `一般公共预算 3244.56 = 99.4 %`.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +52,10 @@ pub struct SummaryView {
     pub running_costs: Option<Decimal>,
     pub year_over_year: YearOverYear,
     pub ledger: Vec<LedgerLine>,
+    /// Indexes of every ledger line, and of those with a figure (what is
+    /// shown while blank rows are hidden).
+    pub all_lines: Vec<usize>,
+    pub nonblank_lines: Vec<usize>,
 }
 
 impl SummaryView {
@@ -70,37 +74,38 @@ impl SummaryView {
             .unwrap_or_default();
 
         // 基本 / 项目 from 支出总表 (all funds); the 人员 / 公用 split from
-        // 基本支出表, the only table that prints it.
-        let expenditure = doc
-            .table(TableKind::Expenditure)
-            .and_then(|t| t.main_side());
-        let total_row = |side: &Side, column: &str| {
+        // 基本支出表, the only table that prints it. Every figure is shown in
+        // the 收支总表's unit; a table printed in another (the 三公 table in
+        // 万元 beside tables in 元) is converted.
+        let unit = summary.map(|t| t.unit).unwrap_or(doc.department.unit);
+        let total_of = |kind: TableKind, column: &str| {
+            let table = doc.table(kind)?;
+            let side = table.main_side()?;
             let c = side.column(column)?;
             side.rows
                 .iter()
                 .find(|r| r.code.is_none() && r.name.contains("合计"))
                 .and_then(|r| r.amount(c))
+                .map(|v| table.unit.convert(v, unit))
         };
-        let basic = expenditure.and_then(|s| total_row(s, "基本支出"));
-        let project = expenditure.and_then(|s| total_row(s, "项目支出"));
-        let economic = doc
-            .table(TableKind::GeneralPublicBasic)
-            .and_then(|t| t.main_side());
-        let personnel = economic.and_then(|s| total_row(s, "人员经费"));
-        let public_use = economic.and_then(|s| total_row(s, "公用经费"));
+        let basic = total_of(TableKind::Expenditure, "基本支出");
+        let project = total_of(TableKind::Expenditure, "项目支出");
+        let personnel = total_of(TableKind::GeneralPublicBasic, "人员经费");
+        let public_use = total_of(TableKind::GeneralPublicBasic, "公用经费");
 
         let stated = crate::check::narrative_figures(doc);
-        let unit = summary.map(|t| t.unit).unwrap_or(doc.department.unit);
         let in_unit = |v: Option<Decimal>| v.map(|v| Unit::WanYuan.convert(v, unit));
 
-        let three_public = doc
-            .table(TableKind::ThreePublicCosts)
-            .and_then(|t| t.main_side())
-            .and_then(|s| {
-                let row = s.rows.iter().find(|r| r.name.contains("合计"))?;
-                row.amount(0)
-            });
+        let three_public = doc.table(TableKind::ThreePublicCosts).and_then(|t| {
+            let row = t
+                .main_side()?
+                .rows
+                .iter()
+                .find(|r| r.name.contains("合计"))?;
+            row.amount(0).map(|v| t.unit.convert(v, unit))
+        });
 
+        let ledger = summary.map(ledger_lines).unwrap_or_default();
         SummaryView {
             unit,
             income_total,
@@ -124,7 +129,9 @@ impl SummaryView {
                 project: in_unit(stated.project_change),
                 three_public: in_unit(stated.three_public_change),
             },
-            ledger: summary.map(ledger_lines).unwrap_or_default(),
+            all_lines: (0..ledger.len()).collect(),
+            nonblank_lines: (0..ledger.len()).filter(|&i| !ledger[i].blank).collect(),
+            ledger,
         }
     }
 }
@@ -144,11 +151,7 @@ fn figure_of(side: &Side, word: &str) -> Option<Decimal> {
 }
 
 fn percent(part: Option<Decimal>, whole: Option<Decimal>) -> Option<Decimal> {
-    let (part, whole) = (part?, whole?);
-    if whole.is_zero() {
-        return None;
-    }
-    Some((part * Decimal::ONE_HUNDRED / whole).round_dp(1))
+    percent_of(part?, whole?)
 }
 
 fn shares(side: &Side, whole: Option<Decimal>) -> Vec<Share> {

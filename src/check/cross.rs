@@ -416,6 +416,11 @@ fn grant_vs_table(doc: &Disclosure, fund: &str, kind: TableKind) -> Outcome {
     };
     let grant = cell(&t4, side4, s4.subtotal, Some(column));
     let detail_total = totals(&detail);
+    // A detail table with no 合计 row (an empty table prints none) counts as
+    // zero only when it has no figures at all; otherwise the rule cannot run.
+    if detail_total.is_none() && !detail.table.has_no_figures() {
+        return Outcome::CouldNotRun(format!("{}没有合计行", detail.name()));
+    }
     let detail_figure = detail_total
         .map(|(_, side, ri)| cell(&detail, side, ri, side.column("合计").or(Some(0))))
         .unwrap_or(Figure::new(Decimal::ZERO, detail.table.unit));

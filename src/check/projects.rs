@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::{
-    convert, find_table, show, show_diff, squeeze, sum_of, total_row, Figure, Finding, Outcome,
-    Rule, Severity,
+    convert, figures_agree, find_table, show, show_diff, squeeze, sum_of, total_row, Figure,
+    Finding, Outcome, Rule, Severity,
 };
 use crate::model::{
     indicator::Garble, Disclosure, Indicator, IndicatorUnit, Place, ProjectCard, TableKind, Unit,
@@ -126,7 +126,15 @@ fn budget_total(doc: &Disclosure) -> Outcome {
         convert(cards_yuan, Unit::Yuan, t3.table.unit),
         t3.table.unit,
     );
-    if cards.value == table_figure.value {
+    // Exact when the cards print the table's unit; across units (cards in
+    // 元, table in 万元) within the rounding of the coarser figure.
+    let same_unit = doc.projects.iter().all(|p| p.unit == t3.table.unit);
+    let agree = if same_unit {
+        cards.value == table_figure.value
+    } else {
+        figures_agree(Figure::new(cards_yuan, Unit::Yuan), table_figure)
+    };
+    if agree {
         return Outcome::Ran(Vec::new());
     }
     let mut places = vec![t3.row_place(si, ri)];

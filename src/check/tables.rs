@@ -147,6 +147,7 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
         return Outcome::CouldNotRun("没有按科目编码列示的表".into());
     }
     let mut findings = Vec::new();
+    let mut compared = false;
     for found in tables {
         let Some(scheme) = found.table.kind.scheme() else {
             continue;
@@ -160,6 +161,12 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
                 .iter()
                 .filter(|r| r.code.as_ref().and_then(|c| c.depth(scheme)) == Some(1))
                 .collect();
+            // A table that prints no 类 row cannot be summed to its 合计:
+            // that is not a contradiction.
+            if classes.is_empty() {
+                continue;
+            }
+            compared = true;
             for c in 0..width(side) {
                 let amounts: Vec<Option<Decimal>> = classes.iter().map(|r| r.amount(c)).collect();
                 if let Some(f) = sum_finding(
@@ -174,6 +181,9 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
                 }
             }
         }
+    }
+    if !compared {
+        return Outcome::CouldNotRun("没有同时列出合计行和类级科目行的表".into());
     }
     Outcome::Ran(findings)
 }

@@ -12,8 +12,25 @@ use super::table::TableRow;
 /// Regions that print the code split into columns (`208 05 01`) are joined
 /// into one code on construction.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(into = "String", try_from = "String")]
 pub struct Code(String);
+
+/// Loading a code (from RON or JSON) goes through [`Code::parse`], so a
+/// code is always ASCII digits wherever it came from.
+impl TryFrom<String> for Code {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Code, String> {
+        Code::parse(&text)
+            .ok_or_else(|| format!("not a classification code: `{text}` (expected digits)"))
+    }
+}
+
+impl From<Code> for String {
+    fn from(code: Code) -> String {
+        code.0
+    }
+}
 
 impl Code {
     /// Joins the printed parts (`"208 05 01"`, `"301\t01"`) into one code.
@@ -47,8 +64,8 @@ impl Code {
         if depth <= 1 {
             return None;
         }
-        let parent_len = scheme.lengths()[depth - 2];
-        Some(Code(self.0[..parent_len].to_string()))
+        let parent_len = *scheme.lengths().get(depth.checked_sub(2)?)?;
+        self.0.get(..parent_len).map(|p| Code(p.to_string()))
     }
 
     /// Whether `self` is `other` or one of its descendants.

@@ -75,6 +75,17 @@ pub enum Scope {
     Unit,
 }
 
+/// `part` as a percent of `whole`, one decimal. `None` when the whole is
+/// zero or the figures are too large to divide (a garbled amount).
+pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(whole)
+        .map(|p| p.round_dp(1))
+}
+
 /// The unit an amount is printed in. Convert only to compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Unit {
@@ -121,12 +132,14 @@ impl Unit {
         }
     }
 
-    /// Converts an amount printed in `self` to `target`, exactly.
+    /// Converts an amount printed in `self` to `target`, exactly (saturating
+    /// at Decimal's bounds, which no real budget reaches, rather than
+    /// panicking on a garbled figure).
     pub fn convert(self, amount: Decimal, target: Unit) -> Decimal {
         if self == target {
             amount
         } else {
-            amount * self.yuan_factor() / target.yuan_factor()
+            amount.saturating_mul(self.yuan_factor()) / target.yuan_factor()
         }
     }
 }
@@ -139,7 +152,10 @@ impl Disclosure {
 
     /// Sum of the cards' 预算数 (blank budgets count as nothing).
     pub fn project_budget_total(&self) -> Decimal {
-        self.projects.iter().filter_map(|p| p.budget).sum()
+        self.projects
+            .iter()
+            .filter_map(|p| p.budget)
+            .fold(Decimal::ZERO, Decimal::saturating_add)
     }
 
     /// Functional classification (类/款/项) of every coded row of the tables

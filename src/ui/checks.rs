@@ -89,67 +89,54 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     for (i, line) in detail.iter().take(detail_h as usize).enumerate() {
         put_line(buf, area.x, list_bottom + i as u16, line, area.width);
     }
-    let rule_w = c
-        .report
-        .ledger
-        .iter()
-        .map(|e| e.rule.len())
-        .max()
-        .unwrap_or(0)
-        + 1;
 
-    let lines: Vec<Line<'static>> = if c.show_ledger {
-        c.report
-            .ledger
-            .iter()
-            .map(|e| {
-                let style = match e.state {
-                    RuleState::Passed => th.base,
-                    RuleState::Failed => th.error,
-                    RuleState::NotApplicable => th.dim,
-                    RuleState::CouldNotRun => th.warning,
-                };
-                let mut spans = vec![
-                    Span::styled(
-                        fit_left(&format!(" {}", t(lang, state_text(e.state))), 10),
-                        style,
-                    ),
-                    Span::styled(fit_left(e.rule, rule_w), th.dim),
-                    Span::raw(format!(" {}", e.title)),
-                ];
-                if let Some(reason) = &e.reason {
-                    spans.push(Span::styled(format!("  ({reason})"), th.dim));
-                }
-                Line::from(spans)
-            })
-            .collect()
-    } else if c.lines.is_empty() {
-        vec![Line::styled(
-            format!(" {}", t(lang, Msg::NoFindings)),
-            th.increase,
-        )]
+    // Only the lines on screen are built.
+    let ledger_line = |i: usize| {
+        let e = &c.report.ledger[i];
+        let style = match e.state {
+            RuleState::Passed => th.base,
+            RuleState::Failed => th.error,
+            RuleState::NotApplicable => th.dim,
+            RuleState::CouldNotRun => th.warning,
+        };
+        let mut spans = vec![
+            Span::styled(
+                fit_left(&format!(" {}", t(lang, state_text(e.state))), 10),
+                style,
+            ),
+            Span::styled(fit_left(e.rule, c.rule_width + 1), th.dim),
+            Span::raw(format!(" {}", e.title)),
+        ];
+        if let Some(reason) = &e.reason {
+            spans.push(Span::styled(format!("  ({reason})"), th.dim));
+        }
+        Line::from(spans)
+    };
+    let finding_line = |i: usize| match c.lines[i] {
+        CheckLine::Severity(sev, n) => Line::styled(
+            format!(" {} {n}", t(lang, severity_text(sev))),
+            severity_style(sev, th),
+        ),
+        CheckLine::Rule(entry, n) => {
+            let e = &c.report.ledger[entry];
+            Line::from(vec![
+                Span::styled(format!("   {}", e.rule), th.header),
+                Span::styled(format!("  {} ({n})", e.title), th.dim),
+            ])
+        }
+        // The message names its place; the full location is in the
+        // detail below.
+        CheckLine::Finding(f) => Line::raw(format!("     {}", c.report.findings[f].message)),
+    };
+    if !c.show_ledger && c.lines.is_empty() {
+        let line = Line::styled(format!(" {}", t(lang, Msg::NoFindings)), th.increase);
+        put_line(buf, area.x, body_y, &line, area.width);
+        return;
+    }
+    let len = if c.show_ledger {
+        c.report.ledger.len()
     } else {
-        c.lines
-            .iter()
-            .map(|line| match *line {
-                CheckLine::Severity(sev, n) => Line::styled(
-                    format!(" {} {n}", t(lang, severity_text(sev))),
-                    severity_style(sev, th),
-                ),
-                CheckLine::Rule(entry, n) => {
-                    let e = &c.report.ledger[entry];
-                    Line::from(vec![
-                        Span::styled(format!("   {}", e.rule), th.header),
-                        Span::styled(format!("  {} ({n})", e.title), th.dim),
-                    ])
-                }
-                // The message names its place; the full location is in
-                // the detail below.
-                CheckLine::Finding(i) => {
-                    Line::raw(format!("     {}", c.report.findings[i].message))
-                }
-            })
-            .collect()
+        c.lines.len()
     };
 
     let cursor = if c.show_ledger {
@@ -157,11 +144,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     } else {
         &c.cursor
     };
-    let start = cursor.window_start(height, lines.len());
-    for (i, line) in lines.into_iter().enumerate().skip(start).take(height) {
+    let start = cursor.window_start(height, len);
+    for i in start..len.min(start + height) {
+        let line = if c.show_ledger {
+            ledger_line(i)
+        } else {
+            finding_line(i)
+        };
         let y = body_y + (i - start) as u16;
-        let selected = i == cursor.selected && (c.show_ledger || !c.lines.is_empty());
-        if selected {
+        if i == cursor.selected {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             put_line(
                 buf,

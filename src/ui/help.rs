@@ -70,7 +70,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     );
     // Scrolling moves whole rows of the column flow.
     let max_scroll = needed.saturating_sub(rows);
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = app.help_scroll.get().min(max_scroll);
+    app.help_scroll.set(scroll);
     for (i, line) in lines.iter().enumerate() {
         let (column, row) = (i / needed, i % needed);
         if row < scroll || row >= scroll + rows {

@@ -65,10 +65,12 @@ fn sort_name(lang: Lang, sort: SortKey) -> &'static str {
     )
 }
 
-/// Draws `rows` (each a line) under `top` lines of heading, scrolled so the
-/// cursor's row stays visible, the cursor's row reversed.
+/// Draws rows `0..len` from `first_y` down, scrolled so the cursor's row
+/// stays visible, the cursor's row reversed. Only the rows on screen are
+/// built (`row(i)`), whatever `len` is.
 fn draw_rows(
-    rows: Vec<Line<'static>>,
+    len: usize,
+    row: impl Fn(usize) -> Line<'static>,
     cursor: &Cursor,
     area: Rect,
     first_y: u16,
@@ -76,8 +78,9 @@ fn draw_rows(
     th: &Theme,
 ) {
     let height = area.bottom().saturating_sub(first_y) as usize;
-    let start = cursor.window_start(height, rows.len());
-    for (i, line) in rows.into_iter().enumerate().skip(start).take(height) {
+    let start = cursor.window_start(height, len);
+    for i in start..len.min(start + height) {
+        let line = row(i);
         let y = first_y + (i - start) as u16;
         if i == cursor.selected {
             let mut line = line;
@@ -147,10 +150,9 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     header.push(cell_right(t(lang, Msg::ShareOfProjects), 11, th.header));
     put_line(buf, area.x, area.y + 1, &Line::from(header), area.width);
 
-    let rows: Vec<Line<'static>> = p
-        .list
-        .iter()
-        .map(|&i| {
+    let row = |at: usize| {
+        let i = p.list[at];
+        {
             let card = &app.doc.projects[i];
             let mark = match p.marked.iter().position(|&m| m == i) {
                 Some(n) => format!(" {}", (b'A' + n as u8) as char),
@@ -181,9 +183,9 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
                 spans.push(Span::styled(bar(s, bar_w), th.bar));
             }
             Line::from(spans)
-        })
-        .collect();
-    if rows.is_empty() {
+        }
+    };
+    if p.list.is_empty() {
         put_line(
             buf,
             area.x,
@@ -193,7 +195,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         );
         return;
     }
-    draw_rows(rows, &p.cursor, area, area.y + 2, buf, th);
+    draw_rows(p.list.len(), row, &p.cursor, area, area.y + 2, buf, th);
 }
 
 fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &Theme) {
@@ -315,22 +317,15 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
         cell_left(t(lang, Msg::Basis), basis_w, th.header),
     ]));
 
-    let mut last = (String::new(), String::new());
-    let rows: Vec<Line<'static>> = card
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(n, ind)| {
-            let l1 = if ind.level1 != last.0 {
-                ind.level1.as_str()
-            } else {
-                ""
-            };
-            let l2 = if ind.level1 != last.0 || ind.level2 != last.1 {
-                ind.level2.as_str()
-            } else {
-                ""
-            };
+    let row = |n: usize| {
+        let ind = &card.indicators[n];
+        // 一级 and 二级 are printed where they change from the row above.
+        let above = n.checked_sub(1).and_then(|a| card.indicators.get(a));
+        let new_l1 = above.is_none_or(|a| a.level1 != ind.level1);
+        let new_l2 = new_l1 || above.is_some_and(|a| a.level2 != ind.level2);
+        {
+            let l1 = if new_l1 { ind.level1.as_str() } else { "" };
+            let l2 = if new_l2 { ind.level2.as_str() } else { "" };
             let line = Line::from(vec![
                 Span::raw(" "),
                 cell_left(l1, l1_w, th.header),
@@ -344,16 +339,23 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
                 Span::raw(" "),
                 cell_left(&ind.basis, basis_w, th.dim),
             ]);
-            last = (ind.level1.clone(), ind.level2.clone());
             line
-        })
-        .collect();
+        }
+    };
 
     let head_h = (head.len() as u16).min(area.height);
     for (i, line) in head.iter().take(head_h as usize).enumerate() {
         put_line(buf, area.x, area.y + i as u16, line, area.width);
     }
-    draw_rows(rows, &p.card_cursor, area, area.y + head_h, buf, th);
+    draw_rows(
+        card.indicators.len(),
+        row,
+        &p.card_cursor,
+        area,
+        area.y + head_h,
+        buf,
+        th,
+    );
 }
 
 fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
@@ -421,10 +423,9 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     put_line(buf, area.x, area.y + 1, &Line::from(names), area.width);
     put_line(buf, area.x, area.y + 2, &Line::from(budgets), area.width);
 
-    let rows: Vec<Line<'static>> = cmp
-        .rows
-        .iter()
-        .map(|row| {
+    let line = |i: usize| {
+        let row = &cmp.rows[i];
+        {
             let short2 = row.level2.trim_end_matches("指标");
             let mut spans = vec![cell_left(
                 &format!(" {short2}·{}", row.label),
@@ -455,9 +456,9 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
                 ));
             }
             Line::from(spans)
-        })
-        .collect();
-    draw_rows(rows, &cmp.cursor, area, area.y + 3, buf, th);
+        }
+    };
+    draw_rows(cmp.rows.len(), line, &cmp.cursor, area, area.y + 3, buf, th);
 }
 
 fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
@@ -499,10 +500,9 @@ fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         ]),
         area.width,
     );
-    let rows: Vec<Line<'static>> = p
-        .category_rows
-        .iter()
-        .map(|&(c, n)| {
+    let row = |i: usize| {
+        let (c, n) = p.category_rows[i];
+        {
             let card = &app.doc.projects[c];
             let ind = &card.indicators[n];
             let (text, style) = value_text(app, c, n, th);
@@ -518,7 +518,15 @@ fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
                 Span::raw(" "),
                 cell_left(&truncate(&text, value_w), value_w, style),
             ])
-        })
-        .collect();
-    draw_rows(rows, &p.category_cursor, area, area.y + 2, buf, th);
+        }
+    };
+    draw_rows(
+        p.category_rows.len(),
+        row,
+        &p.category_cursor,
+        area,
+        area.y + 2,
+        buf,
+        th,
+    );
 }

@@ -12,7 +12,7 @@ use super::{cell_left, cell_right, put_line};
 use crate::app::summary::{LedgerLine, Share};
 use crate::app::App;
 use crate::i18n::{t, Msg};
-use crate::model::format_amount;
+use crate::model::{format_amount, percent_of};
 
 const AMOUNT: usize = 10;
 const PERCENT: usize = 7;
@@ -40,37 +40,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         (area, None)
     };
 
-    let mut lines = figure_lines(app, left_area.width as usize, th);
-    let mut right_lines = Vec::new();
-    match right_area {
-        Some(r) => right_lines = ledger_lines(app, r.width as usize, th),
-        None => {
-            lines.push(Line::default());
-            lines.extend(ledger_lines(app, left_area.width as usize, th));
-        }
-    }
+    // The figures are a fixed handful of lines; the 收支总表's rows are
+    // built only when they are on screen.
+    let figures = figure_lines(app, left_area.width as usize, th);
+    let ledger = Ledger::new(app, right_area.unwrap_or(left_area).width as usize, th);
+    let (left_len, right_len) = match right_area {
+        Some(_) => (figures.len(), ledger.len()),
+        None => (figures.len() + 1 + ledger.len(), 0),
+    };
 
     let height = area.height as usize;
     let state = &app.summary_state;
     state.page.set(height);
-    let longest = lines.len().max(right_lines.len());
+    let longest = left_len.max(right_len);
     let scroll = state.scroll.get().min(longest.saturating_sub(height));
     state.scroll.set(scroll);
 
-    draw_lines(&lines, scroll, left_area, buf);
-    if let Some(r) = right_area {
-        draw_lines(&right_lines, scroll, r, buf);
-    }
-}
-
-fn draw_lines(lines: &[Line], scroll: usize, area: Rect, buf: &mut Buffer) {
-    for (i, line) in lines
-        .iter()
-        .skip(scroll)
-        .take(area.height as usize)
-        .enumerate()
-    {
-        put_line(buf, area.x, area.y + i as u16, line, area.width);
+    for row in 0..height {
+        let i = scroll + row;
+        let y = area.y + row as u16;
+        let left = if i < figures.len() {
+            Some(figures[i].clone())
+        } else if right_area.is_none() && i > figures.len() && i < left_len {
+            Some(ledger.line(i - figures.len() - 1))
+        } else {
+            None
+        };
+        if let Some(line) = left {
+            put_line(buf, left_area.x, y, &line, left_area.width);
+        }
+        if let Some(r) = right_area.filter(|_| i < right_len) {
+            put_line(buf, r.x, y, &ledger.line(i), r.width);
+        }
     }
 }
 
@@ -159,10 +160,7 @@ fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
         (Msg::Personnel, s.personnel),
         (Msg::PublicUse, s.public_use),
     ] {
-        let percent = match (part, s.basic) {
-            (Some(p), Some(b)) if !b.is_zero() => Some((p * Decimal::ONE_HUNDRED / b).round_dp(1)),
-            _ => None,
-        };
+        let percent = part.zip(s.basic).and_then(|(p, b)| percent_of(p, b));
         lines.push(share_line(
             t(lang, msg),
             part,
@@ -235,64 +233,107 @@ fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn ledger_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
-    let lang = app.lang;
-    let show_all = app.summary_state.show_blank_rows;
-    let hint = if show_all {
-        t(lang, Msg::AllRowsShown)
-    } else {
-        t(lang, Msg::BlankRowsHidden)
-    };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {}", t(lang, Msg::SummaryTable)), th.title),
-        Span::styled(format!("  {hint}"), th.dim),
-    ])];
-    // 序号 (4) + two sides of name + amount.
-    let side_w = cols.saturating_sub(5) / 2;
-    let amount_w = AMOUNT.min(side_w);
-    let name_w = side_w.saturating_sub(amount_w + 1);
-    lines.push(Line::from(vec![
-        cell_right("", 4, th.header),
-        Span::raw(" "),
-        cell_left(t(lang, Msg::Income), name_w, th.header),
-        cell_right("", amount_w, th.header),
-        Span::raw(" "),
-        cell_left(t(lang, Msg::Expenditure), name_w, th.header),
-        cell_right("", amount_w, th.header),
-    ]));
-    let side = |entry: &Option<(String, Option<Decimal>)>, spans: &mut Vec<Span<'static>>| {
+/// The 收支总表 as the Summary shows it: a title, a header, then one line
+/// per row (blank rows hidden unless asked for), each built on demand.
+struct Ledger<'a> {
+    app: &'a App,
+    th: &'a Theme,
+    name_w: usize,
+    amount_w: usize,
+}
+
+impl<'a> Ledger<'a> {
+    fn new(app: &'a App, cols: usize, th: &'a Theme) -> Ledger<'a> {
+        // 序号 (4) + two sides of name + amount.
+        let side_w = cols.saturating_sub(5) / 2;
+        let amount_w = AMOUNT.min(side_w);
+        Ledger {
+            app,
+            th,
+            name_w: side_w.saturating_sub(amount_w + 1),
+            amount_w,
+        }
+    }
+
+    /// Indexes into `summary.ledger` of the rows shown.
+    fn rows(&self) -> &[usize] {
+        let s = &self.app.summary;
+        if self.app.summary_state.show_blank_rows {
+            &s.all_lines
+        } else {
+            &s.nonblank_lines
+        }
+    }
+
+    fn len(&self) -> usize {
+        2 + self.rows().len()
+    }
+
+    fn line(&self, i: usize) -> Line<'static> {
+        let (lang, th) = (self.app.lang, self.th);
+        match i {
+            0 => {
+                let hint = if self.app.summary_state.show_blank_rows {
+                    t(lang, Msg::AllRowsShown)
+                } else {
+                    t(lang, Msg::BlankRowsHidden)
+                };
+                Line::from(vec![
+                    Span::styled(format!(" {}", t(lang, Msg::SummaryTable)), th.title),
+                    Span::styled(format!("  {hint}"), th.dim),
+                ])
+            }
+            1 => Line::from(vec![
+                cell_right("", 4, th.header),
+                Span::raw(" "),
+                cell_left(t(lang, Msg::Income), self.name_w, th.header),
+                cell_right("", self.amount_w, th.header),
+                Span::raw(" "),
+                cell_left(t(lang, Msg::Expenditure), self.name_w, th.header),
+                cell_right("", self.amount_w, th.header),
+            ]),
+            _ => {
+                let Some(line) = self
+                    .rows()
+                    .get(i - 2)
+                    .and_then(|&r| self.app.summary.ledger.get(r))
+                else {
+                    return Line::default();
+                };
+                let LedgerLine {
+                    seq,
+                    income,
+                    expenditure,
+                    ..
+                } = line;
+                let mut spans = vec![
+                    Span::styled(
+                        fit_right(&seq.map(|s| s.to_string()).unwrap_or_default(), 4),
+                        th.dim,
+                    ),
+                    Span::raw(" "),
+                ];
+                self.side(income, &mut spans);
+                spans.push(Span::raw(" "));
+                self.side(expenditure, &mut spans);
+                Line::from(spans)
+            }
+        }
+    }
+
+    fn side(&self, entry: &Option<(String, Option<Decimal>)>, spans: &mut Vec<Span<'static>>) {
         let (name, amount) = match entry {
             Some((n, a)) => (n.as_str(), a.map(format_amount).unwrap_or_default()),
             None => ("", String::new()),
         };
         let style = if name.contains("合计") || name.contains("总计") {
-            th.header
+            self.th.header
         } else {
-            th.base
+            self.th.base
         };
-        spans.push(cell_left(name, name_w, style));
-        spans.push(cell_right(&amount, amount_w, style));
-    };
-    for line in app.summary.ledger.iter().filter(|l| show_all || !l.blank) {
-        let LedgerLine {
-            seq,
-            income,
-            expenditure,
-            ..
-        } = line;
-        let mut spans = vec![
-            Span::styled(
-                fit_right(&seq.map(|s| s.to_string()).unwrap_or_default(), 4),
-                th.dim,
-            ),
-            Span::raw(" "),
-        ];
-        side(income, &mut spans);
-        spans.push(Span::raw(" "));
-        side(expenditure, &mut spans);
-        lines.push(Line::from(spans));
+        spans.push(cell_left(name, self.name_w, style));
+        spans.push(cell_right(&amount, self.amount_w, style));
     }
-    lines
 }
 
 /// The Summary as plain text, for when standard output is not a terminal
@@ -303,7 +344,8 @@ pub fn plain_text(app: &App, cols: usize) -> String {
     let mut out = format!("{} {}\n\n", dept.name, dept.budget_year);
     let mut lines = figure_lines(app, cols, th);
     lines.push(Line::default());
-    lines.extend(ledger_lines(app, cols, th));
+    let ledger = Ledger::new(app, cols, th);
+    lines.extend((0..ledger.len()).map(|i| ledger.line(i)));
     for line in lines {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         out.push_str(text.trim_end());

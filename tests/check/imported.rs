@@ -151,3 +151,44 @@ fn budget_check_without_a_path_checks_the_bundled_seed() {
         .iter()
         .any(|f| f["message"].as_str().unwrap().contains("622600")));
 }
+
+/// Cards printed in 元 against a 支出总表 in 万元: the same budgets, so the
+/// card total agrees (no false error from the unit change).
+#[test]
+fn cards_in_yuan_agree_with_a_table_in_wan_yuan() {
+    let mut doc = imported();
+    for card in &mut doc.projects {
+        card.unit = budget_tui::model::Unit::Yuan;
+        card.budget = card.budget.map(|b| b * rust_decimal::Decimal::from(10_000));
+        card.fiscal_funds = card
+            .fiscal_funds
+            .map(|b| b * rust_decimal::Decimal::from(10_000));
+    }
+    let report = check::run(&doc);
+    assert_eq!(report.findings_of("project.budget-total").count(), 0);
+    assert_eq!(
+        report.state_of("project.budget-total"),
+        Some(check::RuleState::Passed)
+    );
+}
+
+/// A table that prints 项 rows but no 类 row cannot be summed to its 合计:
+/// no contradiction is reported for it.
+#[test]
+fn a_table_without_class_rows_is_not_a_total_row_error() {
+    let mut doc = imported();
+    let t5 = doc
+        .tables
+        .iter_mut()
+        .find(|t| t.kind == budget_tui::model::TableKind::GeneralPublicExpenditure)
+        .expect("T5");
+    t5.sides[0]
+        .rows
+        .retain(|r| r.code.as_ref().is_none_or(|c| c.as_str().len() != 3));
+    let report = check::run(&doc);
+    assert!(
+        report.findings_of("table.total-row").next().is_none(),
+        "{:?}",
+        report.findings_of("table.total-row").collect::<Vec<_>>()
+    );
+}
