@@ -104,7 +104,7 @@ pub fn align(cards: &[&ProjectCard]) -> Vec<SlotRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Indicator, IndicatorValue, Unit};
+    use crate::model::{Indicator, IndicatorValue};
 
     fn ind(l1: &str, l2: &str, l3: &str, value: &str) -> Indicator {
         Indicator {
@@ -120,23 +120,8 @@ mod tests {
 
     fn card(indicators: Vec<Indicator>) -> ProjectCard {
         ProjectCard {
-            seq: None,
-            title: String::new(),
-            code: String::new(),
-            name: String::new(),
-            unit: Unit::WanYuan,
-            budget: None,
-            fiscal_funds: None,
-            other_funds: None,
-            carried_over: None,
-            nature: None,
-            period: None,
-            purpose: String::new(),
-            spending_plan: vec![],
-            goal: String::new(),
             indicators,
-            extra: vec![],
-            line: 0,
+            ..ProjectCard::default()
         }
     }
 

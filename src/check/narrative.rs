@@ -263,19 +263,27 @@ pub struct NarrativeFigures {
     pub running_costs: Option<Decimal>,
 }
 
-/// Reads [`NarrativeFigures`] from the 情况说明.
-pub fn narrative_figures(doc: &Disclosure) -> NarrativeFigures {
+/// The words that introduce the total change on last year: `较2024年`, `比上年` …
+fn year_labels(doc: &Disclosure) -> [String; 6] {
     let last_year = doc.department.budget_year.saturating_sub(1);
-    let owned = [
+    [
         format!("较{last_year}年"),
         format!("比{last_year}年"),
         format!("与{last_year}年"),
         "较上年".to_string(),
         "比上年".to_string(),
         "与上年".to_string(),
-    ];
+    ]
+}
+
+/// Sections that state changes of their own, not the department's total.
+const OWN_CHANGES: [&str; 2] = ["三公", "机关运行经费"];
+
+/// Reads [`NarrativeFigures`] from the 情况说明.
+pub fn narrative_figures(doc: &Disclosure) -> NarrativeFigures {
+    let owned = year_labels(doc);
     let year_labels: Vec<&str> = owned.iter().map(String::as_str).collect();
-    let skip = ["三公", "机关运行经费"];
+    let skip = OWN_CHANGES;
     let wan = |found: Option<(Stated, &'static str)>| {
         found.map(|(s, _)| convert(s.value, s.unit, Unit::WanYuan))
     };
@@ -584,18 +592,9 @@ fn project_count(doc: &Disclosure) -> Outcome {
 }
 
 fn year_over_year(doc: &Disclosure) -> Outcome {
-    let last_year = doc.department.budget_year.saturating_sub(1);
-    let total_labels = [
-        format!("较{last_year}年"),
-        format!("比{last_year}年"),
-        format!("与{last_year}年"),
-        "较上年".to_string(),
-        "比上年".to_string(),
-        "与上年".to_string(),
-    ];
-    let total_labels: Vec<&str> = total_labels.iter().map(String::as_str).collect();
-    // The 三公 and 机关运行经费 sections state changes of their own.
-    let skip = ["三公", "机关运行经费"];
+    let owned = year_labels(doc);
+    let total_labels: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let skip = OWN_CHANGES;
     let total = stated_change(doc, &total_labels, None, &skip);
     let basic = stated_change(doc, &["基本支出"], None, &skip);
     let project = stated_change(doc, &["项目支出"], None, &skip);

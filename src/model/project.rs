@@ -7,7 +7,7 @@ use super::indicator::IndicatorValue;
 use super::Unit;
 
 /// One project's performance card.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProjectCard {
     /// The card's number in the document (`2、` → 2), if printed.
     pub seq: Option<u32>,
