@@ -20,3 +20,26 @@ fn every_scene_is_written_with_its_content() {
     assert!(svg.starts_with("<svg") && svg.contains("622600"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The committed pictures are the app as it is: each scene's screen equals
+/// `screenshots/NAME.txt` (written beside the SVG by `budget screenshots`).
+/// When this fails, run `cargo run --release -- screenshots` and commit.
+#[test]
+fn committed_screenshots_are_current() {
+    let doc = budget_tui::bundled::disclosure().expect("bundled data loads");
+    for scene in SCENES {
+        let mut app = App::new(doc.clone(), Lang::Zh);
+        budget_tui::screenshots::type_keys(&mut app, scene.keys);
+        let screen = budget_tui::ui::buffer_text(&budget_tui::screenshots::render(
+            &app,
+            scene.width,
+            scene.height,
+        ));
+        let path = format!("screenshots/{}.txt", scene.name);
+        let committed = std::fs::read_to_string(&path).expect("committed screenshot");
+        assert_eq!(
+            screen, committed,
+            "{path} is stale: run `budget screenshots`"
+        );
+    }
+}
