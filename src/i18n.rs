@@ -113,6 +113,7 @@ pub enum Msg {
     KeyInputCancel,
     KeyInputBackspace,
     CtxInput,
+    CtxReader,
     MarkAtMost,
     MarkTwoFirst,
     ProjectList,
@@ -283,6 +284,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         KeyInputCancel => ("取消", "cancel"),
         KeyInputBackspace => ("删除一个字符", "delete a character"),
         CtxInput => ("输入时", "While typing"),
+        CtxReader => ("阅读说明文字时", "While reading a section"),
         MarkAtMost => ("最多对比 4 个项目", "at most 4 cards can be compared"),
         MarkTwoFirst => (
             "先用空格标记 2–4 个项目",

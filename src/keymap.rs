@@ -17,6 +17,8 @@ pub enum Context {
     Checks,
     /// While the help overlay is open, only these (and quitting) work.
     Help,
+    /// While the reading overlay is open: scroll and close.
+    Reader,
     /// While typing (a filter or a search): characters are text, these
     /// keys edit.
     Input,
@@ -31,6 +33,7 @@ impl Context {
             Context::Projects => Msg::CtxProjects,
             Context::Checks => Msg::CtxChecks,
             Context::Input => Msg::CtxInput,
+            Context::Reader => Msg::CtxReader,
         }
     }
 }
@@ -118,7 +121,7 @@ const fn bind(context: Context, keys: &'static [Key], action: Action, descriptio
     }
 }
 
-use Context::{Checks, Drill, Global, Help, Input, Projects, Summary};
+use Context::{Checks, Drill, Global, Help, Input, Projects, Reader, Summary};
 
 /// Stands for "any printable character" in the help of the Input context.
 const ANY_CHAR: Key = ch('…');
@@ -341,6 +344,36 @@ pub const BINDINGS: &[Binding] = &[
         Action::Down,
         Msg::KeyInputDown,
     ),
+    bind(
+        Reader,
+        &[plain(KeyCode::Esc)],
+        Action::CloseOverlay,
+        Msg::KeyClose,
+    ),
+    bind(
+        Reader,
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        Msg::KeyUp,
+    ),
+    bind(
+        Reader,
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        Msg::KeyDown,
+    ),
+    bind(
+        Reader,
+        &[plain(KeyCode::PageUp)],
+        Action::PageUp,
+        Msg::KeyPageUp,
+    ),
+    bind(
+        Reader,
+        &[plain(KeyCode::PageDown)],
+        Action::PageDown,
+        Msg::KeyPageDown,
+    ),
 ];
 
 /// The action for a key press in `context`: the context's own bindings
@@ -354,8 +387,8 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
             .find(|b| b.keys.iter().any(|k| k.matches(event)))
             .map(|b| b.action)
     };
-    if context == Help {
-        return find(Help).or_else(|| find(Global).filter(|a| *a == Action::Quit));
+    if context == Help || context == Reader {
+        return find(context).or_else(|| find(Global).filter(|a| *a == Action::Quit));
     }
     if context == Input {
         // Printable characters are text; the Input bindings edit; Ctrl-C
@@ -379,7 +412,7 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 /// Bindings grouped for the help overlay: global first (with the overlay's
 /// own close key), then the contexts.
 pub fn help_groups() -> Vec<(Context, Vec<&'static Binding>)> {
-    [Global, Summary, Drill, Projects, Checks, Input]
+    [Global, Summary, Drill, Projects, Checks, Input, Reader]
         .into_iter()
         .map(|ctx| {
             let bindings = BINDINGS

@@ -69,6 +69,12 @@ pub const SCENES: &[Scene] = &[
         height: 24,
     },
     Scene {
+        name: "reading",
+        keys: "/jgyxjf<Down><Enter>",
+        width: 100,
+        height: 24,
+    },
+    Scene {
         name: "help",
         keys: "?",
         width: 160,

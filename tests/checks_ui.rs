@@ -146,8 +146,14 @@ fn every_finding_jumps() {
                         _ => assert_eq!(app.tab, Tab::Summary),
                     }
                 }
-                // Narrative, assets, glossary: named in the status line.
-                _ => assert!(app.tab == Tab::Checks && app.notice.is_some()),
+                // Narrative, assets, glossary: read in the overlay; the
+                // document as a whole: named in the status line.
+                Place::Document => assert!(app.notice.is_some()),
+                _ => {
+                    let reader = app.reader.as_ref().expect("the reading overlay opens");
+                    assert_eq!(reader.place, place);
+                    assert!(!reader.paras.is_empty());
+                }
             }
         }
     }

@@ -92,3 +92,28 @@ fn code_prefix_ranks_first() {
     let first = app.search.hits.first().expect("a hit");
     assert_eq!(app.search.index.item(first).code.as_deref(), Some("30231"));
 }
+
+#[test]
+fn a_heading_hit_opens_the_section_to_read() {
+    let mut app = common::seed_app(Lang::Zh);
+    type_text(&mut app, "/三公经费预算情况");
+    let at = app
+        .search
+        .hits
+        .iter()
+        .position(|h| app.search.index.item(h).kind == budget_tui::search::HitKind::Heading)
+        .expect("the 三公 heading is a hit");
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let reader = app.reader.as_ref().expect("the section opens to read");
+    assert!(reader.title.contains("三公"), "{}", reader.title);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("41.60"), "{text}");
+    // j scrolls, Esc closes and the tab is where it was.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.reader.is_none());
+    assert_eq!(app.tab, Tab::Summary);
+}

@@ -6,6 +6,7 @@ pub mod checks;
 pub mod compare;
 pub mod drill;
 pub mod projects;
+pub mod reader;
 pub mod search;
 pub mod summary;
 
@@ -72,6 +73,8 @@ pub struct App {
     pub projects: ProjectsState,
     pub checks: ChecksState,
     pub search: SearchState,
+    /// The reading overlay, when open.
+    pub reader: Option<reader::Reader>,
     /// A one-line message for the status line, cleared by the next key.
     pub notice: Option<String>,
     /// NO_COLOR: draw with the monochrome theme.
@@ -105,6 +108,7 @@ impl App {
             projects,
             checks,
             search,
+            reader: None,
             notice: None,
             monochrome: false,
         }
@@ -114,6 +118,9 @@ impl App {
     pub fn context(&self) -> Context {
         if self.help_open {
             return Context::Help;
+        }
+        if self.reader.is_some() {
+            return Context::Reader;
         }
         if self.search.open || (self.tab == Tab::Projects && self.projects.filtering) {
             return Context::Input;
@@ -173,6 +180,19 @@ impl App {
         self.notice = None;
         if self.search.open {
             self.update_search(action);
+            return;
+        }
+        if let Some(reader) = &self.reader {
+            let scroll = reader.scroll.get();
+            match action {
+                Action::CloseOverlay => self.reader = None,
+                Action::Up => reader.scroll.set(scroll.saturating_sub(1)),
+                Action::Down => reader.scroll.set(scroll + 1),
+                Action::PageUp => reader.scroll.set(scroll.saturating_sub(10)),
+                Action::PageDown => reader.scroll.set(scroll + 10),
+                Action::Quit => self.should_quit = true,
+                _ => {}
+            }
             return;
         }
         match action {
@@ -473,13 +493,16 @@ impl App {
             }
             Place::Project { card } => self.open_card(card, None),
             Place::Indicator { card, indicator } => self.open_card(card, Some(indicator)),
-            other => {
-                // No tab shows the narrative, assets or glossary yet: say
-                // where the place is instead of moving.
-                let text = other.describe(&self.doc);
-                let prefix = crate::i18n::t(self.lang, crate::i18n::Msg::InNarrative);
-                self.notice = Some(format!("{prefix}：{text}"));
-            }
+            // Narrative, glossary, assets, procurement: read them in the
+            // overlay. The document as a whole: say so.
+            other => match reader::Reader::open(&self.doc, other) {
+                Some(reader) => self.reader = Some(reader),
+                None => {
+                    let text = other.describe(&self.doc);
+                    let prefix = crate::i18n::t(self.lang, crate::i18n::Msg::InNarrative);
+                    self.notice = Some(format!("{prefix}：{text}"));
+                }
+            },
         }
     }
 

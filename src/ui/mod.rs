@@ -6,6 +6,7 @@ pub mod checks;
 pub mod drill;
 pub mod help;
 pub mod projects;
+pub mod reader;
 pub mod search;
 pub mod summary;
 pub mod svg;
@@ -69,6 +70,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Tab::Checks => checks::render(app, body, buf, th),
     }
     render_status(app, status, buf, th);
+    if let Some(r) = &app.reader {
+        reader::render(app, r, body, buf, th);
+    }
     if app.search.open {
         search::render(app, body, buf, th);
     }

@@ -56,8 +56,19 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
     for ch in text.chars() {
         let w = ch.width().unwrap_or(0);
         if used + w > cols && !current.is_empty() {
+            // Chinese typesetting never starts a line with closing
+            // punctuation (、。，）…): carry the last character down with it.
+            let carried = if NO_LINE_START.contains(ch) && current.chars().count() > 1 {
+                current.pop()
+            } else {
+                None
+            };
             lines.push(std::mem::take(&mut current));
             used = 0;
+            if let Some(c) = carried {
+                current.push(c);
+                used = c.width().unwrap_or(0);
+            }
         }
         current.push(ch);
         used += w;
@@ -67,6 +78,9 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
     }
     lines
 }
+
+/// Punctuation that may not begin a line.
+const NO_LINE_START: &str = "、。，．；：？！）》」』】〕”’%％";
 
 /// `text` truncated or padded on the left to exactly `cols` columns.
 pub fn fit_right(text: &str, cols: usize) -> String {
@@ -117,6 +131,15 @@ mod tests {
         assert_eq!(width(&truncate("行政运行", 6)), 6);
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("行政", 1), "…");
+    }
+
+    #[test]
+    fn wrap_keeps_closing_punctuation_off_the_line_start() {
+        let lines = wrap("甲乙丙、丁", 6);
+        assert_eq!(lines, ["甲乙", "丙、丁"]);
+        assert!(lines.iter().all(|l| width(l) <= 6));
+        assert_eq!(wrap("甲乙丙丁", 4), ["甲乙", "丙丁"]);
+        assert_eq!(wrap("", 4), Vec::<String>::new());
     }
 
     #[test]
