@@ -169,29 +169,35 @@ fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
     }
 }
 
+/// The disclosures a shell command works on: each PATH, or the bundled
+/// one when there is none, with the name to report them by. An input that
+/// cannot be read is reported (`file:line: message`) and gives exit 2.
+fn load_inputs(paths: &[PathBuf]) -> Result<Vec<(String, Disclosure)>, ExitCode> {
+    let fail = |e: budget_tui::import::ImportError| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    };
+    if paths.is_empty() {
+        let doc = budget_tui::bundled::disclosure().map_err(fail)?;
+        return Ok(vec![(budget_tui::bundled::PATH.to_string(), doc)]);
+    }
+    paths
+        .iter()
+        .map(|path| {
+            let doc = budget_tui::import::load_path(path).map_err(fail)?;
+            Ok((path.display().to_string(), doc))
+        })
+        .collect()
+}
+
 /// `budget check`: exit 0 without error findings, 1 with one, 2 when an
 /// input cannot be read (the importer's `file:line: message`).
 fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
     use budget_tui::check::{self, report};
-    let mut loaded = Vec::new();
-    if paths.is_empty() {
-        match budget_tui::bundled::disclosure() {
-            Ok(doc) => loaded.push((budget_tui::bundled::PATH.to_string(), doc)),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    for path in &paths {
-        match budget_tui::import::load_path(path) {
-            Ok(doc) => loaded.push((path.display().to_string(), doc)),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
+    let loaded = match load_inputs(&paths) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
     let reports: Vec<_> = loaded.iter().map(|(_, doc)| check::run(doc)).collect();
     let several = loaded.len() > 1;
     let checked: Vec<report::Checked> = loaded
@@ -261,25 +267,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// cannot be read.
 fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode {
     use budget_tui::search::{lookup, SearchIndex};
-    let mut disclosures = Vec::with_capacity(paths.len().max(1));
-    if paths.is_empty() {
-        match budget_tui::bundled::disclosure() {
-            Ok(disclosure) => disclosures.push(disclosure),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    for path in paths {
-        match budget_tui::import::load_path(path) {
-            Ok(disclosure) => disclosures.push(disclosure),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
+    let disclosures: Vec<Disclosure> = match load_inputs(paths) {
+        Ok(loaded) => loaded.into_iter().map(|(_, doc)| doc).collect(),
+        Err(code) => return code,
+    };
     let index = SearchIndex::build(&disclosures);
     let rows = lookup::lookup(&index, query, limit);
     if rows.is_empty() {
