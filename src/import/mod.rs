@@ -22,9 +22,18 @@ use std::path::Path;
 
 use crate::model::Disclosure;
 
+/// `file:line`, or just `file` when no line applies (it could not be read).
+fn location(file: &str, line: usize) -> String {
+    if line == 0 {
+        file.to_string()
+    } else {
+        format!("{file}:{line}")
+    }
+}
+
 /// An input that cannot be imported: names the file, the line and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
+#[error("{}: {message}", location(file, *line))]
 pub struct ImportError {
     pub file: String,
     /// 1-based line of the problem; 0 when the file could not be read at all.
