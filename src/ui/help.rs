@@ -56,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         width: w,
         height: h,
     };
-    clear_with_straddle(buf, popup);
+    super::clear_with_straddle(buf, popup);
     let title = format!(
         " {} · {} ",
         t(lang, Msg::HelpTitle),
@@ -104,24 +104,4 @@ fn key_names(b: &crate::keymap::Binding) -> String {
         .map(|k| k.label())
         .collect::<Vec<_>>()
         .join(" / ")
-}
-
-/// Blanks `area`, and the cell left of it when a wide glyph there would
-/// otherwise straddle the popup's edge and tear.
-pub(crate) fn clear_with_straddle(buf: &mut Buffer, area: Rect) {
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.reset();
-            }
-        }
-        if area.left() > buf.area.left() {
-            let x = area.left() - 1;
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                if width(cell.symbol()) > 1 {
-                    cell.set_symbol(" ");
-                }
-            }
-        }
-    }
 }

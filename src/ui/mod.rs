@@ -171,3 +171,48 @@ pub fn buffer_text(buf: &Buffer) -> String {
     }
     out
 }
+
+/// Blanks `area`, and the cell left of it when a wide glyph there would
+/// otherwise straddle the popup's edge and tear.
+pub(crate) fn clear_with_straddle(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.reset();
+            }
+        }
+        if area.left() > buf.area.left() {
+            let x = area.left() - 1;
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                if text::width(cell.symbol()) > 1 {
+                    cell.set_symbol(" ");
+                }
+            }
+        }
+    }
+}
+
+/// Places a top-anchored overlay (search, reading) in `area`: at most 100
+/// columns wide and `max_height` tall, centred, with a blank column either
+/// side so the background never touches its text. Clears it and returns its
+/// rectangle, or `None` when the area is too small to hold one.
+pub(crate) fn open_overlay(area: Rect, buf: &mut Buffer, max_height: u16) -> Option<Rect> {
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area.height.saturating_sub(2).min(max_height);
+    if w < 10 || h < 3 {
+        return None;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
+    let margin = Rect {
+        x: popup.x.saturating_sub(1).max(area.x),
+        width: (popup.width + 2).min(area.width),
+        ..popup
+    };
+    clear_with_straddle(buf, margin);
+    Some(popup)
+}

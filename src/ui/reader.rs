@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::help::clear_with_straddle;
+use super::open_overlay;
 use super::put_line;
 use super::text::{fit_left, truncate, wrap};
 use super::theme::Theme;
@@ -14,23 +14,10 @@ use crate::app::App;
 use crate::i18n::{t, Msg};
 
 pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer, th: &Theme) {
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area.height.saturating_sub(2);
-    if w < 10 || h < 3 {
+    let Some(popup) = open_overlay(area, buf, u16::MAX) else {
         return;
-    }
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 1,
-        width: w,
-        height: h,
     };
-    let margin = Rect {
-        x: popup.x.saturating_sub(1).max(area.x),
-        width: (popup.width + 2).min(area.width),
-        ..popup
-    };
-    clear_with_straddle(buf, margin);
+    let (w, h) = (popup.width, popup.height);
     let cols = w as usize;
     let title = format!(" {}  {}", reader.title, t(app.lang, Msg::HelpClose));
     buf.set_string(

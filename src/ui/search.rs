@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::help::clear_with_straddle;
+use super::open_overlay;
 use super::put_line;
 use super::text::{fit_left, fit_right, truncate};
 use super::theme::Theme;
@@ -27,24 +27,10 @@ fn kind_name(kind: HitKind) -> Msg {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let lang = app.lang;
     let s = &app.search;
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area.height.saturating_sub(2).min(24);
-    if w < 10 || h < 3 {
+    let Some(popup) = open_overlay(area, buf, 24) else {
         return;
-    }
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 1,
-        width: w,
-        height: h,
     };
-    // A blank column either side keeps the background from touching the hits.
-    let margin = Rect {
-        x: popup.x.saturating_sub(1).max(area.x),
-        width: (popup.width + 2).min(area.width),
-        ..popup
-    };
-    clear_with_straddle(buf, margin);
+    let w = popup.width;
     let cols = w as usize;
     let title = format!(
         " {}  {}",
