@@ -61,13 +61,17 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, AmountError> {
         })
 }
 
-/// Formats an amount with two decimals and thousands separators: `3,264.56`.
+/// Formats an amount as printed, with thousands separators: `3,264.56`.
+/// The decimals are the figure's own (`20.00` stays `20.00`, `2620000`
+/// stays `2,620,000`): a figure is never rounded or padded for display.
 pub fn format_amount(amount: Decimal) -> String {
-    let rounded = amount.round_dp(2);
-    let text = format!("{:.2}", rounded.abs());
-    let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut grouped = String::with_capacity(text.len() + text.len() / 3 + 1);
-    if rounded.is_sign_negative() && !rounded.is_zero() {
+    let text = amount.abs().to_string();
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(text.len() + text.len() / 3 + 2);
+    if amount.is_sign_negative() && !amount.is_zero() {
         grouped.push('-');
     }
     let digits = int_part.len();
@@ -77,8 +81,10 @@ pub fn format_amount(amount: Decimal) -> String {
         }
         grouped.push(digit);
     }
-    grouped.push('.');
-    grouped.push_str(frac_part);
+    if let Some(frac) = frac_part {
+        grouped.push('.');
+        grouped.push_str(frac);
+    }
     grouped
 }
 
@@ -123,10 +129,13 @@ mod tests {
     #[test]
     fn formatting() {
         assert_eq!(format_amount(d("3264.56")), "3,264.56");
-        assert_eq!(format_amount(d("24")), "24.00");
+        assert_eq!(format_amount(d("24.00")), "24.00");
+        assert_eq!(format_amount(d("24")), "24");
         assert_eq!(format_amount(d("-231.83")), "-231.83");
-        assert_eq!(format_amount(d("2620000")), "2,620,000.00");
-        assert_eq!(format_amount(d("0.5")), "0.50");
-        assert_eq!(format_amount(d("999.999")), "1,000.00");
+        assert_eq!(format_amount(d("2620000")), "2,620,000");
+        assert_eq!(format_amount(d("2620000.00")), "2,620,000.00");
+        // Never rounded: three printed decimals stay three.
+        assert_eq!(format_amount(d("999.999")), "999.999");
+        assert_eq!(format_amount(d("-0.00")), "0.00");
     }
 }

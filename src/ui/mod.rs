@@ -134,9 +134,45 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     buf.set_string(area.x, area.y, line, th.status);
 }
 
-/// Writes `line` at `(x, y)` clipped to `width` columns.
+/// Writes `line` at `(x, y)` clipped to `width` columns. A clipped line
+/// ends in `…`, and a figure at the edge is dropped whole, never cut.
 pub(crate) fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, width: u16) {
-    buf.set_line(x, y, line, width);
+    let clipped = clip_line(line, width as usize);
+    buf.set_line(x, y, &clipped, width);
+}
+
+/// `line` cut to `width` columns by [`text::truncate`]'s rule, keeping each
+/// span's style.
+pub(crate) fn clip_line<'a>(line: &Line<'a>, width: usize) -> Line<'a> {
+    if line.width() <= width {
+        return line.clone();
+    }
+    let plain: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let cut = text::truncate(&plain, width);
+    // The kept prefix is the cut text up to its ellipsis.
+    let keep = cut
+        .rfind('…')
+        .map_or(cut.chars().count(), |at| cut[..at].chars().count());
+    let mut spans = Vec::new();
+    let mut left = keep;
+    let mut last_style = line.style;
+    for span in &line.spans {
+        if left == 0 {
+            break;
+        }
+        let n = span.content.chars().count();
+        last_style = span.style;
+        if n <= left {
+            spans.push(span.clone());
+            left -= n;
+        } else {
+            let part: String = span.content.chars().take(left).collect();
+            spans.push(Span::styled(part, span.style));
+            left = 0;
+        }
+    }
+    spans.push(Span::styled("…", last_style));
+    Line::from(spans).style(line.style)
 }
 
 /// A styled span of exactly `cols` columns, left-aligned.
