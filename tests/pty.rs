@@ -170,6 +170,21 @@ impl Pty {
         }
     }
 
+    /// Polls until the app has written nothing for 300 ms: the frames for
+    /// the keys sent so far are all out.
+    fn settle(&mut self) {
+        let start = Instant::now();
+        let mut last = (self.output.len(), Instant::now());
+        while last.1.elapsed() < Duration::from_millis(300) {
+            assert!(start.elapsed() < DEADLINE, "the app never went quiet");
+            std::thread::sleep(Duration::from_millis(20));
+            self.pump();
+            if self.output.len() != last.0 {
+                last = (self.output.len(), Instant::now());
+            }
+        }
+    }
+
     fn send(&mut self, keys: &str) {
         let master = self.master.as_mut().expect("master open");
         master.write_all(keys.as_bytes()).expect("write keys");
@@ -297,6 +312,7 @@ fn open_drill_search_and_quit() {
     pty.wait_for("公务用车运行维护费");
     // Esc alone: followed at once by `q` it would read as Alt-q. The
     // overlay's closing frame shows it was taken.
+    pty.settle();
     let before = pty.output.len();
     pty.send("\x1b");
     pty.wait_raw(before, "frame after Esc", |o| o.contains("\x1b[?2026l"));
