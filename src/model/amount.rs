@@ -82,6 +82,10 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, AmountError> {
     if int_digits.is_empty() || (groups > 0 && group_len != 3) {
         return Err(fail());
     }
+    // A grouped number never starts with 0: `0,620` is not 620.
+    if groups > 0 && int_digits.starts_with('0') {
+        return Err(fail());
+    }
     if frac_digits.as_deref() == Some("") {
         return Err(fail()); // `1.`: a point with no digits after it
     }
@@ -178,6 +182,8 @@ mod tests {
             "--5",
             "5-",
             "—5",
+            "0 620 020.00", // found by the fuzzer: was read as 620020.00
+            "0,123",
         ] {
             assert!(
                 parse_amount(text).is_err(),
