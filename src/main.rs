@@ -1,9 +1,10 @@
 //! `budget`: the app with no argument, answers from the shell with a
 //! subcommand. Exit codes: 0 fine, 1 a finding or no match, 2 bad input.
 
+mod output;
 mod terminal;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -83,7 +84,7 @@ fn main() -> ExitCode {
             match import_command(&file, output.as_deref(), json) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    output::error(&message);
                     ExitCode::from(2)
                 }
             }
@@ -105,34 +106,19 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
     let doc = match budget_tui::bundled::disclosure() {
         Ok(doc) => doc,
         Err(e) => {
-            eprintln!("error: {e}");
+            output::error(&e.to_string());
             return ExitCode::from(2);
         }
     };
     match budget_tui::screenshots::write_all(dir, || App::new(doc.clone(), lang)) {
         Ok(written) => {
-            for path in written {
-                emit(&format!("{path}\n"));
-            }
-            ExitCode::SUCCESS
+            let listed: String = written.iter().map(|path| format!("{path}\n")).collect();
+            output::finish(output::emit(&listed), ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("error: {}: {e}", dir.display());
+            output::error(&format!("{}: {e}", dir.display()));
             ExitCode::FAILURE
         }
-    }
-}
-
-/// Writes to standard output. A reader that stops early (`| head`) closes
-/// the pipe: that ends the output quietly instead of panicking in `print!`.
-fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("error: cannot write to standard output: {e}");
-        std::process::exit(2);
     }
 }
 
@@ -150,20 +136,20 @@ fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
     let doc = match load(path) {
         Ok(doc) => doc,
         Err(e) => {
-            eprintln!("error: {e}");
+            output::error(&e);
             return ExitCode::from(2);
         }
     };
     let mut app = App::new(doc, lang);
     if !std::io::stdout().is_terminal() {
-        emit(&budget_tui::ui::summary::plain_text(&app, 100));
-        return ExitCode::SUCCESS;
+        let text = budget_tui::ui::summary::plain_text(&app, 100);
+        return output::finish(output::emit(&text), ExitCode::SUCCESS);
     }
     app.monochrome = budget_tui::ui::theme::no_color_requested();
     match terminal::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: terminal: {e}");
+            output::error(&format!("terminal: {e}"));
             ExitCode::FAILURE
         }
     }
@@ -174,7 +160,7 @@ fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
 /// cannot be read is reported (`file:line: message`) and gives exit 2.
 fn load_inputs(paths: &[PathBuf]) -> Result<Vec<(String, Disclosure)>, ExitCode> {
     let fail = |e: budget_tui::import::ImportError| {
-        eprintln!("error: {e}");
+        output::error(&e.to_string());
         ExitCode::from(2)
     };
     if paths.is_empty() {
@@ -209,25 +195,27 @@ fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
             report,
         })
         .collect();
-    if json {
-        emit(&format!("{:#}\n", report::json(&checked)));
-    } else {
-        for c in &checked {
-            emit(&report::text(c));
-        }
-    }
-    if reports.iter().any(check::Report::has_errors) {
+    let code = if reports.iter().any(check::Report::has_errors) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    let written = if json {
+        output::emit(&format!("{:#}\n", report::json(&checked)))
+    } else {
+        checked
+            .iter()
+            .try_for_each(|c| output::emit(&report::text(c)))
+    };
+    // A reader that stops early (`| head -1`) keeps the exit 1.
+    output::finish(written, code)
 }
 
 /// `budget import FILE [-o OUT] [--json]`: the model as RON (or JSON) on
 /// standard output or in OUT. Source data is never overwritten.
 fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), String> {
     if let Some(out) = output {
-        if same_file(file, out) {
+        if output::same_file(file, out) {
             return Err(format!(
                 "{}: refusing to write the output over the input file",
                 out.display()
@@ -244,22 +232,12 @@ fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), 
         budget_tui::import::to_ron(&doc)
     };
     match output {
-        Some(out) => {
-            std::fs::write(out, text).map_err(|e| format!("{}: cannot write: {e}", out.display()))
-        }
-        None => {
-            emit(&text);
-            Ok(())
-        }
-    }
-}
-
-/// Whether two paths name the same file (compared canonically when both
-/// exist, so `./a.txt` and `a.txt` match).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
+        Some(out) => output::write_atomic(out, text.as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
+        None => match output::emit(&text) {
+            Ok(()) | Err(output::Stdout::Closed) => Ok(()),
+            Err(output::Stdout::Failed(e)) => Err(format!("cannot write to standard output: {e}")),
+        },
     }
 }
 
@@ -274,19 +252,19 @@ fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode 
     let index = SearchIndex::build(&disclosures);
     let rows = lookup::lookup(&index, query, limit);
     if rows.is_empty() {
-        eprintln!("no match for `{query}`");
+        output::note(&format!("no match for `{query}`"));
         return ExitCode::from(1);
     }
-    if json {
+    let text = if json {
         match lookup::to_json(&rows) {
-            Ok(text) => emit(&format!("{text}\n")),
+            Ok(text) => format!("{text}\n"),
             Err(e) => {
-                eprintln!("error: {e}");
+                output::error(&e.to_string());
                 return ExitCode::from(2);
             }
         }
     } else {
-        emit(&lookup::format_table(&rows));
-    }
-    ExitCode::SUCCESS
+        lookup::format_table(&rows)
+    };
+    output::finish(output::emit(&text), ExitCode::SUCCESS)
 }

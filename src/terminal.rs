@@ -1,14 +1,103 @@
 //! The terminal's lifecycle: raw mode and the alternate screen on entry,
-//! and restored on every way out — quit, error, panic, SIGHUP / SIGTERM.
+//! and restored on every way out — quit, error, panic, SIGHUP / SIGTERM /
+//! SIGINT / SIGQUIT — and around SIGTSTP / SIGCONT.
+//!
+//! Rules that keep a dropped SSH connection from turning into an abort:
+//! * the restore runs once ([`restore`] is idempotent) and ignores write
+//!   errors: when the pty is gone, writes fail with EIO / ENXIO and there
+//!   is nobody left to tell;
+//! * nothing on the signal path prints a message, and it ends with
+//!   `_exit(128 + signal)` so no buffered frame is flushed after the
+//!   restore;
+//! * the restore never lands in the middle of a frame: a frame holds
+//!   [`FRAME`], and the signal path waits for it (at most [`FRAME_WAIT`]),
+//!   otherwise the frame's tail would hide the cursor again;
+//! * one panic hook, ours: it restores, then lets the default hook print the
+//!   message on the main screen, where it stays (a second leave of the
+//!   alternate screen would move the cursor back over it).
 
 use std::io::{self, Write};
+use std::mem::ManuallyDrop;
+use std::os::fd::FromRawFd;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
-use crossterm::execute;
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
 
 use budget_tui::app::App;
 use budget_tui::ui;
+
+/// Held while a frame is written and flushed.
+static FRAME: Mutex<()> = Mutex::new(());
+/// Whether the terminal is in raw mode on the alternate screen; guarded so
+/// that two restorers (the signal thread, a panic) run one after the other.
+static ACTIVE: Mutex<bool> = Mutex::new(false);
+/// The terminating signal received, 0 if none.
+static SIGNALLED: AtomicI32 = AtomicI32::new(0);
+/// Set after SIGCONT: the screen must be repainted whole.
+static REPAINT: AtomicBool = AtomicBool::new(false);
+/// How long a signal waits for a frame in progress before restoring anyway.
+const FRAME_WAIT: Duration = Duration::from_millis(250);
+
+/// Show the cursor, leave the alternate screen (ending a synchronized
+/// update a failed frame may have left open).
+const LEAVE: &[u8] = b"\x1b[?2026l\x1b[?25h\x1b[?1049l";
+/// Enter the alternate screen, clear it, hide the cursor.
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[2J\x1b[?25l";
+
+fn lock<T>(m: &'static Mutex<T>) -> MutexGuard<'static, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Writes straight to file descriptor 1, unbuffered and without the
+/// `Stdout` lock (which the main thread may hold mid-frame). Errors are the
+/// caller's to ignore.
+fn write_tty(bytes: &[u8]) -> io::Result<()> {
+    // SAFETY: fd 1 stays open for the life of the process; ManuallyDrop
+    // keeps this File from closing it.
+    let mut out = ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(1) });
+    out.write_all(bytes)
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor, once:
+/// later calls do nothing. Never fails, never prints: a terminal that is
+/// gone (EIO, ENXIO) is simply not restored.
+pub fn restore() {
+    let mut active = lock(&ACTIVE);
+    if *active {
+        let _ = write_tty(LEAVE);
+        let _ = crossterm::terminal::disable_raw_mode();
+        *active = false;
+    }
+}
+
+/// Enters raw mode and the alternate screen (again after SIGCONT).
+fn enter() -> io::Result<()> {
+    let mut active = lock(&ACTIVE);
+    if !*active {
+        crossterm::terminal::enable_raw_mode()?;
+        *active = true;
+        write_tty(ENTER)?;
+    }
+    Ok(())
+}
+
+/// Waits for the frame in progress to end, at most [`FRAME_WAIT`]; the
+/// guard, when got, keeps the next frame from starting.
+fn wait_for_frame() -> Option<MutexGuard<'static, ()>> {
+    let start = Instant::now();
+    loop {
+        match FRAME.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+            Err(TryLockError::WouldBlock) if start.elapsed() >= FRAME_WAIT => return None,
+            Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
+}
 
 /// Restores the terminal when dropped, so an early `?` return cannot leave
 /// the shell in raw mode.
@@ -16,53 +105,115 @@ struct RestoreGuard;
 
 impl Drop for RestoreGuard {
     fn drop(&mut self) {
-        // A draw that failed half-way may have left a synchronized update
-        // open; end it before leaving the alternate screen.
-        let _ = execute!(io::stdout(), EndSynchronizedUpdate);
-        ratatui::restore();
+        restore();
     }
 }
 
-/// A dropped SSH connection sends SIGHUP; `kill` sends SIGTERM. Either way
-/// the terminal is restored before the process ends. A thread waits for
-/// them, so the event loop can block on input without polling.
+/// One panic hook: restore first, then the default message, which then
+/// stays on the main screen. Replaces any hook installed before (ratatui's
+/// `init` would add its own, whose second restore hid the message).
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        // The default hook ignores write errors on stderr: no panic in it.
+        default(info);
+    }));
+}
+
+/// Signals: SIGHUP (a dropped SSH connection), SIGTERM, SIGQUIT, SIGINT
+/// (in raw mode Ctrl-C is a key; SIGINT only comes from `kill`) end the
+/// process with 128 + signal after restoring; SIGTSTP leaves the screen and
+/// stops; SIGCONT re-enters it and repaints. A thread waits for them, so the
+/// event loop can block on input without polling.
 fn install_signal_handlers() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    // In raw mode Ctrl-C arrives as a key; SIGINT only comes from `kill`.
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT, SIGINT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT, SIGINT, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                // The main thread may be mid-frame; the frame is lost, but
-                // raw mode and the alternate screen are undone either way.
-                ratatui::restore();
-                std::process::exit(128 + signal);
+            for signal in signals.forever() {
+                match signal {
+                    SIGTSTP => {
+                        let frame = wait_for_frame();
+                        restore();
+                        // Stops the whole process; returns after SIGCONT.
+                        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+                        let _ = enter();
+                        drop(frame);
+                        repaint(SIGWINCH);
+                    }
+                    SIGCONT => repaint(SIGWINCH),
+                    _ => {
+                        SIGNALLED.store(signal, Ordering::SeqCst);
+                        // Held until the exit: no frame starts after the restore.
+                        let _frame = wait_for_frame();
+                        restore();
+                        signal_hook::low_level::exit(128 + signal);
+                    }
+                }
             }
         })?;
     Ok(())
 }
 
+/// Asks the event loop for a whole repaint: a SIGWINCH wakes it with a
+/// resize event.
+fn repaint(sigwinch: i32) {
+    REPAINT.store(true, Ordering::SeqCst);
+    let _ = signal_hook::low_level::raise(sigwinch);
+}
+
+/// When the terminal failed because a terminating signal is on its way (a
+/// hang-up closes the pty before SIGHUP is handled), waits for the signal
+/// thread to end the process with its exit code instead of reporting the
+/// failure; returns after a short wait if no signal comes.
+fn await_signal_exit() {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(500) {
+        if SIGNALLED.load(Ordering::SeqCst) != 0 {
+            // The signal thread exits the process.
+            loop {
+                std::thread::park();
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// Runs the app until the user quits. Redraws only after input or a resize:
 /// idle, the process sleeps in `event::read`.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(app: App) -> io::Result<()> {
+    let result = run_inner(app);
+    if result.is_err() {
+        restore();
+        await_signal_exit();
+    }
+    result
+}
+
+fn run_inner(mut app: App) -> io::Result<()> {
     if app.monochrome {
         // crossterm's own NO_COLOR handling emits a bare reset that wipes
         // bold / reversed; the monochrome theme already uses no colour.
         crossterm::style::force_color_output(true);
     }
+    install_panic_hook();
     install_signal_handlers()?;
-    // try_init installs ratatui's panic hook, which restores the terminal
-    // before the default hook prints the panic.
-    let mut terminal = ratatui::try_init()?;
     let _guard = RestoreGuard;
+    enter()?;
+    // Never dropped: its Drop shows the cursor through `eprintln!` on
+    // failure, which panics on a dead terminal; [`restore`] does it instead.
+    let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
+    #[cfg(debug_assertions)]
+    let panic_after_first_frame = std::env::var_os("BUDGET_TEST_PANIC").is_some();
     loop {
-        // Synchronized updates: the terminal shows the frame whole, which
-        // avoids tearing over slow SSH links.
-        execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        terminal.draw(|frame| ui::draw(frame, &app))?;
-        execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-        terminal.backend_mut().flush()?;
+        draw(&mut terminal, &app)?;
+        #[cfg(debug_assertions)]
+        if panic_after_first_frame {
+            panic!("BUDGET_TEST_PANIC: a test-only panic after the first frame");
+        }
         loop {
             let event = event::read()?;
             // Only presses: some terminals also report releases and repeats.
@@ -78,4 +229,24 @@ pub fn run(mut app: App) -> io::Result<()> {
             }
         }
     }
+}
+
+/// One frame, written and flushed while holding [`FRAME`]. Synchronized
+/// updates: the terminal shows the frame whole, which avoids tearing over
+/// slow SSH links.
+fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
+    use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    let _frame = lock(&FRAME);
+    if REPAINT.swap(false, Ordering::SeqCst) {
+        // After SIGCONT the screen is new: a fresh Terminal has no previous
+        // frame, so it draws every cell. (`Terminal::clear` would query the
+        // cursor position, which a terminal may not answer.) The old one is
+        // forgotten, as the one in `run_inner` is.
+        let fresh = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        std::mem::forget(std::mem::replace(terminal, fresh));
+    }
+    crossterm::execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    terminal.backend_mut().flush()
 }

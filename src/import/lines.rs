@@ -112,7 +112,14 @@ pub(crate) fn clean_markup(text: &str) -> String {
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
         let tail = &rest[start..];
-        match tail.find('>') {
+        // A tag is at most `</` + 10 ASCII characters + `>`: look no further
+        // than that for its `>`, so a line of many `<` stays linear.
+        let close = tail.as_bytes()[1..]
+            .iter()
+            .take(12)
+            .position(|&b| b == b'>')
+            .map(|p| p + 1);
+        match close {
             // Only ASCII tag names count as markup; `<` in prose stays.
             Some(end) if is_tag(&tail[1..end]) => rest = &tail[end + 1..],
             _ => {
@@ -414,6 +421,8 @@ mod tests {
         assert_eq!(clean_markup("<b>本年收入合计</b>"), "本年收入合计");
         assert_eq!(clean_markup("为 **1279.98** 万元"), "为 1279.98 万元");
         assert_eq!(clean_markup("a < b"), "a < b");
+        assert_eq!(clean_markup("<tr1234567>x</tr1234567>"), "x");
+        assert_eq!(clean_markup("a <b c> d"), "a <b c> d");
     }
 
     #[test]

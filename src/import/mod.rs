@@ -54,7 +54,51 @@ impl ImportError {
 /// Imports a disclosure from its text. `file` names it in errors.
 pub fn import_text(text: &str, file: &str) -> Result<Disclosure, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Old Mac line endings (CR only): one line each, not one long line.
+    if text.contains('\r') && !text.contains('\n') {
+        return document::parse_document(&text.replace('\r', "\n"), file);
+    }
     document::parse_document(text, file)
+}
+
+/// The largest input read, in bytes: a disclosure is a few MB; anything over
+/// this is refused before it is read into memory (`/dev/zero` included).
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a whole input file, refusing one over [`MAX_INPUT_BYTES`].
+fn read_input(path: &Path, file: &str) -> Result<Vec<u8>, ImportError> {
+    use std::io::Read;
+    let cannot =
+        |e: std::io::Error| ImportError::new(file, 0, format!("cannot read the file: {e}"));
+    let too_big = || {
+        ImportError::new(
+            file,
+            0,
+            format!(
+                "the file is over the input size limit of {} MB",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    let handle = std::fs::File::open(path).map_err(cannot)?;
+    if handle.metadata().map_err(cannot)?.len() > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    // A device or a pipe has no length: stop reading past the limit.
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// 1-based line of byte `pos`.
+fn line_of(bytes: &[u8], pos: usize) -> usize {
+    memchr::memchr_iter(b'\n', &bytes[..pos.min(bytes.len())]).count() + 1
 }
 
 /// Imports a disclosure from raw bytes: UTF-8 (with or without BOM), UTF-16
@@ -67,8 +111,7 @@ pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Disclosure, ImportError>
 /// Reads and imports a disclosure text file.
 pub fn import_path(path: &Path) -> Result<Disclosure, ImportError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| ImportError::new(&file, 0, format!("cannot read the file: {e}")))?;
+    let bytes = read_input(path, &file)?;
     import_bytes(&bytes, &file)
 }
 
@@ -82,9 +125,28 @@ pub fn load_path(path: &Path) -> Result<Disclosure, ImportError> {
         return import_path(path);
     }
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ImportError::new(&file, 0, format!("cannot read the file: {e}")))?;
-    from_ron(&text, &file)
+    let bytes = read_input(path, &file)?;
+    from_ron_bytes(&bytes, &file)
+}
+
+/// Reads a model from the bytes of a RON file: UTF-8, a byte order mark
+/// accepted; invalid UTF-8 is located by line and byte.
+pub fn from_ron_bytes(bytes: &[u8], file: &str) -> Result<Disclosure, ImportError> {
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let pos = e.valid_up_to();
+        let bom = bytes.len() - body.len();
+        ImportError::new(
+            file,
+            line_of(body, pos),
+            format!(
+                "expected RON in UTF-8, found the invalid byte 0x{:02X} at byte {}",
+                body.get(pos).copied().unwrap_or(0),
+                pos + bom
+            ),
+        )
+    })?;
+    from_ron(text, file)
 }
 
 /// The model as pretty RON: one field a line, stable across runs.
@@ -114,7 +176,7 @@ pub fn from_ron(text: &str, file: &str) -> Result<Disclosure, ImportError> {
 
 /// Decodes the bytes of a text file, refusing binary data.
 fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
-    let line_at = |pos: usize| bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_at = |pos: usize| line_of(bytes, pos);
     // UTF-16 has NUL bytes by nature: recognise it by its BOM first.
     for (bom, encoding) in [
         (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE),
@@ -205,5 +267,34 @@ mod tests {
         assert!(err.message.contains("GBK/GB18030"), "{err}");
         let err = decode(b"a\x07b", "x").unwrap_err();
         assert!(err.message.contains("control"), "{err}");
+    }
+
+    #[test]
+    fn ron_with_a_bom_reads_and_invalid_utf8_is_located() {
+        let ron = to_ron(&crate::bundled::disclosure().unwrap());
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice(ron.as_bytes());
+        assert_eq!(
+            from_ron_bytes(&bytes, "x.ron").unwrap(),
+            from_ron(&ron, "x.ron").unwrap()
+        );
+        let mut bad = b"(\n  department: (\n".to_vec();
+        bad.extend_from_slice(b"    name: \"\xFF\",\n");
+        let err = from_ron_bytes(&bad, "bad.ron").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert_eq!(
+            err.to_string(),
+            "bad.ron:3: expected RON in UTF-8, found the invalid byte 0xFF at byte 29"
+        );
+    }
+
+    #[test]
+    fn an_input_over_the_size_limit_is_refused_before_it_is_read() {
+        // /dev/zero never ends: the read stops at the limit.
+        if std::path::Path::new("/dev/zero").exists() {
+            let err = import_path(std::path::Path::new("/dev/zero")).unwrap_err();
+            assert!(err.message.contains("size limit of 256 MB"), "{err}");
+            assert_eq!(err.line, 0);
+        }
     }
 }

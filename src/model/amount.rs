@@ -1,7 +1,6 @@
 //! Amounts as printed in disclosures, parsed exactly into [`Decimal`].
 
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Why a printed amount could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -10,55 +9,103 @@ pub struct AmountError {
     pub text: String,
 }
 
-/// Parses one printed amount cell.
+/// Parses one printed amount cell, strictly and exactly: a cell either reads
+/// as the one number it prints or is an error, never a different number.
 ///
 /// * a blank cell (or a lone dash, which some regions print for "none") is
 ///   `Ok(None)`: nothing here, which is not the same as zero;
-/// * thousands separators (`3,264.56`, `3，264.56`), spaces inside the number
-///   (`3 264.56`), full-width digits and points (`３２６４．５６`) and the
-///   minus signs `-`, `－`, `−` are accepted;
-/// * anything else (`12.3x`, `1.2.3`) is an error naming the text.
+/// * an optional minus sign (`-`, `－`, `−`), digits (ASCII or full-width),
+///   at most one decimal point (`.` or `．`) followed by digits;
+/// * thousands separators (`,`, `，`, a space, U+3000, NBSP) only between
+///   groups of exactly three digits before the point, one kind per number:
+///   `3,264.56` and `2 620 000` read, while `1.234,56` (a decimal comma),
+///   `1234,56`, `12 34`, `3,2,4,4.56` and `3244.56 20` (two numbers) do not;
+/// * at most 28 significant digits and 28 decimals, rust_decimal's exact
+///   range: a longer figure is refused rather than rounded.
 pub fn parse_amount(text: &str) -> Result<Option<Decimal>, AmountError> {
-    let mut normalized = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '0'..='9' | '.' => normalized.push(ch),
-            '０'..='９' => {
-                // Full-width digits sit at a fixed offset from ASCII ones.
-                let ascii = (ch as u32 - '０' as u32) as u8 + b'0';
-                normalized.push(ascii as char);
-            }
-            '．' => normalized.push('.'),
-            '-' | '－' | '−' | '—' => normalized.push('-'),
-            ',' | '，' | ' ' | '\u{3000}' | '\u{a0}' | '\t' => {}
-            _ => {
-                return Err(AmountError {
-                    text: text.trim().to_string(),
-                })
-            }
-        }
-    }
-    if normalized.is_empty() || normalized.chars().all(|c| c == '-') {
+    let fail = || AmountError {
+        text: text.trim().to_string(),
+    };
+    let is_space = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}';
+    let body = text.trim_matches(is_space);
+    if body.is_empty() || body.chars().all(|c| matches!(c, '-' | '－' | '−' | '—')) {
         return Ok(None);
     }
-    let well_formed = {
-        let body = normalized.strip_prefix('-').unwrap_or(&normalized);
-        !body.is_empty()
-            && !body.contains('-')
-            && body.matches('.').count() <= 1
-            && !body.starts_with('.')
-            && !body.ends_with('.')
+    let (negative, body) = match body.chars().next() {
+        Some(c @ ('-' | '－' | '−')) => (true, &body[c.len_utf8()..]),
+        _ => (false, body),
     };
-    if !well_formed {
-        return Err(AmountError {
-            text: text.trim().to_string(),
-        });
+    // Digits as ASCII, the integer part's groups checked as they go.
+    let mut int_digits = String::new();
+    let mut frac_digits: Option<String> = None;
+    let mut separator: Option<char> = None;
+    let mut group_len = 0usize; // digits since the last separator
+    let mut groups = 0usize; // separators seen
+    for ch in body.chars() {
+        let digit = match ch {
+            '0'..='9' => Some(ch),
+            // Full-width digits sit at a fixed offset from ASCII ones.
+            '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        };
+        if let Some(d) = digit {
+            match frac_digits.as_mut() {
+                Some(frac) => frac.push(d),
+                None => {
+                    int_digits.push(d);
+                    group_len += 1;
+                }
+            }
+            continue;
+        }
+        match ch {
+            '.' | '．' if frac_digits.is_none() => {
+                if int_digits.is_empty() || (groups > 0 && group_len != 3) {
+                    return Err(fail());
+                }
+                frac_digits = Some(String::new());
+            }
+            ',' | '，' | ' ' | '\u{3000}' | '\u{a0}' if frac_digits.is_none() => {
+                let first_ok = groups > 0 || (1..=3).contains(&group_len);
+                let later_ok = groups == 0 || group_len == 3;
+                let same_kind = separator.is_none_or(|s| s == ch);
+                if !(first_ok && later_ok && same_kind) {
+                    return Err(fail());
+                }
+                separator = Some(ch);
+                groups += 1;
+                group_len = 0;
+            }
+            _ => return Err(fail()),
+        }
     }
-    Decimal::from_str(&normalized)
+    if int_digits.is_empty() || (groups > 0 && group_len != 3) {
+        return Err(fail());
+    }
+    // A grouped number never starts with 0: `0,620` is not 620.
+    if groups > 0 && int_digits.starts_with('0') {
+        return Err(fail());
+    }
+    if frac_digits.as_deref() == Some("") {
+        return Err(fail()); // `1.`: a point with no digits after it
+    }
+    let frac = frac_digits.unwrap_or_default();
+    let significant = int_digits.trim_start_matches('0').len() + frac.len();
+    if frac.len() > 28 || significant > 28 {
+        return Err(fail());
+    }
+    let mut normalized = String::with_capacity(int_digits.len() + frac.len() + 2);
+    if negative {
+        normalized.push('-');
+    }
+    normalized.push_str(&int_digits);
+    if !frac.is_empty() {
+        normalized.push('.');
+        normalized.push_str(&frac);
+    }
+    Decimal::from_str_exact(&normalized)
         .map(Some)
-        .map_err(|_| AmountError {
-            text: text.trim().to_string(),
-        })
+        .map_err(|_| fail())
 }
 
 /// Formats an amount as printed, with thousands separators: `3,264.56`.
@@ -91,6 +138,7 @@ pub fn format_amount(amount: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
@@ -113,6 +161,47 @@ mod tests {
         assert_eq!(parse_amount("３２６４．５６"), Ok(Some(d("3264.56"))));
         assert_eq!(parse_amount("3 264.56"), Ok(Some(d("3264.56"))));
         assert_eq!(parse_amount("－41.60"), Ok(Some(d("-41.60"))));
+        assert_eq!(parse_amount("３，２６４．５６"), Ok(Some(d("3264.56"))));
+        assert_eq!(parse_amount("1\u{3000}234"), Ok(Some(d("1234"))));
+        assert_eq!(parse_amount(" 24.00 "), Ok(Some(d("24.00"))));
+        assert_eq!(parse_amount("0.50"), Ok(Some(d("0.50"))));
+    }
+
+    /// The reproducers: each was once read as a different number.
+    #[test]
+    fn ambiguous_or_over_precise_figures_are_refused() {
+        for text in [
+            "1.234,56",
+            "1234,56",
+            "3244.56 20",
+            "12 34",
+            "3,2,4,4.56",
+            "1,23",
+            "1,2345",
+            "1,234 567",
+            "1,234.567,8",
+            "12345678901234567890123456.78901", // 31 digits
+            "123456789012345678901234567.891",  // 30 digits
+            "0.00000000000000000000000000001",  // 29 decimals
+            "1.",
+            "1..2",
+            "--5",
+            "5-",
+            "—5",
+            "0 620 020.00", // found by the fuzzer: was read as 620020.00
+            "0,123",
+        ] {
+            assert!(
+                parse_amount(text).is_err(),
+                "{text} read as {:?}",
+                parse_amount(text)
+            );
+        }
+        // The longest exact figures still read, digit for digit.
+        let exact = "1234567890123456789012345.678"; // 28 digits
+        assert_eq!(parse_amount(exact).unwrap().unwrap().to_string(), exact);
+        let tiny = "0.0000000000000000000000000001"; // 28 decimals
+        assert_eq!(parse_amount(tiny).unwrap().unwrap().to_string(), tiny);
     }
 
     #[test]

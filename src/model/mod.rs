@@ -132,9 +132,23 @@ impl Unit {
         }
     }
 
+    /// Converts an amount printed in `self` to `target`, exactly; `None`
+    /// when the result is beyond Decimal's range (a garbled figure), so the
+    /// caller can say so instead of showing a clamped number.
+    pub fn checked_convert(self, amount: Decimal, target: Unit) -> Option<Decimal> {
+        if self == target {
+            Some(amount)
+        } else {
+            amount
+                .checked_mul(self.yuan_factor())?
+                .checked_div(target.yuan_factor())
+        }
+    }
+
     /// Converts an amount printed in `self` to `target`, exactly (saturating
     /// at Decimal's bounds, which no real budget reaches, rather than
-    /// panicking on a garbled figure).
+    /// panicking on a garbled figure). Prefer [`Unit::checked_convert`]
+    /// where an overflow can be reported: a saturated figure is not exact.
     pub fn convert(self, amount: Decimal, target: Unit) -> Decimal {
         if self == target {
             amount
@@ -150,12 +164,13 @@ impl Disclosure {
         self.tables.iter().find(|t| t.kind == kind)
     }
 
-    /// Sum of the cards' 预算数 (blank budgets count as nothing).
-    pub fn project_budget_total(&self) -> Decimal {
+    /// Sum of the cards' 预算数 (blank budgets count as nothing); `None`
+    /// when the sum overflows Decimal (garbled figures): never a clamped sum.
+    pub fn project_budget_total(&self) -> Option<Decimal> {
         self.projects
             .iter()
             .filter_map(|p| p.budget)
-            .fold(Decimal::ZERO, Decimal::saturating_add)
+            .try_fold(Decimal::ZERO, Decimal::checked_add)
     }
 
     /// Functional classification (类/款/项) of every coded row of the tables
@@ -193,6 +208,12 @@ mod tests {
         assert_eq!(
             Unit::WanYuan.convert(wan, Unit::Yuan),
             Decimal::from(2_620_000)
+        );
+        let max = Decimal::from_str("9999999999999999999999999999").unwrap();
+        assert_eq!(Unit::WanYuan.checked_convert(max, Unit::Yuan), None);
+        assert_eq!(
+            Unit::WanYuan.checked_convert(wan, Unit::Yuan),
+            Some(Decimal::from(2_620_000))
         );
         let yuan = Decimal::from_str("9500").unwrap();
         assert_eq!(
