@@ -256,6 +256,7 @@ fn new_card(title: &str, seq: Option<u32>, unit: Unit, line: usize) -> ProjectCa
         indicators: Vec::new(),
         extra: Vec::new(),
         line,
+        page: None,
     }
 }
 

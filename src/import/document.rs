@@ -116,6 +116,7 @@ impl Builder<'_> {
                 path: Vec::new(),
                 blocks,
                 line,
+                page: None,
             });
         }
         let mut stack: Vec<(u8, String)> = Vec::new();
@@ -143,6 +144,7 @@ impl Builder<'_> {
                 path,
                 blocks,
                 line,
+                page: None,
             });
         }
         Ok(())

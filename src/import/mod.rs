@@ -16,6 +16,7 @@ mod cards;
 mod document;
 mod lines;
 mod narrative;
+pub mod pdf;
 mod tables;
 
 use std::path::Path;
@@ -57,9 +58,13 @@ pub fn import_text(text: &str, file: &str) -> Result<Disclosure, ImportError> {
     document::parse_document(text, file)
 }
 
-/// Imports a disclosure from raw bytes: UTF-8 (with or without BOM), UTF-16
-/// with a BOM, or GBK / GB18030. Binary data is refused.
+/// Imports a disclosure from raw bytes: a PDF (by its `%PDF-` header), or
+/// text in UTF-8 (with or without BOM), UTF-16 with a BOM, or GBK /
+/// GB18030. Other binary data is refused.
 pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Disclosure, ImportError> {
+    if pdf::is_pdf(bytes) {
+        return pdf::import_pdf(bytes, file);
+    }
     let text = decode(bytes, file)?;
     import_text(&text, file)
 }

@@ -354,8 +354,11 @@ impl Layout {
         let seq_col = (0..width).find(|&c| grid.iter().any(|r| r[c] == "序号"));
 
         let top = &grid[0];
-        let income = top.iter().position(|l| l == "收入");
-        let expense = top.iter().position(|l| l == "支出");
+        // 收入 | 支出, or Shanghai's 本年收入 | 本年支出.
+        let side_label =
+            |l: &str, word: &str| l == word || (l.ends_with(word) && l.chars().count() <= 6);
+        let income = top.iter().position(|l| side_label(l, "收入"));
+        let expense = top.iter().position(|l| side_label(l, "支出"));
         let (ranges, label_from): (Vec<(Option<String>, usize, usize)>, usize) =
             match (income, expense) {
                 (Some(a), Some(b)) if a < b && grid.len() >= 2 => (
@@ -521,6 +524,7 @@ impl Layout {
                 name,
                 amounts,
                 line: row.no,
+                page: None,
             };
             out.push((!table_row.is_blank()).then_some(table_row));
         }
@@ -611,6 +615,7 @@ pub(crate) fn parse_budget_table(
         sides,
         notes,
         line: title_line,
+        page: None,
     };
     Ok((table, next))
 }

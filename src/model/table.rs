@@ -122,6 +122,9 @@ pub struct BudgetTable {
     pub notes: Vec<String>,
     /// Line of the title in the source text (1-based).
     pub line: usize,
+    /// Page of the PDF it was read from; `None` for the text form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A block of columns with its rows. Two-sided tables (收入 | 支出) have one
@@ -171,6 +174,9 @@ pub struct TableRow {
     pub amounts: Vec<Option<Decimal>>,
     /// Line in the source text (1-based).
     pub line: usize,
+    /// Page of the PDF it was read from; `None` for the text form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 impl TableRow {
