@@ -53,6 +53,9 @@ impl TableKind {
         let has = |s: &str| t.contains(s);
         if has("三公") {
             TableKind::ThreePublicCosts
+        } else if has("机关运行经费") || has("政府采购") {
+            // Jiangsu's 公开11 / 公开12: not one of the nine.
+            TableKind::Other
         } else if has("基本支出") && (has("经济分类") || has("一般公共预算")) {
             TableKind::GeneralPublicBasic
         } else if has("国有资本经营") {
