@@ -62,6 +62,7 @@ impl Rule {
 /// What one page shows.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PageContent {
+    #[allow(dead_code)] // kept for the layout's margins and debugging
     pub width: f64,
     pub height: f64,
     pub glyphs: Vec<Glyph>,

@@ -382,6 +382,10 @@ fn join_cut_cell(items: &mut [(Item, u32)], cells: &[String]) -> bool {
     }
 }
 
+/// The grid continued on this page (once seen) and the columns of the table
+/// it continues.
+type Continuation = (Option<usize>, Vec<(f64, f64)>);
+
 /// Builds the text form of the pages.
 pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
     let all: Vec<Vec<PageLine>> = pages.iter().map(page_lines).collect();
@@ -431,7 +435,7 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
             items.push((Item::Blank, page_no));
         }
         // (grid continued on this page, columns of the table it continues)
-        let mut continuing: Option<(Option<usize>, Vec<(f64, f64)>)> =
+        let mut continuing: Option<Continuation> =
             open_table.map(|spans| (None, spans));
         let mut open_paragraph = false;
         let mut prev_text: Option<&PageLine> = None;
