@@ -77,6 +77,21 @@ pub fn import_path(path: &Path) -> Result<Disclosure, ImportError> {
     import_bytes(&bytes, &file)
 }
 
+/// Imports a disclosure and, for a PDF, says what each page became (for
+/// `budget import FILE.pdf --report`); `None` for other inputs.
+pub fn load_with_report(
+    path: &Path,
+) -> Result<(Disclosure, Option<Vec<pdf::PageReport>>), ImportError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| ImportError::new(&file, 0, format!("cannot read the file: {e}")))?;
+    if pdf::is_pdf(&bytes) {
+        let (doc, report) = pdf::import_pdf_with_report(&bytes, &file)?;
+        return Ok((doc, Some(report)));
+    }
+    load_path(path).map(|doc| (doc, None))
+}
+
 /// Loads a disclosure: `.ron` files are the model itself, anything else is
 /// imported as text.
 pub fn load_path(path: &Path) -> Result<Disclosure, ImportError> {

@@ -435,8 +435,7 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
             items.push((Item::Blank, page_no));
         }
         // (grid continued on this page, columns of the table it continues)
-        let mut continuing: Option<Continuation> =
-            open_table.map(|spans| (None, spans));
+        let mut continuing: Option<Continuation> = open_table.map(|spans| (None, spans));
         let mut open_paragraph = false;
         let mut prev_text: Option<&PageLine> = None;
         let mut last_grid: Option<usize> = None;
