@@ -667,6 +667,9 @@ pub(crate) fn parse_budget_table(
         next = more.end;
     }
 
+    if kind == TableKind::ThreePublicCosts {
+        transpose_items(&mut sides);
+    }
     let table = BudgetTable {
         kind,
         title: title.to_string(),
@@ -679,6 +682,60 @@ pub(crate) fn parse_budget_table(
         page: None,
     };
     Ok((table, next))
+}
+
+/// Shanghai and Jiangsu print the 三公 table transposed: the items are
+/// columns of one row. The model holds items as rows (the standard form the
+/// checks read), so each column becomes a row named by its item, with one
+/// 预算数 column.
+fn transpose_items(sides: &mut [Side]) {
+    let [side] = sides else { return };
+    let figures: Vec<&TableRow> = side
+        .rows
+        .iter()
+        .filter(|r| r.amounts.iter().any(Option::is_some))
+        .collect();
+    let [row] = figures[..] else { return };
+    let names: Vec<String> = side.columns.iter().map(item_name).collect();
+    if side.columns.len() < 4 || !names.iter().any(|n| n.contains("接待")) {
+        return;
+    }
+    let row = row.clone();
+    side.rows = names
+        .into_iter()
+        .zip(&row.amounts)
+        .map(|(name, amount)| TableRow {
+            seq: None,
+            code: None,
+            name,
+            amounts: vec![*amount],
+            line: row.line,
+            page: row.page,
+        })
+        .collect();
+    side.columns = vec![Column {
+        header: vec!["预算数".to_string()],
+        number: None,
+    }];
+}
+
+/// The item a column of a transposed 三公 table stands for, named as the
+/// standard table names its rows.
+fn item_name(column: &Column) -> String {
+    let label = column.label();
+    let parent = column
+        .header
+        .len()
+        .checked_sub(2)
+        .map_or("", |i| column.header[i].as_str());
+    let about_cars = parent.contains("公务用车");
+    match label {
+        "小计" | "合计" if about_cars => parent.to_string(),
+        "小计" | "合计" if parent.contains("三公") => "“三公”经费小计".to_string(),
+        "购置费" if about_cars => "其中：公务用车购置费".to_string(),
+        "运行费" | "运维费" if about_cars => "公务用车运行维护费".to_string(),
+        _ => label.to_string(),
+    }
 }
 
 /// A short description of a line for error messages.
