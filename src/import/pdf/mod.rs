@@ -554,6 +554,14 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
     }
 }
 
+/// Reads the visible glyphs of every page and nothing more: the number of
+/// glyphs, or `None` for an unreadable PDF. For measuring extraction alone.
+pub fn extract_glyphs(bytes: &[u8]) -> Option<usize> {
+    extract::extract(bytes)
+        .ok()
+        .map(|pages| pages.iter().map(|p| p.glyphs.len()).sum())
+}
+
 /// The text form of a PDF, for debugging the front end (`budget import
 /// FILE.pdf --text`).
 pub fn pdf_text_form(bytes: &[u8]) -> Option<String> {
