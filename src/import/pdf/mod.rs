@@ -452,6 +452,16 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
                             continue;
                         }
                     }
+                    // A title printed in the first cell of a ruled card.
+                    let mut filled = cells.iter().filter(|c| !c.trim().is_empty());
+                    if let (Some(only), None) = (filled.next(), filled.next()) {
+                        if is_card_title(only) {
+                            items.push((Item::Heading(2, only.trim().to_string()), page_no));
+                            continuing = None;
+                            last_grid = *grid;
+                            continue;
+                        }
+                    }
                     if last_grid.is_some() && *grid != last_grid {
                         items.push((Item::Blank, page_no));
                     }
@@ -493,7 +503,7 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
                         // A table title repeated on its continuation page.
                         let repeated =
                             i < 3 && level == 2 && last_title.as_deref() == Some(squeezed.as_str());
-                        if is_table_title(text) || is_card_title(text) {
+                        if is_table_title(text) {
                             last_title = Some(squeezed.clone());
                         }
                         if repeated || squeezed.contains("续表") {
