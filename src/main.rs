@@ -44,6 +44,10 @@ enum Command {
         /// Print JSON instead of RON.
         #[arg(long)]
         json: bool,
+        /// For a PDF: list every page and what it became (table, card,
+        /// narrative, cover, contents, unrecognised) instead of the model.
+        #[arg(long)]
+        report: bool,
     },
     /// Look up a code, a name, a project or an indicator (pinyin initials and
     /// full pinyin work too: `xzyx`, `xingzhengyunxing`) and print the best
@@ -80,8 +84,18 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Import { file, output, json }) => {
-            match import_command(&file, output.as_deref(), json) {
+        Some(Command::Import {
+            file,
+            output,
+            json,
+            report,
+        }) => {
+            let done = if report {
+                report_command(&file, json)
+            } else {
+                import_command(&file, output.as_deref(), json)
+            };
+            match done {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     output::error(&message);
@@ -238,6 +252,33 @@ fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), 
             Ok(()) | Err(output::Stdout::Closed) => Ok(()),
             Err(output::Stdout::Failed(e)) => Err(format!("cannot write to standard output: {e}")),
         },
+    }
+}
+
+/// `budget import FILE.pdf --report [--json]`: one line per page, `p. N`,
+/// what it became and its first line (or a JSON array of the same).
+fn report_command(file: &Path, json: bool) -> Result<(), String> {
+    let (_, report) = budget_tui::import::load_with_report(file).map_err(|e| e.to_string())?;
+    let Some(pages) = report else {
+        return Err(format!(
+            "{}: --report lists the pages of a PDF; this input is not a PDF",
+            file.display()
+        ));
+    };
+    let text = if json {
+        let mut text = serde_json::to_string_pretty(&pages)
+            .map_err(|e| format!("{}: cannot write JSON: {e}", file.display()))?;
+        text.push('\n');
+        text
+    } else {
+        pages
+            .iter()
+            .map(|p| format!("p. {:<3} {}  | {}\n", p.page, p.became, p.first_line))
+            .collect()
+    };
+    match output::emit(&text) {
+        Ok(()) | Err(output::Stdout::Closed) => Ok(()),
+        Err(output::Stdout::Failed(e)) => Err(format!("cannot write to standard output: {e}")),
     }
 }
 

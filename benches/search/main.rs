@@ -107,6 +107,7 @@ fn table(kind: TableKind, sides: Vec<Side>) -> BudgetTable {
         sides,
         notes: vec![],
         line: 0,
+        page: None,
     }
 }
 
@@ -117,6 +118,7 @@ fn row(code: Option<Code>, name: &str, amounts: Vec<Option<Decimal>>) -> TableRo
         name: name.to_string(),
         amounts,
         line: 0,
+        page: None,
     }
 }
 
@@ -259,6 +261,7 @@ fn department(n: usize) -> Disclosure {
                     .collect(),
                 extra: vec![],
                 line: 0,
+                page: None,
             }
         })
         .collect();
@@ -282,6 +285,7 @@ fn department(n: usize) -> Disclosure {
                     path: vec![heading],
                     blocks: vec![],
                     line: 0,
+                    page: None,
                 }
             })
             .collect(),

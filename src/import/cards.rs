@@ -256,7 +256,108 @@ fn new_card(title: &str, seq: Option<u32>, unit: Unit, line: usize) -> ProjectCa
         indicators: Vec::new(),
         extra: Vec::new(),
         line,
+        page: None,
     }
+}
+
+/// Whether the card is Shanghai's 绩效目标申报表 / 填报表: labels and values
+/// side by side in rows (项目名称 … 项目性质 …, 年度资金申请总额 …).
+fn is_labelled_card(body: &[Line]) -> bool {
+    let labels = || {
+        body.iter()
+            .filter_map(Line::row)
+            .flat_map(|cells| cells.iter())
+            .map(|c| squeeze_label(c))
+    };
+    labels().any(|l| l == "项目性质")
+        && labels().any(|l| l.contains("资金申请总额") || l == "项目资金总额")
+}
+
+/// Reads a Shanghai card: each known label's value is the next non-empty
+/// cell of its row; the indicator rows follow the 一级指标 header.
+fn labelled_card(
+    heading: &str,
+    heading_line: usize,
+    body: &[Line],
+    fallback_unit: Unit,
+) -> (Vec<ProjectCard>, OtherLines) {
+    let mut card = new_card(heading, None, fallback_unit, heading_line);
+    let mut others = Vec::new();
+    let mut columns: Option<IndicatorColumns> = None;
+    let (mut start, mut end) = (None, None);
+    for line in body {
+        let Some(cells) = line.row() else {
+            if let Some(text) = line.text() {
+                others.push((line.no, text.to_string()));
+            }
+            continue;
+        };
+        if let Some(cols) = &columns {
+            let previous = card.indicators.last();
+            match read_indicator(cols, cells, line.no, previous) {
+                IndicatorRow::New(ind) => card.indicators.push(ind),
+                IndicatorRow::Continuation(parts) => {
+                    if let Some(last) = card.indicators.last_mut() {
+                        continue_indicator(cols, last, &parts);
+                    }
+                }
+                IndicatorRow::Blank => {}
+            }
+            continue;
+        }
+        if cells.iter().any(|c| squeeze_label(c) == "一级指标") {
+            columns = Some(IndicatorColumns::from_header(cells));
+            continue;
+        }
+        let labels: Vec<String> = cells.iter().map(|c| squeeze_label(c)).collect();
+        let value_after = |i: usize| -> Option<&str> {
+            cells[i + 1..]
+                .iter()
+                .map(|c| c.trim())
+                .find(|c| !c.is_empty())
+        };
+        let amount = |i: usize| value_after(i).and_then(|v| parse_amount(v).ok().flatten());
+        for (i, label) in labels.iter().enumerate() {
+            if label.contains("（元）") || label.contains("(元)") {
+                card.unit = Unit::Yuan;
+            } else if label.contains("（万元）") || label.contains("(万元)") {
+                card.unit = Unit::WanYuan;
+            }
+            let l = label
+                .trim_start_matches("其中：")
+                .trim_start_matches("其中:");
+            match l {
+                "项目名称" => card.name = value_after(i).unwrap_or_default().to_string(),
+                "项目编码" | "项目代码" => {
+                    card.code = value_after(i).unwrap_or_default().to_string()
+                }
+                "项目性质" => card.nature = value_after(i).map(str::to_string),
+                "计划开始日期" | "起止日期" => start = value_after(i).map(str::to_string),
+                "计划完成日期" => end = value_after(i).map(str::to_string),
+                "年度资金申请总额" => card.budget = amount(i),
+                "当年财政拨款" => card.fiscal_funds = amount(i),
+                "上年结转资金" | "上年结转" => card.carried_over = amount(i),
+                // The 年度 side (right) is the one the budget is; its 其他资金
+                // comes last in the row.
+                "其他资金" => card.other_funds = amount(i),
+                "项目资金总额" | "主管部门" | "实施单位" | "项目类别" => {
+                    if let Some(v) = value_after(i) {
+                        card.extra.push((l.to_string(), v.to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    card.period = match (start, end) {
+        (Some(s), Some(e)) => Some(format!("{s} 至 {e}")),
+        (s, e) => s.or(e),
+    };
+    if card.name.is_empty() {
+        return (Vec::new(), others);
+    }
+    card.title = heading.to_string();
+    (vec![card], others)
 }
 
 /// Text lines of a card section that are not part of a card, with their
@@ -272,6 +373,9 @@ pub(crate) fn parse_cards(
     body: &[Line],
     fallback_unit: Unit,
 ) -> Result<(Vec<ProjectCard>, OtherLines), ImportError> {
+    if is_labelled_card(body) {
+        return Ok(labelled_card(heading, heading_line, body, fallback_unit));
+    }
     let (seq, title) = strip_numbering(heading);
     let mut cards = Vec::new();
     let mut others = Vec::new();

@@ -116,6 +116,7 @@ impl Builder<'_> {
                 path: Vec::new(),
                 blocks,
                 line,
+                page: None,
             });
         }
         let mut stack: Vec<(u8, String)> = Vec::new();
@@ -143,6 +144,7 @@ impl Builder<'_> {
                 path,
                 blocks,
                 line,
+                page: None,
             });
         }
         Ok(())
@@ -326,9 +328,11 @@ impl Builder<'_> {
             _ => None,
         });
         let titled = headings.clone().find_map(|h| {
+            if super::lines::numbering_rank(h).is_some() {
+                return None;
+            }
             let (at, year) = find_year(h)?;
-            let name = h[..at].trim();
-            (!name.is_empty()).then(|| (name.to_string(), year))
+            Some((h[..at].trim().to_string(), year))
         });
         let owner = first_table.owner.as_deref().and_then(preamble);
         let (owner_code, owner_name) = match owner {
@@ -339,9 +343,22 @@ impl Builder<'_> {
                 };
                 (code, name)
             }
+            // The value of a labelled line (编制部门：…) is kept bare.
+            None => (None, first_table.owner.clone().unwrap_or_default()),
             _ => (None, String::new()),
         };
+        // A labelled owner (编制部门：…, the PDF's form) names the department
+        // better than a title that names only the region (上海市普陀区2023年…).
+        let labelled_owner = owner_code.is_none() && !owner_name.is_empty();
         let (name, budget_year) = match titled {
+            Some((name, year)) if labelled_owner || name.is_empty() => (
+                if owner_name.is_empty() {
+                    name
+                } else {
+                    owner_name
+                },
+                year,
+            ),
             Some((name, year)) => (name, year),
             None => {
                 let year = tables.iter().find_map(|t| t.year).ok_or_else(|| {

@@ -355,8 +355,14 @@ pub(crate) fn preamble(text: &str) -> Option<Preamble> {
     {
         return Some(Preamble::AsOf(parse_date(&rest)));
     }
-    if let Some(rest) = value_after(&["部门名称", "单位名称", "编制部门", "编制单位", "预算单位"])
-    {
+    if let Some(rest) = value_after(&[
+        "部门名称",
+        "单位名称",
+        "编制部门",
+        "编制单位",
+        "预算单位",
+        "部门",
+    ]) {
         if !rest.is_empty() && (t.contains('：') || t.contains(':')) {
             return Some(Preamble::Owner {
                 code: None,

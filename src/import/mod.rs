@@ -16,6 +16,7 @@ mod cards;
 mod document;
 mod lines;
 mod narrative;
+pub mod pdf;
 mod tables;
 
 use std::path::Path;
@@ -101,9 +102,13 @@ fn line_of(bytes: &[u8], pos: usize) -> usize {
     memchr::memchr_iter(b'\n', &bytes[..pos.min(bytes.len())]).count() + 1
 }
 
-/// Imports a disclosure from raw bytes: UTF-8 (with or without BOM), UTF-16
-/// with a BOM, or GBK / GB18030. Binary data is refused.
+/// Imports a disclosure from raw bytes: a PDF (by its `%PDF-` header), or
+/// text in UTF-8 (with or without BOM), UTF-16 with a BOM, or GBK /
+/// GB18030. Other binary data is refused.
 pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Disclosure, ImportError> {
+    if pdf::is_pdf(bytes) {
+        return pdf::import_pdf(bytes, file);
+    }
     let text = decode(bytes, file)?;
     import_text(&text, file)
 }
@@ -113,6 +118,20 @@ pub fn import_path(path: &Path) -> Result<Disclosure, ImportError> {
     let file = path.display().to_string();
     let bytes = read_input(path, &file)?;
     import_bytes(&bytes, &file)
+}
+
+/// Imports a disclosure and, for a PDF, says what each page became (for
+/// `budget import FILE.pdf --report`); `None` for other inputs.
+pub fn load_with_report(
+    path: &Path,
+) -> Result<(Disclosure, Option<Vec<pdf::PageReport>>), ImportError> {
+    let file = path.display().to_string();
+    let bytes = read_input(path, &file)?;
+    if pdf::is_pdf(&bytes) {
+        let (doc, report) = pdf::import_pdf_with_report(&bytes, &file)?;
+        return Ok((doc, Some(report)));
+    }
+    load_path(path).map(|doc| (doc, None))
 }
 
 /// Loads a disclosure: `.ron` files are the model itself, anything else is

@@ -117,6 +117,9 @@ struct SideLayout {
     label: Option<String>,
     code_cols: Vec<usize>,
     name_col: Option<usize>,
+    /// Unlabelled columns right of the name under a merged 项目名称 header
+    /// (Jiangsu's 收入预算总表: `一般公共预算资金 | 小计`).
+    more_name_cols: Vec<usize>,
     amounts: Vec<(usize, Column)>,
 }
 
@@ -354,8 +357,11 @@ impl Layout {
         let seq_col = (0..width).find(|&c| grid.iter().any(|r| r[c] == "序号"));
 
         let top = &grid[0];
-        let income = top.iter().position(|l| l == "收入");
-        let expense = top.iter().position(|l| l == "支出");
+        // 收入 | 支出, or Shanghai's 本年收入 | 本年支出.
+        let side_label =
+            |l: &str, word: &str| l == word || (l.ends_with(word) && l.chars().count() <= 6);
+        let income = top.iter().position(|l| side_label(l, "收入"));
+        let expense = top.iter().position(|l| side_label(l, "支出"));
         let (ranges, label_from): (Vec<(Option<String>, usize, usize)>, usize) =
             match (income, expense) {
                 (Some(a), Some(b)) if a < b && grid.len() >= 2 => (
@@ -373,31 +379,65 @@ impl Layout {
                 .and_then(|l| l.cells.get(c))
                 .and_then(|s| s.trim().parse().ok())
         };
-        let mut sides = Vec::new();
+        // A second name column inside a side starts a sub-side of the same
+        // label (Jiangsu's 支出: 功能分类 | 支出用途, each a name and 金额).
+        let mut split_ranges = Vec::new();
         for (label, from, to) in ranges {
+            let mut start = from;
+            let mut seen_name = false;
+            let mut seen_amount = false;
+            for c in from..to {
+                let labels = column_labels(c, label_from);
+                let role = role_of(&labels, false);
+                if role == Role::Name && seen_name && seen_amount {
+                    split_ranges.push((label.clone(), start, c));
+                    start = c;
+                    seen_amount = false;
+                }
+                seen_name |= role == Role::Name;
+                seen_amount |= role == Role::Amount && labels.iter().any(|l| !l.is_empty());
+            }
+            split_ranges.push((label, start, to));
+        }
+        let mut sides = Vec::new();
+        for (label, from, to) in split_ranges {
             let mut side = SideLayout {
                 label,
                 code_cols: Vec::new(),
                 name_col: None,
+                more_name_cols: Vec::new(),
                 amounts: Vec::new(),
             };
             let mut amount_cols = Vec::new();
             let mut after_code = false;
+            let mut after_name = false;
             for c in from..to {
                 if Some(c) == seq_col {
                     continue;
                 }
-                match role_of(&column_labels(c, label_from), after_code) {
+                let labels = column_labels(c, label_from);
+                let unlabelled = labels.iter().all(|l| l.is_empty());
+                match role_of(&labels, after_code) {
                     Role::Seq => {}
                     Role::Code => {
                         side.code_cols.push(c);
                         after_code = true;
                         continue;
                     }
-                    Role::Name if side.name_col.is_none() => side.name_col = Some(c),
+                    Role::Name if side.name_col.is_none() => {
+                        side.name_col = Some(c);
+                        after_code = false;
+                        after_name = true;
+                        continue;
+                    }
+                    Role::Amount if after_name && unlabelled => {
+                        side.more_name_cols.push(c);
+                        continue;
+                    }
                     _ => amount_cols.push(c),
                 }
                 after_code = false;
+                after_name = false;
             }
             let header_rows = &grid[label_from..];
             let (mut paths, misaligned) = header_paths(header_rows, &amount_cols);
@@ -488,6 +528,9 @@ impl Layout {
                 .name_col
                 .map(|c| clean_markup(cell(c)))
                 .unwrap_or_default();
+            for &c in &side.more_name_cols {
+                name.push_str(&clean_markup(cell(c)));
+            }
             let code = Code::parse(&code_text);
             if code.is_none() && !code_text.trim().is_empty() {
                 // A label printed across the code column (合计 in 类/款/项).
@@ -521,10 +564,32 @@ impl Layout {
                 name,
                 amounts,
                 line: row.no,
+                page: None,
             };
             out.push((!table_row.is_blank()).then_some(table_row));
         }
+        merge_spanning_label(&mut out);
         Ok(Some(out))
+    }
+}
+
+/// A total label printed across a sub-side (Jiangsu's `当年支出小计` over
+/// 功能分类) with its figure under the next sub-side's 金额: one row, the
+/// label's, with the figure.
+fn merge_spanning_label(parts: &mut [Option<TableRow>]) {
+    for i in 1..parts.len() {
+        let (left, right) = parts.split_at_mut(i);
+        let (Some(Some(a)), Some(b)) = (left.last_mut(), right.first_mut()) else {
+            continue;
+        };
+        let Some(bb) = b.as_ref() else { continue };
+        let a_bare = !a.name.is_empty() && a.amounts.iter().all(Option::is_none);
+        let b_bare =
+            bb.name.is_empty() && bb.code.is_none() && bb.amounts.iter().any(Option::is_some);
+        if a_bare && b_bare && a.amounts.len() == bb.amounts.len() {
+            a.amounts = bb.amounts.clone();
+            *b = None;
+        }
     }
 }
 
@@ -602,6 +667,9 @@ pub(crate) fn parse_budget_table(
         next = more.end;
     }
 
+    if kind == TableKind::ThreePublicCosts {
+        transpose_items(&mut sides);
+    }
     let table = BudgetTable {
         kind,
         title: title.to_string(),
@@ -611,8 +679,63 @@ pub(crate) fn parse_budget_table(
         sides,
         notes,
         line: title_line,
+        page: None,
     };
     Ok((table, next))
+}
+
+/// Shanghai and Jiangsu print the 三公 table transposed: the items are
+/// columns of one row. The model holds items as rows (the standard form the
+/// checks read), so each column becomes a row named by its item, with one
+/// 预算数 column.
+fn transpose_items(sides: &mut [Side]) {
+    let [side] = sides else { return };
+    let figures: Vec<&TableRow> = side
+        .rows
+        .iter()
+        .filter(|r| r.amounts.iter().any(Option::is_some))
+        .collect();
+    let [row] = figures[..] else { return };
+    let names: Vec<String> = side.columns.iter().map(item_name).collect();
+    if side.columns.len() < 4 || !names.iter().any(|n| n.contains("接待")) {
+        return;
+    }
+    let row = row.clone();
+    side.rows = names
+        .into_iter()
+        .zip(&row.amounts)
+        .map(|(name, amount)| TableRow {
+            seq: None,
+            code: None,
+            name,
+            amounts: vec![*amount],
+            line: row.line,
+            page: row.page,
+        })
+        .collect();
+    side.columns = vec![Column {
+        header: vec!["预算数".to_string()],
+        number: None,
+    }];
+}
+
+/// The item a column of a transposed 三公 table stands for, named as the
+/// standard table names its rows.
+fn item_name(column: &Column) -> String {
+    let label = column.label();
+    let parent = column
+        .header
+        .len()
+        .checked_sub(2)
+        .map_or("", |i| column.header[i].as_str());
+    let about_cars = parent.contains("公务用车");
+    match label {
+        "小计" | "合计" if about_cars => parent.to_string(),
+        "小计" | "合计" if parent.contains("三公") => "“三公”经费小计".to_string(),
+        "购置费" if about_cars => "其中：公务用车购置费".to_string(),
+        "运行费" | "运维费" if about_cars => "公务用车运行维护费".to_string(),
+        _ => label.to_string(),
+    }
 }
 
 /// A short description of a line for error messages.

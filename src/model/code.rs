@@ -215,6 +215,7 @@ mod tests {
             name: name.to_string(),
             amounts: vec![],
             line: 0,
+            page: None,
         }
     }
 

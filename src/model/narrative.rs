@@ -20,6 +20,9 @@ pub struct NarrativeSection {
     pub blocks: Vec<Block>,
     /// Line of the heading in the source text (1-based).
     pub line: usize,
+    /// Page of the PDF it was read from; `None` for the text form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A piece of a section.

@@ -46,6 +46,9 @@ pub struct ProjectCard {
     pub extra: Vec<(String, String)>,
     /// Line of the card's title in the source text (1-based).
     pub line: usize,
+    /// Page of the PDF it was read from; `None` for the text form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// One column of a spending plan: `6月底 50%`.

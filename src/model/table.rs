@@ -53,6 +53,9 @@ impl TableKind {
         let has = |s: &str| t.contains(s);
         if has("三公") {
             TableKind::ThreePublicCosts
+        } else if has("机关运行经费") || has("政府采购") {
+            // Jiangsu's 公开11 / 公开12: not one of the nine.
+            TableKind::Other
         } else if has("基本支出") && (has("经济分类") || has("一般公共预算")) {
             TableKind::GeneralPublicBasic
         } else if has("国有资本经营") {
@@ -122,6 +125,9 @@ pub struct BudgetTable {
     pub notes: Vec<String>,
     /// Line of the title in the source text (1-based).
     pub line: usize,
+    /// Page of the PDF it was read from; `None` for the text form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A block of columns with its rows. Two-sided tables (收入 | 支出) have one
@@ -171,6 +177,9 @@ pub struct TableRow {
     pub amounts: Vec<Option<Decimal>>,
     /// Line in the source text (1-based).
     pub line: usize,
+    /// Page of the PDF it was read from; `None` for the text form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 impl TableRow {

@@ -25,6 +25,7 @@ fn row(code: &str, name: &str, amounts: &[&str]) -> TableRow {
             .map(|a| (!a.is_empty()).then(|| d(a)))
             .collect(),
         line: 0,
+        page: None,
     }
 }
 
@@ -48,6 +49,7 @@ fn table(kind: TableKind, columns: &[&[&str]], rows: Vec<TableRow>) -> BudgetTab
         }],
         notes: vec![],
         line: 0,
+        page: None,
     }
 }
 
@@ -82,6 +84,7 @@ fn card(code: &str, name: &str, budget: &str, indicators: Vec<Indicator>) -> Pro
         indicators,
         extra: vec![],
         line: 0,
+        page: None,
     }
 }
 
@@ -91,6 +94,7 @@ fn section(path: &[&str]) -> NarrativeSection {
         path: path.iter().map(|s| s.to_string()).collect(),
         blocks: vec![],
         line: 0,
+        page: None,
     }
 }
 

@@ -33,6 +33,7 @@ pub fn row(seq: u32, code: &str, name: &str, amounts: &[&str]) -> TableRow {
         name: name.to_string(),
         amounts: amounts.iter().map(|a| amount(a)).collect(),
         line: 0,
+        page: None,
     }
 }
 
@@ -54,6 +55,7 @@ pub fn table(kind: TableKind, sides: Vec<Side>, notes: &[&str]) -> BudgetTable {
         sides,
         notes: notes.iter().map(|n| n.to_string()).collect(),
         line: 0,
+        page: None,
     }
 }
 
@@ -440,6 +442,7 @@ fn section(path: &[&str], paragraphs: &[&str]) -> NarrativeSection {
             .map(|p| Block::Paragraph(p.to_string()))
             .collect(),
         line: 0,
+        page: None,
     }
 }
 
@@ -557,6 +560,7 @@ fn card(
         indicators,
         extra: vec![],
         line: 0,
+        page: None,
     }
 }
 

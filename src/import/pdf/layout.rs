@@ -1,0 +1,364 @@
+//! One page's glyphs and rules → its lines in reading order: ruled tables
+//! as rows of cells, the rest as text lines.
+//!
+//! Rules are grouped into grids (rules that touch each other); the grid's
+//! row and column boundaries are the distinct rule positions (snapped), and
+//! two neighbouring cells are one merged cell where no rule separates them.
+//! A glyph belongs to the cell its centre is in; a merged cell's text stands
+//! in its top-left cell, the others stay blank, which is how the text form
+//! prints spanning headers.
+
+use super::extract::{Glyph, PageContent, Rule};
+
+/// Rules closer than this are one boundary.
+const SNAP: f64 = 1.5;
+/// Slack when asking whether rules touch or cover a point.
+const TOUCH: f64 = 2.0;
+
+/// One line of a page, top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PageLine {
+    pub kind: LineKind,
+    pub top: f64,
+    pub x0: f64,
+    pub x1: f64,
+    /// Largest font size on the line.
+    pub size: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum LineKind {
+    Text(String),
+    /// Cells of one table row; `grid` numbers the ruled table on the page
+    /// (unruled rows found by x gaps have `None`), `xs` the left edge of each
+    /// cell's column, to line continued tables up across pages.
+    Row {
+        cells: Vec<String>,
+        grid: Option<usize>,
+        /// Left and right edge of each cell's column.
+        spans: Vec<(f64, f64)>,
+    },
+}
+
+/// The lines of one page.
+pub(crate) fn page_lines(page: &PageContent) -> Vec<PageLine> {
+    let glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .collect();
+    let grids = find_grids(&page.rules);
+    let mut in_grid: Vec<Vec<&Glyph>> = vec![Vec::new(); grids.len()];
+    let mut free = Vec::new();
+    for g in glyphs {
+        match grids.iter().position(|grid| grid.contains(g.cx(), g.cy())) {
+            Some(i) => in_grid[i].push(g),
+            None => free.push(g),
+        }
+    }
+    let mut out = Vec::new();
+    for (n, (grid, glyphs)) in grids.iter().zip(in_grid).enumerate() {
+        grid_lines(grid, &glyphs, n, &mut out);
+    }
+    text_lines(&free, &mut out);
+    out.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    out
+}
+
+/// A ruled table: boundaries and which neighbouring cells are separated.
+struct Grid {
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    /// Cell (r, c) → its merged cell's anchor (top-left cell index).
+    anchor: Vec<usize>,
+}
+
+impl Grid {
+    fn contains(&self, x: f64, y: f64) -> bool {
+        let (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) = (
+            self.xs.first(),
+            self.xs.last(),
+            self.ys.first(),
+            self.ys.last(),
+        ) else {
+            return false;
+        };
+        x > x0 && x < x1 && y > y0 && y < y1
+    }
+
+    fn cols(&self) -> usize {
+        self.xs.len() - 1
+    }
+
+    fn rows(&self) -> usize {
+        self.ys.len() - 1
+    }
+
+    fn cell_at(&self, x: f64, y: f64) -> Option<(usize, usize)> {
+        let c = self.xs.windows(2).position(|w| x >= w[0] && x < w[1])?;
+        let r = self.ys.windows(2).position(|w| y >= w[0] && y < w[1])?;
+        Some((r, c))
+    }
+}
+
+fn snap(mut values: Vec<f64>) -> Vec<f64> {
+    values.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, usize)> = Vec::new();
+    for v in values {
+        match out.last_mut() {
+            Some((sum, n)) if v - *sum / *n as f64 <= SNAP => {
+                *sum += v;
+                *n += 1;
+            }
+            _ => out.push((v, 1)),
+        }
+    }
+    out.into_iter().map(|(s, n)| s / n as f64).collect()
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        // The smaller index (top-left in row-major order) stays the root.
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+}
+
+fn touches(a: &Rule, b: &Rule) -> bool {
+    let (h, v) = match (a.is_horizontal(), b.is_horizontal()) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        (true, true) => {
+            return (a.y0 - b.y0).abs() <= SNAP && a.x0 <= b.x1 + TOUCH && b.x0 <= a.x1 + TOUCH;
+        }
+        (false, false) => {
+            return (a.x0 - b.x0).abs() <= SNAP && a.y0 <= b.y1 + TOUCH && b.y0 <= a.y1 + TOUCH;
+        }
+    };
+    v.x0 >= h.x0 - TOUCH && v.x0 <= h.x1 + TOUCH && h.y0 >= v.y0 - TOUCH && h.y0 <= v.y1 + TOUCH
+}
+
+fn find_grids(rules: &[Rule]) -> Vec<Grid> {
+    // Very short rules are glyph parts or dots, not borders.
+    let rules: Vec<Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| (r.x1 - r.x0).max(r.y1 - r.y0) >= 3.0)
+        .collect();
+    let n = rules.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    // Sort-free O(n²) is fine for the few hundred rules of a page.
+    for i in 0..n {
+        for j in i + 1..n {
+            if touches(&rules[i], &rules[j]) {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<Rule>> = Default::default();
+    for (i, rule) in rules.iter().enumerate() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(*rule);
+    }
+    groups
+        .into_values()
+        .filter_map(|group| build_grid(&group))
+        .collect()
+}
+
+fn build_grid(rules: &[Rule]) -> Option<Grid> {
+    let (h, v): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.is_horizontal());
+    if h.len() < 2 || v.len() < 2 {
+        return None;
+    }
+    let ys = snap(h.iter().map(|r| r.y0).collect());
+    let xs = snap(v.iter().map(|r| r.x0).collect());
+    if ys.len() < 2 || xs.len() < 2 {
+        return None;
+    }
+    let (rows, cols) = (ys.len() - 1, xs.len() - 1);
+    let vsep = |r: usize, c: usize| {
+        let mid = (ys[r] + ys[r + 1]) / 2.0;
+        v.iter()
+            .any(|rule| (rule.x0 - xs[c]).abs() <= SNAP && rule.y0 <= mid && rule.y1 >= mid)
+    };
+    let hsep = |r: usize, c: usize| {
+        let mid = (xs[c] + xs[c + 1]) / 2.0;
+        h.iter()
+            .any(|rule| (rule.y0 - ys[r]).abs() <= SNAP && rule.x0 <= mid && rule.x1 >= mid)
+    };
+    let mut parent: Vec<usize> = (0..rows * cols).collect();
+    for r in 0..rows {
+        for c in 0..cols {
+            if c + 1 < cols && !vsep(r, c + 1) {
+                union(&mut parent, r * cols + c, r * cols + c + 1);
+            }
+            if r + 1 < rows && !hsep(r + 1, c) {
+                union(&mut parent, r * cols + c, (r + 1) * cols + c);
+            }
+        }
+    }
+    let anchor = (0..rows * cols).map(|i| find(&mut parent, i)).collect();
+    Some(Grid { xs, ys, anchor })
+}
+
+/// Text of glyphs in reading order: lines top to bottom joined with no
+/// space between CJK characters, one between ASCII words.
+fn join_text(glyphs: &mut [&Glyph]) -> String {
+    let mut lines = group_lines(glyphs);
+    let mut out = String::new();
+    for line in lines.iter_mut() {
+        let text = line_text(line);
+        out = super::super::lines::join_fragments(&out, &text);
+    }
+    out
+}
+
+/// Groups glyphs into lines (by vertical overlap), each sorted left to right.
+fn group_lines<'a>(glyphs: &mut [&'a Glyph]) -> Vec<Vec<&'a Glyph>> {
+    glyphs.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
+    let mut lines: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
+    for &g in glyphs.iter() {
+        match lines.last_mut() {
+            Some((cy, size, line)) if (g.cy() - *cy).abs() <= 0.4 * size.min(g.size) => {
+                line.push(g);
+                *size = size.max(g.size);
+            }
+            _ => lines.push((g.cy(), g.size, vec![g])),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(_, _, mut l)| {
+            l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            l
+        })
+        .collect()
+}
+
+/// One line's text: a space where the gap between glyphs is wide.
+fn line_text(line: &[&Glyph]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&Glyph> = None;
+    for &g in line {
+        if let Some(p) = prev {
+            // Overprinted duplicates (faux bold by offset) are read once.
+            if p.text == g.text && (g.x0 - p.x0).abs() < 0.3 * g.size {
+                continue;
+            }
+            if g.x0 - p.x1 > 0.25 * g.size.min(p.size) {
+                out.push(' ');
+            }
+        }
+        out.push_str(&g.text);
+        prev = Some(g);
+    }
+    out
+}
+
+fn grid_lines(grid: &Grid, glyphs: &[&Glyph], n: usize, out: &mut Vec<PageLine>) {
+    let (rows, cols) = (grid.rows(), grid.cols());
+    let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); rows * cols];
+    let mut size = vec![0f64; rows];
+    for &g in glyphs {
+        if let Some((r, c)) = grid.cell_at(g.cx(), g.cy()) {
+            let a = grid.anchor[r * cols + c];
+            cells[a].push(g);
+            size[a / cols] = size[a / cols].max(g.size);
+        }
+    }
+    let texts: Vec<String> = cells.iter_mut().map(|c| join_text(c)).collect();
+    let keep_col: Vec<bool> = (0..cols)
+        .map(|c| (0..rows).any(|r| !texts[r * cols + c].is_empty()))
+        .collect();
+    let kept = keep_col.iter().filter(|k| **k).count();
+    for r in 0..rows {
+        let row: Vec<String> = (0..cols)
+            .filter(|&c| keep_col[c])
+            .map(|c| texts[r * cols + c].clone())
+            .collect();
+        if row.iter().all(String::is_empty) {
+            continue;
+        }
+        let kind = if kept == 1 {
+            // A box around text (a frame), not a table.
+            LineKind::Text(row.concat())
+        } else {
+            LineKind::Row {
+                cells: row,
+                grid: Some(n),
+                spans: (0..cols)
+                    .filter(|&c| keep_col[c])
+                    .map(|c| (grid.xs[c], grid.xs[c + 1]))
+                    .collect(),
+            }
+        };
+        out.push(PageLine {
+            kind,
+            top: grid.ys[r],
+            x0: grid.xs[0],
+            x1: grid.xs[cols],
+            size: size[r],
+        });
+    }
+}
+
+/// Text outside ruled tables: one line per visual line; wide gaps split a
+/// line into pieces (a label and a unit, or cells of an unruled table).
+fn text_lines(glyphs: &[&Glyph], out: &mut Vec<PageLine>) {
+    let mut glyphs = glyphs.to_vec();
+    for line in group_lines(&mut glyphs) {
+        let size = line.iter().map(|g| g.size).fold(0.0, f64::max);
+        let top = line.iter().map(|g| g.y0).fold(f64::INFINITY, f64::min);
+        let mut pieces: Vec<Vec<&Glyph>> = Vec::new();
+        for &g in &line {
+            match pieces.last_mut() {
+                Some(p) if g.x0 - p.last().map_or(g.x0, |l| l.x1) < 2.0 * size => p.push(g),
+                _ => pieces.push(vec![g]),
+            }
+        }
+        let texts: Vec<(String, f64, f64)> = pieces
+            .iter()
+            .map(|p| {
+                (
+                    line_text(p),
+                    p.first().map_or(0.0, |g| g.x0),
+                    p.last().map_or(0.0, |g| g.x1),
+                )
+            })
+            .collect();
+        if texts.len() >= 3 {
+            out.push(PageLine {
+                kind: LineKind::Row {
+                    cells: texts.iter().map(|t| t.0.clone()).collect(),
+                    grid: None,
+                    spans: texts.iter().map(|t| (t.1, t.2)).collect(),
+                },
+                top,
+                x0: texts[0].1,
+                x1: texts[texts.len() - 1].2,
+                size,
+            });
+        } else {
+            for (i, (text, x0, x1)) in texts.into_iter().enumerate() {
+                out.push(PageLine {
+                    kind: LineKind::Text(text),
+                    // Keep the pieces of one line in order.
+                    top: top + i as f64 * 1e-3,
+                    x0,
+                    x1,
+                    size,
+                });
+            }
+        }
+    }
+}
