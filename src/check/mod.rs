@@ -8,8 +8,8 @@
 //!
 //! Figures are compared exactly as printed, in one unit (元/万元 converted
 //! only to compare). Parents printed beside rounded children may differ by
-//! one unit of the last printed decimal per child: that is a note, not an
-//! error.
+//! half a unit of the last printed decimal per child (0.005 × n for
+//! two-decimal figures): that is a note, not an error.
 
 mod assets;
 mod completeness;
@@ -358,11 +358,6 @@ pub(crate) fn sum_of(values: impl IntoIterator<Item = Decimal>) -> Decimal {
         .fold(Decimal::ZERO, |a, b| a.saturating_add(b))
 }
 
-/// One unit of the last printed decimal of `d`: 0.01 for 24.00.
-pub(crate) fn last_digit_unit(d: Decimal) -> Decimal {
-    Decimal::new(1, d.scale())
-}
-
 /// An amount as printed, keeping its scale (`20.00`, `24`).
 pub(crate) fn show(d: Decimal) -> String {
     d.to_string()
@@ -381,7 +376,7 @@ pub(crate) fn show_diff(d: Decimal) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SumOutcome {
     Equal,
-    /// Differs by no more than one unit of the last printed decimal per
+    /// Differs by no more than half a unit of the last printed decimal per
     /// child: the children were rounded.
     Rounding {
         sum: Decimal,
@@ -405,13 +400,17 @@ pub(crate) fn compare_sum(parent: Option<Decimal>, children: &[Option<Decimal>])
     }
     // A blank parent over printed children is a missing figure, not rounding.
     if parent.is_some() && present.len() > 1 {
-        let step = present
+        // Half a unit of the last printed digit of each part, at the finest
+        // precision printed in the family: a figure printed with fewer
+        // decimals (`313` among `306.17`s) never widens the allowance.
+        let scale = present
             .iter()
             .chain(parent.iter())
-            .map(|d| last_digit_unit(*d))
+            .map(|d| d.scale())
             .max()
-            .unwrap_or(Decimal::ZERO);
-        if diff.abs() <= step * Decimal::from(present.len()) {
+            .unwrap_or(0);
+        let half = half_unit(Decimal::new(0, scale));
+        if diff.abs() <= half.saturating_mul(Decimal::from(present.len())) {
             return SumOutcome::Rounding { sum, diff };
         }
     }
@@ -523,6 +522,23 @@ mod tests {
             SumOutcome::Rounding {
                 sum: d("3.00"),
                 diff: d("0.01")
+            }
+        );
+        // Two parts allow 2 × 0.005 = 0.01, no more.
+        assert_eq!(
+            compare_sum(Some(d("3.02")), &[Some(d("1.00")), Some(d("2.00"))]),
+            SumOutcome::Mismatch {
+                sum: d("3.00"),
+                diff: d("0.02")
+            }
+        );
+        // A part printed without decimals does not widen the allowance to
+        // 0.5 per part (30101 306.17 → `313`).
+        assert_eq!(
+            compare_sum(Some(d("309.17")), &[Some(d("313")), Some(d("3.00"))]),
+            SumOutcome::Mismatch {
+                sum: d("316.00"),
+                diff: d("-6.83")
             }
         );
         assert_eq!(

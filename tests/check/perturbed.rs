@@ -153,3 +153,29 @@ pub fn one_card_budget_changed_in(seed: Seed) {
     let funds = report.findings_of("project.funds-sum").next().unwrap();
     assert_eq!(funds.location(&doc), "项目 7 市区城建项目督导经费");
 }
+
+#[test]
+fn a_figure_printed_without_decimals_does_not_widen_the_tolerance() {
+    let mut doc = fixture::seed();
+    let t6 = table_index(&doc, TableKind::GeneralPublicBasic);
+    let r30101 = row_index(&doc, t6, 0, "30101");
+    let r301 = row_index(&doc, t6, 0, "301");
+    // 基本工资 306.17 → `313` in both columns: the row still adds up, but
+    // 301 is now 6.83 short, far beyond 8 × 0.005 of rounding.
+    for c in 0..2 {
+        doc.tables[t6].sides[0].rows[r30101].amounts[c] = Some(dec("313"));
+    }
+    let place = Place::TableRow {
+        table: t6,
+        side: 0,
+        row: r301,
+    };
+    assert_eq!(
+        new_findings(fixture::seed, &doc),
+        HashSet::from([("table.parent-sum", place, Severity::Error)])
+    );
+    let report = check::run(&doc);
+    let parent = report.findings_of("table.parent-sum").next().unwrap();
+    assert!(parent.message.contains("-6.83"), "{}", parent.message);
+    assert_eq!(report.state_of("table.parent-sum"), Some(RuleState::Failed));
+}
