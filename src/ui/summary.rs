@@ -14,7 +14,8 @@ use crate::app::App;
 use crate::i18n::{t, Msg};
 use crate::model::{format_amount, percent_of};
 
-const AMOUNT: usize = 10;
+/// Wide enough for an 11-digit 元 total with separators (`16,497,864,000`).
+const AMOUNT: usize = 14;
 const PERCENT: usize = 7;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
