@@ -25,20 +25,8 @@ const AMOUNTS: &str = include_str!("fuzz_seeds/amounts.txt");
 const INDICATORS: &str = include_str!("fuzz_seeds/indicators.txt");
 const MARKUP: &str = include_str!("fuzz_seeds/markup.txt");
 
-/// xorshift64*: tiny, deterministic, good enough to pick mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 /// Tokens that matter to the parsers, spliced in whole.
 const DICTIONARY: &[&str] = &[

@@ -12,16 +12,8 @@ use budget_tui::import::{from_ron, import_text, to_ron};
 
 const SEED_TEXT: &str = include_str!("../data/raw/xingtai-gov-office-2025.txt");
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
+mod common;
+use common::Rng;
 
 /// `digits.dd`: the form every table figure of the seed is printed in.
 fn is_figure(cell: &str) -> bool {

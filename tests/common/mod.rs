@@ -38,3 +38,20 @@ pub fn keys(app: &mut App, text: &str) {
         press(app, KeyCode::Char(c));
     }
 }
+
+/// xorshift64*: tiny and deterministic, so the fuzz and property tests
+/// replay the same inputs on every run and machine.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
