@@ -55,6 +55,12 @@ pub enum Action {
     NextCategory,
     /// Projects: show indicator values raw instead of parsed.
     ToggleRaw,
+    /// Tables: the previous / next published table.
+    PrevTable,
+    NextTable,
+    /// Tables: move the cell cursor left / right.
+    CellLeft,
+    CellRight,
     /// Checks: jump to where the selected finding points.
     Jump,
     /// Checks: the ledger of every rule instead of the findings.

@@ -21,6 +21,16 @@ impl Lang {
     }
 }
 
+/// Where something was read from, for a reader to go back to the source:
+/// `p. 7` for a PDF page, `第 48 行` / `line 48` for the text form.
+pub fn source_label(lang: Lang, page: Option<u32>, line: usize) -> String {
+    match (page, lang) {
+        (Some(page), _) => format!("p. {page}"),
+        (None, Lang::Zh) => format!("第 {line} 行"),
+        (None, Lang::En) => format!("line {line}"),
+    }
+}
+
 /// A piece of interface text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Msg {
@@ -29,6 +39,7 @@ pub enum Msg {
     TabDrill,
     TabProjects,
     TabChecks,
+    TabTables,
     // Status line and help
     HelpHint,
     HelpTitle,
@@ -38,6 +49,7 @@ pub enum Msg {
     CtxDrill,
     CtxProjects,
     CtxChecks,
+    CtxTables,
     CtxSearch,
     TooSmall,
     // Key descriptions
@@ -50,6 +62,14 @@ pub enum Msg {
     KeyTab2,
     KeyTab3,
     KeyTab4,
+    KeyTab5,
+    KeyPrevTable,
+    KeyNextTable,
+    KeyCellLeft,
+    KeyCellRight,
+    KeyOpenCode,
+    NoTables,
+    Columns,
     KeyUp,
     KeyDown,
     KeyPageUp,
@@ -190,6 +210,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         TabDrill => ("科目", "Drill-down"),
         TabProjects => ("项目", "Projects"),
         TabChecks => ("审核", "Checks"),
+        TabTables => ("表", "Tables"),
         HelpHint => ("? 帮助  q 退出", "? help  q quit"),
         HelpTitle => ("按键", "Keys"),
         HelpClose => ("Esc 关闭", "Esc closes"),
@@ -198,6 +219,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         CtxDrill => ("科目", "Drill-down"),
         CtxProjects => ("项目", "Projects"),
         CtxChecks => ("审核", "Checks"),
+        CtxTables => ("表", "Tables"),
         CtxSearch => ("搜索", "Search"),
         TooSmall => ("窗口太小", "window too small"),
         KeyQuit => ("退出", "quit"),
@@ -209,6 +231,14 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         KeyTab2 => ("科目", "Drill-down"),
         KeyTab3 => ("项目", "Projects"),
         KeyTab4 => ("审核", "Checks"),
+        KeyTab5 => ("表（按原样）", "Tables (as published)"),
+        KeyPrevTable => ("上一张表", "previous table"),
+        KeyNextTable => ("下一张表", "next table"),
+        KeyCellLeft => ("左一格", "cell left"),
+        KeyCellRight => ("右一格", "cell right"),
+        KeyOpenCode => ("在科目中打开该编码", "open the code in the drill-down"),
+        NoTables => ("本文件没有表格", "this document has no tables"),
+        Columns => ("列", "columns"),
         KeyUp => ("上移", "up"),
         KeyDown => ("下移", "down"),
         KeyPageUp => ("上翻页", "page up"),

@@ -15,6 +15,7 @@ pub enum Context {
     Drill,
     Projects,
     Checks,
+    Tables,
     /// While the help overlay is open, only these (and quitting) work.
     Help,
     /// While the reading overlay is open: scroll and close.
@@ -32,6 +33,7 @@ impl Context {
             Context::Drill => Msg::CtxDrill,
             Context::Projects => Msg::CtxProjects,
             Context::Checks => Msg::CtxChecks,
+            Context::Tables => Msg::CtxTables,
             Context::Input => Msg::CtxInput,
             Context::Reader => Msg::CtxReader,
         }
@@ -121,7 +123,7 @@ const fn bind(context: Context, keys: &'static [Key], action: Action, descriptio
     }
 }
 
-use Context::{Checks, Drill, Global, Help, Input, Projects, Reader, Summary};
+use Context::{Checks, Drill, Global, Help, Input, Projects, Reader, Summary, Tables};
 
 /// Stands for "any printable character" in the help of the Input context.
 const ANY_CHAR: Key = ch('…');
@@ -178,6 +180,7 @@ pub const BINDINGS: &[Binding] = &[
         Msg::KeyTab3,
     ),
     bind(Global, &[ch('4')], Action::GoTab(Tab::Checks), Msg::KeyTab4),
+    bind(Global, &[ch('5')], Action::GoTab(Tab::Tables), Msg::KeyTab5),
     bind(
         Global,
         &[plain(KeyCode::Up), ch('k')],
@@ -318,6 +321,38 @@ pub const BINDINGS: &[Binding] = &[
         Msg::KeyJump,
     ),
     bind(Checks, &[ch('v')], Action::ToggleLedger, Msg::KeyLedger),
+    bind(Tables, &[ch('[')], Action::PrevTable, Msg::KeyPrevTable),
+    bind(Tables, &[ch(']')], Action::NextTable, Msg::KeyNextTable),
+    bind(
+        Tables,
+        &[plain(KeyCode::Left), ch('h')],
+        Action::CellLeft,
+        Msg::KeyCellLeft,
+    ),
+    bind(
+        Tables,
+        &[plain(KeyCode::Right), ch('l')],
+        Action::CellRight,
+        Msg::KeyCellRight,
+    ),
+    bind(
+        Tables,
+        &[ch('<'), ch(',')],
+        Action::ColumnsLeft,
+        Msg::KeyColumnsLeft,
+    ),
+    bind(
+        Tables,
+        &[ch('>'), ch('.')],
+        Action::ColumnsRight,
+        Msg::KeyColumnsRight,
+    ),
+    bind(
+        Tables,
+        &[plain(KeyCode::Enter)],
+        Action::Open,
+        Msg::KeyOpenCode,
+    ),
     bind(Input, &[ANY_CHAR], Action::Input('…'), Msg::KeyTypeFilter),
     bind(
         Input,
@@ -412,20 +447,22 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 /// Bindings grouped for the help overlay: global first (with the overlay's
 /// own close key), then the contexts.
 pub fn help_groups() -> Vec<(Context, Vec<&'static Binding>)> {
-    [Global, Summary, Drill, Projects, Checks, Input, Reader]
-        .into_iter()
-        .map(|ctx| {
-            let bindings = BINDINGS
-                .iter()
-                .filter(|b| {
-                    b.context == ctx
-                        || (ctx == Global && b.context == Help && b.action == Action::CloseOverlay)
-                })
-                .collect::<Vec<_>>();
-            (ctx, bindings)
-        })
-        .filter(|(_, b)| !b.is_empty())
-        .collect()
+    [
+        Global, Summary, Drill, Projects, Checks, Tables, Input, Reader,
+    ]
+    .into_iter()
+    .map(|ctx| {
+        let bindings = BINDINGS
+            .iter()
+            .filter(|b| {
+                b.context == ctx
+                    || (ctx == Global && b.context == Help && b.action == Action::CloseOverlay)
+            })
+            .collect::<Vec<_>>();
+        (ctx, bindings)
+    })
+    .filter(|(_, b)| !b.is_empty())
+    .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! [`search`] indexes loaded disclosures for `/` and `budget lookup`.
 
 pub mod action;
+pub mod analysis;
 pub mod app;
 pub mod bundled;
 pub mod check;

@@ -27,7 +27,7 @@ use crossterm::event::{self, Event};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
-use budget_tui::app::App;
+use budget_tui::app::{App, Effect};
 use budget_tui::ui;
 
 /// Held while a frame is written and flushed.
@@ -208,6 +208,9 @@ fn run_inner(mut app: App) -> io::Result<()> {
     let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
     #[cfg(debug_assertions)]
     let panic_after_first_frame = std::env::var_os("BUDGET_TEST_PANIC").is_some();
+    if let Ok(size) = terminal.size() {
+        app.resize(size.width, size.height);
+    }
     loop {
         draw(&mut terminal, &app)?;
         #[cfg(debug_assertions)]
@@ -218,12 +221,25 @@ fn run_inner(mut app: App) -> io::Result<()> {
             let event = event::read()?;
             // Only presses: some terminals also report releases and repeats.
             let redraw = match event.as_key_press_event() {
-                Some(press) => app.handle_key(&press),
-                None => matches!(event, Event::Resize(..)),
+                Some(press) => match app.handle_key(&press) {
+                    Some(effects) => {
+                        // Quit is the only effect so far; copy and export
+                        // (issue 13) are carried out here too, between frames.
+                        if effects.contains(&Effect::Quit) {
+                            return Ok(());
+                        }
+                        true
+                    }
+                    None => false,
+                },
+                None => match event {
+                    Event::Resize(cols, rows) => {
+                        app.resize(cols, rows);
+                        true
+                    }
+                    _ => false,
+                },
             };
-            if app.should_quit {
-                return Ok(());
-            }
             if redraw {
                 break;
             }

@@ -212,8 +212,7 @@ fn tabs_switch_by_number_and_tab_key() {
     assert_eq!(app.tab, Tab::Summary);
     keys(&mut app, "4");
     assert_eq!(app.tab, Tab::Checks);
-    keys(&mut app, "q");
-    assert!(app.should_quit);
+    assert_eq!(keys(&mut app, "q"), [budget_tui::app::Effect::Quit]);
 }
 
 #[test]

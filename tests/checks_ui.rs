@@ -106,6 +106,12 @@ fn a_changed_figure_is_found_and_enter_shows_its_row() {
             "cursor reaches the finding"
         );
     }
+    // Enter shows the row as published, then Enter again its code in the
+    // drill-down.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Tables);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("30101"), "{shown}");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, Tab::Drill);
     assert_eq!(app.scheme, CodeScheme::Economic);
@@ -135,18 +141,17 @@ fn every_finding_jumps() {
                 Place::Project { card } => {
                     assert_eq!(app.projects.screen, Screen::Card(card));
                 }
+                // A table row opens as published, the cursor on it.
                 Place::TableRow { table, side, row } => {
-                    let r = &doc.tables[table].sides[side].rows[row];
-                    match (&r.code, doc.tables[table].kind.scheme()) {
-                        (Some(code), Some(_)) => {
-                            assert_eq!(app.tab, Tab::Drill);
-                            assert_eq!(app.code_path().last().copied(), Some(code.as_str()));
-                        }
-                        (_, Some(_)) => assert_eq!(app.tab, Tab::Drill),
-                        _ => assert_eq!(app.tab, Tab::Summary),
-                    }
+                    assert_eq!(app.tab, Tab::Tables);
+                    let (ti, ri) = app.tables.locate(table, side, row).expect("row published");
+                    assert_eq!((app.tables_state.table, app.tables_state.row), (ti, ri));
                 }
-                // Narrative, assets, glossary: read in the overlay; the
+                Place::Table { .. } | Place::Procurement | Place::Assets { .. } => {
+                    assert_eq!(app.tab, Tab::Tables);
+                    assert_eq!(app.tables.of_place(place), Some(app.tables_state.table));
+                }
+                // Narrative and glossary: read in the overlay; the
                 // document as a whole: named in the status line.
                 Place::Document => assert!(app.notice.is_some()),
                 _ => {

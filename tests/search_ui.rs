@@ -43,8 +43,10 @@ fn search_overlay_80x24() {
 #[test]
 fn keys_while_searching_are_text() {
     let mut app = common::seed_app(Lang::Zh);
-    type_text(&mut app, "/q2");
-    assert!(!app.should_quit);
+    assert!(
+        type_text(&mut app, "/q2").is_empty(),
+        "q is typed, not quit"
+    );
     assert_eq!(app.tab, Tab::Summary);
     assert_eq!(app.search.query, "q2");
     press(&mut app, KeyCode::Backspace);

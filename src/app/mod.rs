@@ -9,10 +9,12 @@ pub mod projects;
 pub mod reader;
 pub mod search;
 pub mod summary;
+pub mod tables;
 
 use crossterm::event::KeyEvent;
 
 use crate::action::Action;
+use crate::analysis::Tables;
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{self, Context};
 use crate::model::{CodeScheme, Disclosure, Place};
@@ -21,6 +23,7 @@ use drill::{DrillState, DrillView};
 use projects::{ProjectsState, Screen};
 use search::SearchState;
 use summary::{SummaryState, SummaryView};
+use tables::TablesState;
 
 /// The tabs, in the order of the tab bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,10 +32,18 @@ pub enum Tab {
     Drill,
     Projects,
     Checks,
+    /// Every table as published.
+    Tables,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Summary, Tab::Drill, Tab::Projects, Tab::Checks];
+    pub const ALL: [Tab; 5] = [
+        Tab::Summary,
+        Tab::Drill,
+        Tab::Projects,
+        Tab::Checks,
+        Tab::Tables,
+    ];
 
     pub fn title(self) -> Msg {
         match self {
@@ -40,6 +51,7 @@ impl Tab {
             Tab::Drill => Msg::TabDrill,
             Tab::Projects => Msg::TabProjects,
             Tab::Checks => Msg::TabChecks,
+            Tab::Tables => Msg::TabTables,
         }
     }
 
@@ -53,6 +65,13 @@ impl Tab {
     }
 }
 
+/// What an action asks of the world outside the app, carried out by the
+/// terminal loop between frames.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+}
+
 /// The whole state of the running app.
 pub struct App {
     pub doc: Disclosure,
@@ -62,7 +81,6 @@ pub struct App {
     /// First line of the help overlay on screen; the renderer clamps it to
     /// the content (it alone knows the height), hence a `Cell`.
     pub help_scroll: std::cell::Cell<usize>,
-    pub should_quit: bool,
     pub summary: SummaryView,
     pub summary_state: SummaryState,
     pub functional: DrillView,
@@ -72,11 +90,20 @@ pub struct App {
     pub scheme: CodeScheme,
     pub projects: ProjectsState,
     pub checks: ChecksState,
+    /// Every table as published, laid out once at load.
+    pub tables: Tables,
+    pub tables_state: TablesState,
+    /// The terminal's size as last reported (columns, rows): `update` keeps
+    /// scroll offsets for it, so drawing never has to write state.
+    pub viewport: (u16, u16),
     pub search: SearchState,
     /// The reading overlay, when open.
     pub reader: Option<reader::Reader>,
     /// A one-line message for the status line, cleared by the next key.
     pub notice: Option<String>,
+    /// Effects an action asked for, handed to the terminal loop by
+    /// [`App::update`].
+    effects: Vec<Effect>,
     /// NO_COLOR: draw with the monochrome theme.
     pub monochrome: bool,
 }
@@ -91,13 +118,15 @@ impl App {
         let checks = ChecksState::new(&doc);
         let search = SearchState::new(&doc);
         let projects = ProjectsState::new(&doc, &checks.report);
+        let tables = Tables::build(&doc);
+        let mut tables_state = TablesState::default();
+        tables_state.select_table(&tables, 0);
         App {
             doc,
             lang,
             tab: Tab::Summary,
             help_open: false,
             help_scroll: Default::default(),
-            should_quit: false,
             summary,
             summary_state: SummaryState::default(),
             functional,
@@ -107,9 +136,13 @@ impl App {
             scheme: CodeScheme::Functional,
             projects,
             checks,
+            tables,
+            tables_state,
+            viewport: (80, 24),
             search,
             reader: None,
             notice: None,
+            effects: Vec::new(),
             monochrome: false,
         }
     }
@@ -130,19 +163,34 @@ impl App {
             Tab::Drill => Context::Drill,
             Tab::Projects => Context::Projects,
             Tab::Checks => Context::Checks,
+            Tab::Tables => Context::Tables,
         }
     }
 
-    /// Maps a key press to an action and applies it. Returns whether
-    /// anything was bound to the key (so the caller knows to redraw).
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        match keymap::action_for(self.context(), key) {
-            Some(action) => {
-                self.update(action);
-                true
-            }
-            None => false,
-        }
+    /// The terminal was resized (or first measured).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.viewport = (cols, rows);
+    }
+
+    /// Data rows and columns of the Tables tab's grid at the current size.
+    fn tables_grid_size(&self) -> (usize, usize) {
+        let (cols, rows) = self.viewport;
+        let body =
+            ratatui::layout::Rect::new(0, 0, cols, rows.saturating_sub(crate::ui::CHROME_ROWS));
+        let grid = tables::grid_area(body);
+        let data = self
+            .tables
+            .tables
+            .get(self.tables_state.table)
+            .map_or(0, |t| tables::data_rows(t, grid.height as usize));
+        (data.max(1), grid.width as usize)
+    }
+
+    /// Maps a key press to an action and applies it. `None` when nothing
+    /// is bound to the key (nothing changed: no redraw); otherwise what the
+    /// terminal loop must carry out.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Vec<Effect>> {
+        keymap::action_for(self.context(), key).map(|action| self.update(action))
     }
 
     /// The drill-down of the scheme on screen.
@@ -175,9 +223,18 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
+    /// Applies one action and returns what only the terminal loop can do
+    /// (quit, copy, write a file). The app itself does no I/O.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         self.notice = None;
+        if action == Action::Quit {
+            return vec![Effect::Quit];
+        }
+        self.apply(action);
+        std::mem::take(&mut self.effects)
+    }
+
+    fn apply(&mut self, action: Action) {
         if self.search.open {
             self.update_search(action);
             return;
@@ -190,13 +247,11 @@ impl App {
                 Action::Down => reader.scroll.set(scroll + 1),
                 Action::PageUp => reader.scroll.set(scroll.saturating_sub(10)),
                 Action::PageDown => reader.scroll.set(scroll + 10),
-                Action::Quit => self.should_quit = true,
                 _ => {}
             }
             return;
         }
         match action {
-            Action::Quit => self.should_quit = true,
             Action::ToggleHelp => {
                 self.help_open = !self.help_open;
                 self.help_scroll.set(0);
@@ -223,6 +278,7 @@ impl App {
                 Tab::Drill => self.update_drill(action),
                 Tab::Projects => self.update_projects(action),
                 Tab::Checks => self.update_checks(action),
+                Tab::Tables => self.update_tables(action),
             },
         }
     }
@@ -365,7 +421,6 @@ impl App {
                     self.jump_to_hit(at);
                 }
             }
-            Action::Quit => self.should_quit = true,
             _ => {}
         }
     }
@@ -464,31 +519,21 @@ impl App {
     /// assets) are named in a notice instead.
     pub fn jump_to(&mut self, place: Place) {
         match place {
-            Place::TableRow { table, side, row } => {
-                let Some(tbl) = self.doc.tables.get(table) else {
-                    return;
-                };
-                let code = tbl
-                    .sides
-                    .get(side)
-                    .and_then(|s| s.rows.get(row))
-                    .and_then(|r| r.code.clone());
-                match (tbl.kind.scheme(), code) {
-                    (Some(scheme), Some(code)) => self.reveal_code(scheme, code.as_str()),
-                    (Some(scheme), None) => {
-                        self.scheme = scheme;
-                        self.tab = Tab::Drill;
+            // A table row opens as published, the row under the cursor;
+            // `Enter` there goes on to the drill-down.
+            Place::TableRow { table, side, row } => self.reveal_table_row(table, side, row, None),
+            Place::Table { .. } | Place::Procurement | Place::Assets { .. } => {
+                if let Some(ti) = self.tables.of_place(place) {
+                    self.tab = Tab::Tables;
+                    let tables = &self.tables;
+                    self.tables_state.select_table(tables, ti);
+                    if let Place::Assets { item: Some(item) } = place {
+                        // The 资产总额 row stands above the items.
+                        let total = self.doc.assets.as_ref().is_some_and(|a| a.total.is_some());
+                        let row = item + usize::from(total);
+                        let size = self.tables_grid_size();
+                        self.tables_state.reveal(&self.tables, ti, row, None, size);
                     }
-                    (None, _) => self.tab = Tab::Summary,
-                }
-            }
-            Place::Table { table } => {
-                match self.doc.tables.get(table).and_then(|t| t.kind.scheme()) {
-                    Some(scheme) => {
-                        self.scheme = scheme;
-                        self.tab = Tab::Drill;
-                    }
-                    None => self.tab = Tab::Summary,
                 }
             }
             Place::Project { card } => self.open_card(card, None),
@@ -527,6 +572,85 @@ impl App {
         p.screen = Screen::Card(card);
         p.card_cursor = Default::default();
         p.card_cursor.selected = indicator.unwrap_or(0);
+    }
+
+    fn update_tables(&mut self, action: Action) {
+        let (height, cols) = self.tables_grid_size();
+        let tables = &self.tables;
+        let state = &mut self.tables_state;
+        state.highlight = None;
+        let len = tables.tables.get(state.table).map_or(0, |t| t.rows.len());
+        match action {
+            Action::Up => state.move_row(tables, -1, height),
+            Action::Down => state.move_row(tables, 1, height),
+            Action::PageUp => state.move_row(tables, -(height as isize), height),
+            Action::PageDown => state.move_row(tables, height as isize, height),
+            Action::Top => state.move_row(tables, -(len as isize), height),
+            Action::Bottom => state.move_row(tables, len as isize, height),
+            Action::CellLeft => state.move_column(tables, -1, cols),
+            Action::CellRight => state.move_column(tables, 1, cols),
+            Action::ColumnsLeft => state.scroll_columns(tables, -1, cols),
+            Action::ColumnsRight => state.scroll_columns(tables, 1, cols),
+            Action::PrevTable | Action::NextTable => {
+                let n = tables.tables.len().max(1);
+                let step = if action == Action::NextTable {
+                    1
+                } else {
+                    n - 1
+                };
+                state.select_table(tables, (state.table + step) % n);
+            }
+            Action::Open => {
+                let code = tables.tables.get(state.table).and_then(|t| {
+                    let row = t.rows.get(state.row)?;
+                    let side = t.columns.get(state.column).map_or(0, |c| c.side);
+                    let code = row
+                        .codes
+                        .get(side)
+                        .cloned()
+                        .flatten()
+                        .or_else(|| row.codes.iter().flatten().next().cloned())?;
+                    let scheme = match t.origin {
+                        crate::analysis::Origin::Table(i) => {
+                            self.doc.tables.get(i)?.kind.scheme()?
+                        }
+                        _ => return None,
+                    };
+                    Some((scheme, code))
+                });
+                if let Some((scheme, code)) = code {
+                    self.reveal_code(scheme, &code);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The Tables tab on the published row that shows a model row, the
+    /// cursor on `column` (an amount column of that side) when given.
+    pub fn reveal_table_row(
+        &mut self,
+        table: usize,
+        side: usize,
+        row: usize,
+        column: Option<usize>,
+    ) {
+        let Some((ti, ri)) = self.tables.locate(table, side, row) else {
+            return;
+        };
+        let grid_column = self.tables.tables.get(ti).and_then(|t| {
+            let wanted = column?;
+            t.columns
+                .iter()
+                .position(|c| c.side == side && c.amount == Some(wanted))
+        });
+        self.tab = Tab::Tables;
+        let size = {
+            self.tables_state.table = ti;
+            self.tables_grid_size()
+        };
+        self.tables_state
+            .reveal(&self.tables, ti, ri, grid_column, size);
     }
 
     fn update_drill(&mut self, action: Action) {

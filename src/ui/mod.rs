@@ -10,6 +10,7 @@ pub mod reader;
 pub mod search;
 pub mod summary;
 pub mod svg;
+pub mod tables;
 pub mod text;
 pub mod theme;
 
@@ -22,6 +23,10 @@ use ratatui::Frame;
 use crate::app::{App, Tab};
 use crate::i18n::{t, Msg};
 use theme::Theme;
+
+/// Rows the chrome takes around a tab's body: the tab bar and the status
+/// line.
+pub const CHROME_ROWS: u16 = 2;
 
 /// The theme the app runs with.
 pub fn theme(app: &App) -> &'static Theme {
@@ -68,6 +73,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Tab::Drill => drill::render(app, body, buf, th),
         Tab::Projects => projects::render(app, body, buf, th),
         Tab::Checks => checks::render(app, body, buf, th),
+        Tab::Tables => tables::render(app, body, buf, th),
     }
     render_status(app, status, buf, th);
     if let Some(r) = &app.reader {

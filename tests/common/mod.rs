@@ -3,7 +3,7 @@
 
 #![allow(dead_code)] // each test binary uses its own subset
 
-use budget_tui::app::App;
+use budget_tui::app::{App, Effect};
 use budget_tui::i18n::Lang;
 use budget_tui::model::Disclosure;
 use budget_tui::ui;
@@ -28,15 +28,18 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
     ui::buffer_text(terminal.backend().buffer())
 }
 
-pub fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+/// Presses a key; the effects the terminal loop would carry out (none when
+/// the key is unbound).
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE))
+        .unwrap_or_default()
 }
 
-/// Types each character of `text` as a key press.
-pub fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
+/// Types each character of `text` as a key press; the effects of them all.
+pub fn keys(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| press(app, KeyCode::Char(c)))
+        .collect()
 }
 
 /// xorshift64*: tiny and deterministic, so the fuzz and property tests
