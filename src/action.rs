@@ -70,11 +70,15 @@ pub enum Action {
     /// Jump to the next / previous hit of the last search.
     NextHit,
     PrevHit,
-    /// Back to where the user was before jumping to search hits.
-    ReturnFromSearch,
+    /// Back to exactly the screen, cursor and scroll the user came from
+    /// (the screen stack): after a jump, opening a card, a comparison.
+    GoBack,
     /// Text input: a typed character.
     Input(char),
     InputBackspace,
+    /// Text input: Ctrl-U clears, Ctrl-W deletes the last word.
+    InputClear,
+    InputDeleteWord,
     /// Text input: keep what was typed and leave the input.
     InputConfirm,
     /// Text input: drop what was typed and leave the input.

@@ -66,13 +66,15 @@ const fn ctrl(c: char) -> Key {
 }
 
 impl Key {
-    /// Whether a pressed key is this one. Shift is ignored for characters:
-    /// terminals disagree on whether `G` carries SHIFT.
+    /// Whether a pressed key is this one. Shift is ignored for characters
+    /// (terminals disagree on whether `G` carries SHIFT) and for BackTab,
+    /// which crossterm reports with SHIFT held in a real terminal.
     pub fn matches(&self, event: &KeyEvent) -> bool {
         let wanted = self.modifiers & !KeyModifiers::SHIFT;
         let got = event.modifiers & !KeyModifiers::SHIFT;
         match (self.code, event.code) {
             (KeyCode::Char(a), KeyCode::Char(b)) => a == b && wanted == got,
+            (KeyCode::BackTab, KeyCode::BackTab) => wanted == got,
             (a, b) => a == b && self.modifiers == event.modifiers,
         }
     }
@@ -150,7 +152,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Global,
         &[plain(KeyCode::Esc)],
-        Action::ReturnFromSearch,
+        Action::GoBack,
         Msg::KeyReturn,
     ),
     bind(Global, &[ch('?')], Action::ToggleHelp, Msg::KeyHelp),
@@ -360,6 +362,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::InputBackspace,
         Msg::KeyInputBackspace,
     ),
+    bind(Input, &[ctrl('u')], Action::InputClear, Msg::KeyInputClear),
+    bind(
+        Input,
+        &[ctrl('w')],
+        Action::InputDeleteWord,
+        Msg::KeyInputDeleteWord,
+    ),
     bind(
         Input,
         &[plain(KeyCode::Enter)],
@@ -490,6 +499,12 @@ mod tests {
         assert_eq!(action_for(Global, &ctrl_c), Some(Action::Quit));
         let c = key(KeyCode::Char('c'), KeyModifiers::NONE);
         assert_eq!(action_for(Global, &c), None);
+    }
+
+    #[test]
+    fn shift_tab_as_a_real_terminal_reports_it() {
+        let back_tab = key(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(Summary, &back_tab), Some(Action::PrevTab));
     }
 
     #[test]

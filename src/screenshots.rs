@@ -63,6 +63,18 @@ pub const SCENES: &[Scene] = &[
         height: 34,
     },
     Scene {
+        name: "tables",
+        keys: "5]]]]]jjjjjj<Right>",
+        width: 120,
+        height: 30,
+    },
+    Scene {
+        name: "three-public",
+        keys: "5]]]]]]]]",
+        width: 120,
+        height: 16,
+    },
+    Scene {
         name: "search",
         keys: "/gwyc",
         width: 100,
@@ -124,15 +136,20 @@ pub fn render(app: &App, width: u16, height: u16) -> Buffer {
     buf
 }
 
+/// The scene's screen: `app` sized like the scene, its keys typed, drawn.
+pub fn shoot(mut app: App, scene: &Scene) -> Buffer {
+    app.resize(scene.width, scene.height);
+    type_keys(&mut app, scene.keys);
+    render(&app, scene.width, scene.height)
+}
+
 /// Writes every scene as `DIR/NAME.svg` (and `NAME.txt`, the same screen
 /// as text) from apps made by `fresh_app`.
 pub fn write_all(dir: &Path, mut fresh_app: impl FnMut() -> App) -> std::io::Result<Vec<String>> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
     for scene in SCENES {
-        let mut app = fresh_app();
-        type_keys(&mut app, scene.keys);
-        let buf = render(&app, scene.width, scene.height);
+        let buf = shoot(fresh_app(), scene);
         let svg = dir.join(format!("{}.svg", scene.name));
         std::fs::write(&svg, ui::svg::to_svg(&buf))?;
         std::fs::write(

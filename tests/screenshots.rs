@@ -28,13 +28,8 @@ fn every_scene_is_written_with_its_content() {
 fn committed_screenshots_are_current() {
     let doc = budget_tui::bundled::disclosure().expect("bundled data loads");
     for scene in SCENES {
-        let mut app = App::new(doc.clone(), Lang::Zh);
-        budget_tui::screenshots::type_keys(&mut app, scene.keys);
-        let screen = budget_tui::ui::buffer_text(&budget_tui::screenshots::render(
-            &app,
-            scene.width,
-            scene.height,
-        ));
+        let app = App::new(doc.clone(), Lang::Zh);
+        let screen = budget_tui::ui::buffer_text(&budget_tui::screenshots::shoot(app, scene));
         let path = format!("screenshots/{}.txt", scene.name);
         let committed = std::fs::read_to_string(&path).expect("committed screenshot");
         assert_eq!(

@@ -11,7 +11,7 @@ use common::{keys as type_text, press, screen};
 use crossterm::event::KeyCode;
 
 #[test]
-fn gwyc_enter_selects_30231_in_the_drill_down() {
+fn gwyc_enter_shows_30231_as_published_then_in_the_drill_down() {
     let mut app = common::seed_app(Lang::Zh);
     type_text(&mut app, "/gwyc");
     assert!(app.search.open);
@@ -19,6 +19,15 @@ fn gwyc_enter_selects_30231_in_the_drill_down() {
     assert!(text.contains("30231 公务用车运行维护费"), "{text}");
     press(&mut app, KeyCode::Enter);
     assert!(!app.search.open);
+    // The hit's row in its table as published, 24.00 on the cursor row.
+    assert_eq!(app.tab, Tab::Tables);
+    let text = screen(&app, 80, 24);
+    let row = text
+        .lines()
+        .find(|l| l.contains("30231") && l.contains("公务用车运行维护费"))
+        .expect("row shown");
+    assert!(row.contains("24.00"), "{row}");
+    press(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, Tab::Drill);
     assert_eq!(app.scheme, CodeScheme::Economic);
     assert_eq!(app.code_path(), ["302", "30231"]);
@@ -28,7 +37,9 @@ fn gwyc_enter_selects_30231_in_the_drill_down() {
         .find(|l| l.trim_start().starts_with("30231 公务用车运行维护费"))
         .expect("row shown");
     assert!(row.contains("24.00"), "{row}");
-    // Esc goes back to where the search started.
+    // Esc, Esc: back through the table to where the search started.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Tables);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.tab, Tab::Summary);
 }

@@ -65,6 +65,29 @@ impl Tab {
     }
 }
 
+/// Where the user is: the tab and every cursor and scroll that says what
+/// is on screen. The screen stack holds these, so `Esc` returns to exactly
+/// the screen the user came from.
+#[derive(Debug, Clone)]
+pub struct Nav {
+    tab: Tab,
+    scheme: CodeScheme,
+    functional: DrillState,
+    economic: DrillState,
+    summary_scroll: usize,
+    projects_screen: Screen,
+    projects_cursor: projects::Cursor,
+    card_cursor: projects::Cursor,
+    category: usize,
+    category_cursor: projects::Cursor,
+    checks_cursor: projects::Cursor,
+    show_ledger: bool,
+    tables: TablesState,
+}
+
+/// How many screens `Esc` can go back through.
+const STACK_LIMIT: usize = 64;
+
 /// What an action asks of the world outside the app, carried out by the
 /// terminal loop between frames.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +122,8 @@ pub struct App {
     pub search: SearchState,
     /// The reading overlay, when open.
     pub reader: Option<reader::Reader>,
+    /// Screens to go back to, most recent last.
+    pub back: Vec<Nav>,
     /// A one-line message for the status line, cleared by the next key.
     pub notice: Option<String>,
     /// Effects an action asked for, handed to the terminal loop by
@@ -141,6 +166,7 @@ impl App {
             viewport: (80, 24),
             search,
             reader: None,
+            back: Vec::new(),
             notice: None,
             effects: Vec::new(),
             monochrome: false,
@@ -264,13 +290,8 @@ impl App {
             Action::NextTab => self.tab = self.tab.step(1),
             Action::PrevTab => self.tab = self.tab.step(-1),
             Action::GoTab(tab) => self.tab = tab,
-            Action::OpenSearch => {
-                if self.search.return_point.is_none() {
-                    self.search.return_point = Some(self.return_point());
-                }
-                self.search.open();
-            }
-            Action::ReturnFromSearch => self.return_from_search(),
+            Action::OpenSearch => self.search.open(),
+            Action::GoBack => self.go_back(),
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),
             _ => match self.tab {
@@ -324,13 +345,29 @@ impl App {
             p.relist(doc);
             return;
         }
-        if action == Action::Back && self.search.return_point.is_some() {
-            self.return_from_search();
+        if action == Action::Back {
+            if !self.back.is_empty() {
+                self.go_back();
+            } else {
+                self.projects.screen = Screen::List;
+            }
             return;
         }
+        if matches!(
+            (self.projects.screen, action),
+            (Screen::List, Action::Open)
+                | (Screen::List | Screen::Card(_), Action::Compare)
+                | (
+                    Screen::List | Screen::Card(_) | Screen::Compare,
+                    Action::CategoryView
+                )
+                | (Screen::Category, Action::Open)
+        ) {
+            self.remember_screen();
+        }
+        let doc = &self.doc;
         let p = &mut self.projects;
         match (p.screen, action) {
-            (_, Action::Back) => p.screen = Screen::List,
             (Screen::List, Action::Open) => {
                 if let Some(card) = p.selected_card() {
                     p.card_cursor = Default::default();
@@ -341,7 +378,8 @@ impl App {
             (Screen::List, Action::CycleSort) => p.cycle_sort(doc),
             (Screen::List, Action::StartFilter) => p.filtering = true,
             (Screen::List | Screen::Card(_), Action::Compare) => p.compare(doc),
-            (_, Action::CategoryView) => p.screen = Screen::Category,
+            (_, Action::CategoryView) => p.open_category_view(doc),
+            (Screen::Category, Action::Open) => p.open_category_row(),
             (_, Action::ToggleRaw) => p.show_raw = !p.show_raw,
             (Screen::Category, Action::PrevCategory) => p.step_category(doc, -1),
             (Screen::Category, Action::NextCategory) => p.step_category(doc, 1),
@@ -402,22 +440,33 @@ impl App {
             }
             Action::InputBackspace => {
                 s.query.pop();
+                s.recall = None;
                 s.refresh();
             }
-            Action::Up => s.cursor.move_by(-1, s.hits.len()),
-            Action::Down => s.cursor.move_by(1, s.hits.len()),
-            Action::InputCancel => {
-                s.open = false;
-                if s.current.is_none() {
-                    // Nothing was jumped to: there is nowhere to return from.
-                    s.return_point = None;
+            Action::InputClear => {
+                s.query.clear();
+                s.recall = None;
+                s.refresh();
+            }
+            Action::InputDeleteWord => s.delete_word(),
+            Action::Up => {
+                if !s.recall_step(-1) {
+                    s.cursor.move_by(-1, s.hits.len());
                 }
             }
+            Action::Down => {
+                if !s.recall_step(1) {
+                    s.cursor.move_by(1, s.hits.len());
+                }
+            }
+            Action::InputCancel => s.open = false,
             Action::InputConfirm => {
                 s.open = false;
+                s.remember();
                 if !s.hits.is_empty() {
                     let at = s.cursor.selected.min(s.hits.len() - 1);
                     s.current = Some(at);
+                    self.remember_screen();
                     self.jump_to_hit(at);
                 }
             }
@@ -425,35 +474,65 @@ impl App {
         }
     }
 
-    fn return_point(&self) -> search::ReturnPoint {
-        search::ReturnPoint {
+    /// Where the user is now.
+    fn nav(&self) -> Nav {
+        let p = &self.projects;
+        Nav {
             tab: self.tab,
             scheme: self.scheme,
             functional: self.functional_state.clone(),
             economic: self.economic_state.clone(),
-            projects_screen: self.projects.screen,
-            card_indicator: self.projects.card_cursor.selected,
+            summary_scroll: self.summary_state.scroll.get(),
+            projects_screen: p.screen,
+            projects_cursor: p.cursor.clone(),
+            card_cursor: p.card_cursor.clone(),
+            category: p.category,
+            category_cursor: p.category_cursor.clone(),
+            checks_cursor: self.checks.cursor.clone(),
+            show_ledger: self.checks.show_ledger,
+            tables: self.tables_state.clone(),
         }
     }
 
-    /// Esc after jumping to hits: back to the view the search started from.
-    fn return_from_search(&mut self) {
-        let Some(point) = self.search.return_point.take() else {
+    /// Pushes the current screen before leaving it for another place.
+    fn remember_screen(&mut self) {
+        if self.back.len() == STACK_LIMIT {
+            self.back.remove(0);
+        }
+        let nav = self.nav();
+        self.back.push(nav);
+    }
+
+    /// Esc: back to the last remembered screen, exactly as it was.
+    fn go_back(&mut self) {
+        let Some(nav) = self.back.pop() else {
+            self.notice = Some(crate::i18n::t(self.lang, Msg::NothingToGoBackTo).to_string());
             return;
         };
-        self.search.current = None;
-        self.tab = point.tab;
-        self.scheme = point.scheme;
-        self.functional_state = point.functional;
-        self.economic_state = point.economic;
-        self.projects.screen = point.projects_screen;
-        self.projects.card_cursor.selected = point.card_indicator;
+        self.tab = nav.tab;
+        self.scheme = nav.scheme;
+        self.functional_state = nav.functional;
+        self.economic_state = nav.economic;
+        self.summary_state.scroll.set(nav.summary_scroll);
+        let p = &mut self.projects;
+        p.screen = nav.projects_screen;
+        p.cursor = nav.projects_cursor;
+        p.card_cursor = nav.card_cursor;
+        if p.category != nav.category {
+            p.category = nav.category;
+            p.recategorize(&self.doc);
+        }
+        p.category_cursor = nav.category_cursor;
+        self.checks.cursor = nav.checks_cursor;
+        self.checks.show_ledger = nav.show_ledger;
+        self.tables_state = nav.tables;
     }
 
     /// n / N: the next or previous hit of the last search, wrapping.
     fn step_hit(&mut self, delta: isize) {
         let n = self.search.hits.len();
         let Some(current) = self.search.current else {
+            self.notice = Some(crate::i18n::t(self.lang, Msg::NoSearchYet).to_string());
             return;
         };
         if n == 0 {
@@ -506,6 +585,7 @@ impl App {
                     .and_then(|i| c.report.findings.get(i))
                     .and_then(|f| f.places.first().copied());
                 if let Some(place) = place {
+                    self.remember_screen();
                     self.jump_to(place);
                 }
             }
@@ -619,6 +699,7 @@ impl App {
                     Some((scheme, code))
                 });
                 if let Some((scheme, code)) = code {
+                    self.remember_screen();
                     self.reveal_code(scheme, &code);
                 }
             }

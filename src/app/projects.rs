@@ -301,6 +301,38 @@ impl ProjectsState {
         self.recategorize(doc);
     }
 
+    /// The `v` view opened from a card: on the selected indicator's 二级指标,
+    /// the cursor on that indicator's row. From elsewhere: as it was.
+    pub fn open_category_view(&mut self, doc: &Disclosure) {
+        if let Screen::Card(card) = self.screen {
+            let at = (card, self.card_cursor.selected);
+            let level2 = doc
+                .projects
+                .get(card)
+                .and_then(|c| c.indicators.get(at.1))
+                .map(|i| i.level2.as_str());
+            if let Some(i) = level2.and_then(|l| self.categories.iter().position(|c| c == l)) {
+                self.category = i;
+                self.recategorize(doc);
+                if let Some(row) = self.category_rows.iter().position(|&r| r == at) {
+                    self.category_cursor.selected = row;
+                }
+            }
+        } else if self.category_rows.is_empty() {
+            self.recategorize(doc);
+        }
+        self.screen = Screen::Category;
+    }
+
+    /// `Enter` on a row of the `v` view: that card, on that indicator.
+    pub fn open_category_row(&mut self) {
+        if let Some(&(card, indicator)) = self.category_rows.get(self.category_cursor.selected) {
+            self.screen = Screen::Card(card);
+            self.card_cursor = Cursor::default();
+            self.card_cursor.selected = indicator;
+        }
+    }
+
     pub fn is_over_budget(&self, card: usize, indicator: usize) -> bool {
         self.over_budget.contains(&(card, indicator))
     }

@@ -18,20 +18,10 @@ pub struct SearchState {
     pub cursor: Cursor,
     /// The hit last jumped to, for n / N after the overlay closed.
     pub current: Option<usize>,
-    /// Where the user was when the search opened, until they return there
-    /// (Esc) or move on.
-    pub return_point: Option<ReturnPoint>,
-}
-
-/// Enough of the app's state to go back to a view.
-#[derive(Debug, Clone)]
-pub struct ReturnPoint {
-    pub tab: super::Tab,
-    pub scheme: crate::model::CodeScheme,
-    pub functional: super::drill::DrillState,
-    pub economic: super::drill::DrillState,
-    pub projects_screen: super::projects::Screen,
-    pub card_indicator: usize,
+    /// Queries confirmed before, oldest first, recalled with ↑ / ↓.
+    pub history: Vec<String>,
+    /// Position in `history` while recalling.
+    pub recall: Option<usize>,
 }
 
 impl SearchState {
@@ -43,7 +33,8 @@ impl SearchState {
             hits: Vec::with_capacity(HIT_LIMIT),
             cursor: Cursor::default(),
             current: None,
-            return_point: None,
+            history: Vec::new(),
+            recall: None,
         }
     }
 
@@ -55,8 +46,55 @@ impl SearchState {
         self.cursor.offset.set(0);
     }
 
-    /// Opens the overlay on the previous query and its hits.
+    /// Opens the overlay empty; the previous queries are a ↑ away.
     pub fn open(&mut self) {
         self.open = true;
+        self.query.clear();
+        self.hits.clear();
+        self.recall = None;
+        self.cursor.selected = 0;
+    }
+
+    /// ↑ / ↓ in the box while it is empty or recalling: the previous (or
+    /// next) confirmed query. Returns whether a query was recalled.
+    pub fn recall_step(&mut self, delta: isize) -> bool {
+        if self.history.is_empty() || (self.recall.is_none() && !self.query.is_empty()) {
+            return false;
+        }
+        let last = self.history.len() as isize - 1;
+        let at = match self.recall {
+            None if delta < 0 => last,
+            None => return false,
+            Some(i) => (i as isize + delta).clamp(0, last),
+        };
+        self.recall = Some(at as usize);
+        self.query = self.history[at as usize].clone();
+        self.refresh();
+        true
+    }
+
+    /// Remembers a confirmed query (once, most recent last).
+    pub fn remember(&mut self) {
+        if self.query.is_empty() {
+            return;
+        }
+        self.history.retain(|q| q != &self.query);
+        self.history.push(self.query.clone());
+    }
+
+    /// Ctrl-W: deletes the word before the end (back to a space, or the
+    /// last run of CJK / other characters).
+    pub fn delete_word(&mut self) {
+        let trimmed = self.query.trim_end().len();
+        self.query.truncate(trimmed);
+        let cut = self
+            .query
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.query.truncate(cut);
+        self.recall = None;
+        self.refresh();
     }
 }

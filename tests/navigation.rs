@@ -1,0 +1,161 @@
+//! One way back: `Esc` returns to exactly the screen, cursor and scroll the
+//! user came from, after a search jump, a check jump, opening a card, a
+//! comparison or a `v` view. And the search box's editing keys.
+
+mod common;
+
+use budget_tui::app::projects::Screen;
+use budget_tui::app::Tab;
+use budget_tui::i18n::Lang;
+use budget_tui::model::CodeScheme;
+use common::{keys, press, screen, seed_app};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[test]
+fn esc_after_a_search_jump_restores_the_drill_down_as_it_was() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "2*jjj");
+    let before_path = app.code_path().join("/");
+    let before_selected = app.functional_state.selected;
+    let before_screen = screen(&app, 100, 30);
+    keys(&mut app, "/gwyc");
+    press(&mut app, KeyCode::Enter);
+    // The hit opens its row as published, then Enter its code.
+    assert_eq!(app.tab, Tab::Tables);
+    let row = screen(&app, 100, 30)
+        .lines()
+        .find(|l| l.contains("30231"))
+        .map(str::to_string)
+        .expect("30231 on screen");
+    assert!(row.contains("24.00"), "{row}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.scheme, CodeScheme::Economic);
+    assert_eq!(app.code_path(), ["302", "30231"]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Tables);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Drill);
+    assert_eq!(app.scheme, CodeScheme::Functional);
+    assert_eq!(app.functional_state.selected, before_selected);
+    assert_eq!(app.code_path().join("/"), before_path);
+    assert_eq!(screen(&app, 100, 30), before_screen);
+}
+
+#[test]
+fn check_jump_then_enter_then_esc_esc_walks_back_through_each_screen() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "4");
+    // Find a finding that points at a table row.
+    let target = app.checks.report.findings.iter().position(|f| {
+        matches!(
+            f.places.first(),
+            Some(budget_tui::model::Place::TableRow { .. })
+        )
+    });
+    let Some(target) = target else {
+        // The seed's real problems are all on cards: use a card finding.
+        let card_finding = app
+            .checks
+            .report
+            .findings
+            .iter()
+            .position(|f| !f.places.is_empty())
+            .expect("the seed has findings with places");
+        while app.checks.selected_finding() != Some(card_finding) {
+            press(&mut app, KeyCode::Down);
+        }
+        let cursor = app.checks.cursor.selected;
+        press(&mut app, KeyCode::Enter);
+        assert_ne!(app.tab, Tab::Checks);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.tab, Tab::Checks);
+        assert_eq!(app.checks.cursor.selected, cursor);
+        return;
+    };
+    while app.checks.selected_finding() != Some(target) {
+        press(&mut app, KeyCode::Down);
+    }
+    let cursor = app.checks.cursor.selected;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Tables);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Checks);
+    assert_eq!(app.checks.cursor.selected, cursor);
+}
+
+#[test]
+fn card_comparison_and_category_view_each_come_back_with_esc() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "3jj");
+    let list_cursor = app.projects.cursor.selected;
+    assert_eq!(list_cursor, 2);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.projects.screen, Screen::Card(_)));
+    keys(&mut app, "jjj");
+    let Screen::Card(card) = app.projects.screen else {
+        unreachable!()
+    };
+    let indicator = app.projects.card_cursor.selected;
+    let level2 = app.doc.projects[card].indicators[indicator].level2.clone();
+    // `v` on an indicator starts on its 二级指标, on that very row.
+    keys(&mut app, "v");
+    assert_eq!(app.projects.screen, Screen::Category);
+    assert_eq!(app.projects.categories[app.projects.category], level2);
+    let row = app.projects.category_rows[app.projects.category_cursor.selected];
+    assert_eq!(row, (card, indicator));
+    // Enter on another row opens that card; Esc comes back to the view.
+    press(&mut app, KeyCode::Down);
+    let (other, other_indicator) =
+        app.projects.category_rows[app.projects.category_cursor.selected];
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.projects.screen, Screen::Card(other));
+    assert_eq!(app.projects.card_cursor.selected, other_indicator);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.projects.screen, Screen::Category);
+    // Esc: the card, on its indicator; Esc: the list on the same row.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.projects.screen, Screen::Card(card));
+    assert_eq!(app.projects.card_cursor.selected, indicator);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.projects.screen, Screen::List);
+    assert_eq!(app.projects.cursor.selected, list_cursor);
+    // Mark two, compare, come back.
+    keys(&mut app, " j c");
+    assert_eq!(app.projects.screen, Screen::Compare);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.projects.screen, Screen::List);
+    assert_eq!(app.projects.cursor.selected, list_cursor + 1);
+}
+
+#[test]
+fn esc_with_nowhere_to_go_says_so() {
+    let mut app = seed_app(Lang::Zh);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Summary);
+    let notice = app.notice.clone().expect("a notice");
+    assert!(screen(&app, 100, 30).contains(&notice), "{notice}");
+}
+
+#[test]
+fn search_box_opens_empty_recalls_and_edits() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "/gwyc");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "/");
+    assert_eq!(app.search.query, "", "the box opens empty");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.search.query, "gwyc", "↑ recalls the last query");
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    app.handle_key(&ctrl('u'));
+    assert_eq!(app.search.query, "");
+    keys(&mut app, "行政 运行");
+    app.handle_key(&ctrl('w'));
+    assert_eq!(app.search.query, "行政 ");
+}
+
+#[test]
+fn n_without_a_search_says_so() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "n");
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains('/')));
+}
