@@ -449,16 +449,10 @@ impl App {
                 s.refresh();
             }
             Action::InputDeleteWord => s.delete_word(),
-            Action::Up => {
-                if !s.recall_step(-1) {
-                    s.cursor.move_by(-1, s.hits.len());
-                }
-            }
-            Action::Down => {
-                if !s.recall_step(1) {
-                    s.cursor.move_by(1, s.hits.len());
-                }
-            }
+            // ↑ / ↓ recall earlier queries while the box is empty or
+            // recalling, and move over the hits otherwise.
+            Action::Up if !s.recall_step(-1) => s.cursor.move_by(-1, s.hits.len()),
+            Action::Down if !s.recall_step(1) => s.cursor.move_by(1, s.hits.len()),
             Action::InputCancel => s.open = false,
             Action::InputConfirm => {
                 s.open = false;
