@@ -4,7 +4,11 @@ use crate::app::Tab;
 
 /// An intent. Keys map to actions through [`crate::keymap`]; the app applies
 /// them in [`crate::app::App::update`]; nothing else changes app state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Named in snake_case (`go_back`, `go_tab(tables)`) so a configuration file
+/// can bind keys to actions by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
     ToggleHelp,

@@ -108,20 +108,52 @@ impl Key {
 }
 
 /// One row of the key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     pub action: Action,
     pub description: Msg,
 }
 
-const fn bind(context: Context, keys: &'static [Key], action: Action, description: Msg) -> Binding {
-    Binding {
+/// One row of the built-in table, before it becomes data.
+struct Default {
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    description: Msg,
+}
+
+const fn bind(context: Context, keys: &'static [Key], action: Action, description: Msg) -> Default {
+    Default {
         context,
         keys,
         action,
         description,
+    }
+}
+
+/// The key table in force: built at start from the defaults (a
+/// configuration may later patch the actions it names), and the one source
+/// of both dispatch and the `?` help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl std::default::Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|d| Binding {
+                    context: d.context,
+                    keys: d.keys.to_vec(),
+                    action: d.action,
+                    description: d.description,
+                })
+                .collect(),
+        }
     }
 }
 
@@ -131,7 +163,7 @@ use Context::{Checks, Drill, Global, Help, Input, Projects, Reader, Summary, Tab
 const ANY_CHAR: Key = ch('…');
 
 /// Every key of the app, in the order the help lists them.
-pub const BINDINGS: &[Binding] = &[
+const DEFAULTS: &[Default] = &[
     bind(
         Help,
         &[plain(KeyCode::Esc), ch('?')],
@@ -420,58 +452,61 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// The action for a key press in `context`: the context's own bindings
-/// first, then the global ones. While an overlay is open (`Help`), only its
-/// bindings and quitting apply.
-pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
-    let find = |ctx: Context| {
-        BINDINGS
-            .iter()
-            .filter(|b| b.context == ctx)
-            .find(|b| b.keys.iter().any(|k| k.matches(event)))
-            .map(|b| b.action)
-    };
-    if context == Help || context == Reader {
-        return find(context).or_else(|| find(Global).filter(|a| *a == Action::Quit));
-    }
-    if context == Input {
-        // Printable characters are text; the Input bindings edit; Ctrl-C
-        // still quits. Nothing else applies while typing.
-        if let KeyCode::Char(c) = event.code {
-            if !event
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                return Some(Action::Input(c));
-            }
+impl Keymap {
+    /// The action for a key press in `context`: the context's own bindings
+    /// first, then the global ones. While an overlay is open (`Help`), only its
+    /// bindings and quitting apply.
+    pub fn action_for(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let find = |ctx: Context| {
+            self.bindings
+                .iter()
+                .filter(|b| b.context == ctx)
+                .find(|b| b.keys.iter().any(|k| k.matches(event)))
+                .map(|b| b.action)
+        };
+        if context == Help || context == Reader {
+            return find(context).or_else(|| find(Global).filter(|a| *a == Action::Quit));
         }
-        return find(Input).or_else(|| {
-            let ctrl_c = ctrl('c');
-            ctrl_c.matches(event).then_some(Action::Quit)
-        });
+        if context == Input {
+            // Printable characters are text; the Input bindings edit; Ctrl-C
+            // still quits. Nothing else applies while typing.
+            if let KeyCode::Char(c) = event.code {
+                if !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                {
+                    return Some(Action::Input(c));
+                }
+            }
+            return find(Input).or_else(|| {
+                let ctrl_c = ctrl('c');
+                ctrl_c.matches(event).then_some(Action::Quit)
+            });
+        }
+        find(context).or_else(|| find(Global))
     }
-    find(context).or_else(|| find(Global))
-}
 
-/// Bindings grouped for the help overlay: global first (with the overlay's
-/// own close key), then the contexts.
-pub fn help_groups() -> Vec<(Context, Vec<&'static Binding>)> {
-    [
-        Global, Summary, Drill, Projects, Checks, Tables, Input, Reader,
-    ]
-    .into_iter()
-    .map(|ctx| {
-        let bindings = BINDINGS
-            .iter()
-            .filter(|b| {
-                b.context == ctx
-                    || (ctx == Global && b.context == Help && b.action == Action::CloseOverlay)
-            })
-            .collect::<Vec<_>>();
-        (ctx, bindings)
-    })
-    .filter(|(_, b)| !b.is_empty())
-    .collect()
+    /// Bindings grouped for the help overlay: global first (with the overlay's
+    /// own close key), then the contexts.
+    pub fn help_groups(&self) -> Vec<(Context, Vec<&Binding>)> {
+        [
+            Global, Summary, Drill, Projects, Checks, Tables, Input, Reader,
+        ]
+        .into_iter()
+        .map(|ctx| {
+            let bindings = self
+                .bindings
+                .iter()
+                .filter(|b| {
+                    b.context == ctx
+                        || (ctx == Global && b.context == Help && b.action == Action::CloseOverlay)
+                })
+                .collect::<Vec<_>>();
+            (ctx, bindings)
+        })
+        .filter(|(_, b)| !b.is_empty())
+        .collect()
+    }
 }
 
 #[cfg(test)]
@@ -480,6 +515,10 @@ mod tests {
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(context, event)
     }
 
     #[test]
@@ -499,6 +538,35 @@ mod tests {
         assert_eq!(action_for(Global, &ctrl_c), Some(Action::Quit));
         let c = key(KeyCode::Char('c'), KeyModifiers::NONE);
         assert_eq!(action_for(Global, &c), None);
+    }
+
+    #[test]
+    fn actions_are_named_for_a_configuration_file() {
+        assert_eq!(ron::from_str::<Action>("go_back"), Ok(Action::GoBack));
+        assert_eq!(
+            ron::from_str::<Action>("go_tab(tables)"),
+            Ok(Action::GoTab(Tab::Tables))
+        );
+        assert!(ron::from_str::<Action>("launch_missiles").is_err());
+        // Every bound action has a name that reads back as itself.
+        for b in &Keymap::default().bindings {
+            let name = format!("{:?}", b.action);
+            if name.contains('(') {
+                continue;
+            }
+            let snake: String = name
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let lower = c.to_ascii_lowercase();
+                    (i > 0 && c.is_ascii_uppercase())
+                        .then_some('_')
+                        .into_iter()
+                        .chain([lower])
+                })
+                .collect();
+            assert_eq!(ron::from_str::<Action>(&snake), Ok(b.action), "{snake}");
+        }
     }
 
     #[test]
@@ -533,12 +601,14 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+        let keymap = Keymap::default();
+        let bindings = &keymap.bindings;
+        for (i, a) in bindings.iter().enumerate() {
+            for b in &bindings[i + 1..] {
                 if a.context != b.context {
                     continue;
                 }
-                for ka in a.keys {
+                for ka in &a.keys {
                     assert!(
                         !b.keys.contains(ka),
                         "{:?} bound twice in {:?}",

@@ -5,7 +5,6 @@ mod common;
 
 use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
-use budget_tui::keymap::BINDINGS;
 use budget_tui::model::{Department, Disclosure, Scope, Unit};
 use budget_tui::ui;
 use crossterm::event::KeyEvent;
@@ -43,7 +42,8 @@ fn render_all_sizes(app: &App) {
 /// Presses every key of the key table (and a few typed characters) in
 /// every tab, drawing after each.
 fn every_key_everywhere(doc: Disclosure) {
-    let keys: Vec<KeyEvent> = BINDINGS
+    let keys: Vec<KeyEvent> = budget_tui::keymap::Keymap::default()
+        .bindings
         .iter()
         .flat_map(|b| b.keys.iter())
         .map(|k| KeyEvent::new(k.code, k.modifiers))

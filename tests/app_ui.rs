@@ -120,7 +120,7 @@ fn help_overlay_lists_every_binding() {
     keys(&mut app, "?");
     // Wide enough for the groups to flow into columns that fit.
     let text = screen(&app, 200, 60);
-    for binding in budget_tui::keymap::BINDINGS {
+    for binding in &budget_tui::keymap::Keymap::default().bindings {
         let desc = budget_tui::i18n::t(Lang::En, binding.description);
         assert!(text.contains(desc), "help lacks `{desc}`");
     }

@@ -26,7 +26,8 @@ use summary::{SummaryState, SummaryView};
 use tables::TablesState;
 
 /// The tabs, in the order of the tab bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Tab {
     Summary,
     Drill,
@@ -99,6 +100,8 @@ pub enum Effect {
 pub struct App {
     pub doc: Disclosure,
     pub lang: Lang,
+    /// The key table in force: dispatch and help both read it.
+    pub keymap: keymap::Keymap,
     pub tab: Tab,
     pub help_open: bool,
     /// First line of the help overlay on screen; the renderer clamps it to
@@ -149,6 +152,7 @@ impl App {
         App {
             doc,
             lang,
+            keymap: keymap::Keymap::default(),
             tab: Tab::Summary,
             help_open: false,
             help_scroll: Default::default(),
@@ -216,7 +220,9 @@ impl App {
     /// is bound to the key (nothing changed: no redraw); otherwise what the
     /// terminal loop must carry out.
     pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Vec<Effect>> {
-        keymap::action_for(self.context(), key).map(|action| self.update(action))
+        self.keymap
+            .action_for(self.context(), key)
+            .map(|action| self.update(action))
     }
 
     /// The drill-down of the scheme on screen.

@@ -11,12 +11,11 @@ use super::text::{fit_left, truncate, width};
 use super::theme::Theme;
 use crate::app::App;
 use crate::i18n::{t, Msg};
-use crate::keymap::help_groups;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let lang = app.lang;
     let mut lines: Vec<Line> = Vec::new();
-    let groups = help_groups();
+    let groups = app.keymap.help_groups();
     let key_w = groups
         .iter()
         .flat_map(|(_, bs)| bs.iter())
