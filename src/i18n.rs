@@ -31,6 +31,14 @@ pub fn source_label(lang: Lang, page: Option<u32>, line: usize) -> String {
     }
 }
 
+/// The label colon: full-width in Chinese, `: ` in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
 /// A piece of interface text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Msg {
@@ -41,7 +49,26 @@ pub enum Msg {
     TabChecks,
     TabTables,
     // Status line and help
-    HelpHint,
+    FootAllRows,
+    FootSearch,
+    FootOpen,
+    FootUp,
+    FootScheme,
+    FootAll,
+    FootBack,
+    FootMark,
+    FootCompare,
+    FootCategory,
+    FootJump,
+    FootLedger,
+    FootNextTable,
+    FootCell,
+    FootDrill,
+    FootConfirm,
+    FootCancel,
+    FootClose,
+    FootHelp,
+    FootQuit,
     HelpTitle,
     HelpClose,
     CtxGlobal,
@@ -215,7 +242,26 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         TabProjects => ("项目", "Projects"),
         TabChecks => ("审核", "Checks"),
         TabTables => ("表", "Tables"),
-        HelpHint => ("? 帮助  q 退出", "? help  q quit"),
+        FootAllRows => ("全部行", "all rows"),
+        FootSearch => ("搜索", "search"),
+        FootOpen => ("打开", "open"),
+        FootUp => ("上层", "up"),
+        FootScheme => ("功能/经济", "scheme"),
+        FootAll => ("全展开", "expand"),
+        FootBack => ("返回", "back"),
+        FootMark => ("标记", "mark"),
+        FootCompare => ("比较", "compare"),
+        FootCategory => ("按指标", "by indicator"),
+        FootJump => ("跳转", "jump"),
+        FootLedger => ("规则", "rules"),
+        FootNextTable => ("换表", "table"),
+        FootCell => ("移格", "cell"),
+        FootDrill => ("科目", "drill"),
+        FootConfirm => ("确定", "go"),
+        FootCancel => ("取消", "cancel"),
+        FootClose => ("关闭", "close"),
+        FootHelp => ("帮助", "help"),
+        FootQuit => ("退出", "quit"),
         HelpTitle => ("按键", "Keys"),
         HelpClose => ("Esc 关闭", "Esc closes"),
         CtxGlobal => ("通用", "Everywhere"),

@@ -452,7 +452,97 @@ const DEFAULTS: &[Default] = &[
     ),
 ];
 
+/// The few keys the status line names in each context (lazygit /
+/// hledger-ui style), most useful first, with a short label. The key shown
+/// is the first one the keymap in force binds to the action, so an
+/// override shows as it is.
+const FOOTER: &[(Context, &[(Action, Msg)])] = &[
+    (
+        Summary,
+        &[
+            (Action::ToggleBlankRows, Msg::FootAllRows),
+            (Action::OpenSearch, Msg::FootSearch),
+        ],
+    ),
+    (
+        Drill,
+        &[
+            (Action::DrillIn, Msg::FootOpen),
+            (Action::DrillOut, Msg::FootUp),
+            (Action::ToggleScheme, Msg::FootScheme),
+            (Action::ExpandAll, Msg::FootAll),
+            (Action::GoBack, Msg::FootBack),
+        ],
+    ),
+    (
+        Projects,
+        &[
+            (Action::Open, Msg::FootOpen),
+            (Action::ToggleMark, Msg::FootMark),
+            (Action::Compare, Msg::FootCompare),
+            (Action::CategoryView, Msg::FootCategory),
+            (Action::Back, Msg::FootBack),
+        ],
+    ),
+    (
+        Checks,
+        &[
+            (Action::Jump, Msg::FootJump),
+            (Action::ToggleLedger, Msg::FootLedger),
+            (Action::GoBack, Msg::FootBack),
+        ],
+    ),
+    (
+        Tables,
+        &[
+            (Action::NextTable, Msg::FootNextTable),
+            (Action::CellRight, Msg::FootCell),
+            (Action::Open, Msg::FootDrill),
+            (Action::GoBack, Msg::FootBack),
+        ],
+    ),
+    (
+        Input,
+        &[
+            (Action::InputConfirm, Msg::FootConfirm),
+            (Action::InputCancel, Msg::FootCancel),
+        ],
+    ),
+    (Reader, &[(Action::CloseOverlay, Msg::FootClose)]),
+    (Help, &[(Action::CloseOverlay, Msg::FootClose)]),
+];
+
 impl Keymap {
+    /// The status line's keys for `context`: (key label, short label), then
+    /// help and quit.
+    pub fn footer(&self, context: Context) -> Vec<(String, Msg)> {
+        let first_key = |action: Action| {
+            [context, Global].into_iter().find_map(|ctx| {
+                self.bindings
+                    .iter()
+                    .find(|b| b.context == ctx && b.action == action)
+                    .and_then(|b| b.keys.first())
+                    .map(Key::label)
+            })
+        };
+        let own = FOOTER
+            .iter()
+            .filter(|(ctx, _)| *ctx == context)
+            .flat_map(|(_, keys)| keys.iter());
+        // While typing, `?` and `q` are text: only the input's own keys.
+        let always: &[(Action, Msg)] = if context == Input {
+            &[]
+        } else {
+            &[
+                (Action::ToggleHelp, Msg::FootHelp),
+                (Action::Quit, Msg::FootQuit),
+            ]
+        };
+        own.chain(always.iter())
+            .filter_map(|&(action, label)| Some((first_key(action)?, label)))
+            .collect()
+    }
+
     /// The action for a key press in `context`: the context's own bindings
     /// first, then the global ones. While an overlay is open (`Help`), only its
     /// bindings and quitting apply.

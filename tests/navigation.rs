@@ -159,3 +159,29 @@ fn n_without_a_search_says_so() {
     keys(&mut app, "n");
     assert!(app.notice.as_deref().is_some_and(|n| n.contains('/')));
 }
+
+#[test]
+fn footer_names_the_keys_of_the_context() {
+    let mut app = seed_app(Lang::Zh);
+    let last_line = |app: &budget_tui::app::App| {
+        screen(app, 120, 30)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    keys(&mut app, "5");
+    let footer = last_line(&app);
+    assert!(footer.contains("] 换表"), "{footer}");
+    assert!(footer.contains("Esc 返回"), "{footer}");
+    assert!(footer.contains("? 帮助  q 退出"), "{footer}");
+    keys(&mut app, "/");
+    let footer = last_line(&app);
+    assert!(footer.contains("Enter 确定"), "{footer}");
+    assert!(!footer.contains("q 退出"), "q is text while typing: {footer}");
+    let mut en = seed_app(Lang::En);
+    keys(&mut en, "4");
+    let footer = last_line(&en);
+    assert!(footer.contains("Enter jump"), "{footer}");
+    assert!(footer.contains("unit: 万元"), "{footer}");
+}

@@ -107,10 +107,11 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 fn render_status(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let dept = &app.doc.department;
     let left = format!(
-        " {} {} {}：{}",
+        " {} {} {}{}{}",
         dept.name,
         dept.budget_year,
         t(app.lang, Msg::Unit),
+        crate::i18n::colon(app.lang),
         app.summary.unit.label()
     );
     let path = if let Some(notice) = &app.notice {
@@ -120,9 +121,20 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     } else {
         String::new()
     };
-    let hint = t(app.lang, Msg::HelpHint);
     let width = area.width as usize;
-    let right = format!(" {hint} ");
+    // The context's keys (most useful first), then help and quit; on a
+    // short line the least useful go first, help and quit stay.
+    let mut keys = app.keymap.footer(app.context());
+    let key_text = |keys: &[(String, Msg)]| {
+        keys.iter()
+            .map(|(k, m)| format!("{k} {}", t(app.lang, *m)))
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    while keys.len() > 2 && text::width(&key_text(&keys)) + 24 > width {
+        keys.remove(keys.len() - 3);
+    }
+    let right = format!(" {} ", key_text(&keys));
     let middle = if path.is_empty() {
         String::new()
     } else {

@@ -107,14 +107,24 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             th.title,
         ),
         Span::styled(
-            format!("  {}：{}", t(lang, Msg::SortedBy), sort_name(lang, p.sort)),
+            format!(
+                "  {}{}{}",
+                t(lang, Msg::SortedBy),
+                crate::i18n::colon(lang),
+                sort_name(lang, p.sort)
+            ),
             th.dim,
         ),
     ];
     if p.filtering || !p.filter.is_empty() {
         let cursor = if p.filtering { "_" } else { "" };
         head.push(Span::styled(
-            format!("  {}：{}{cursor}", t(lang, Msg::Filter), p.filter),
+            format!(
+                "  {}{}{}{cursor}",
+                t(lang, Msg::Filter),
+                crate::i18n::colon(lang),
+                p.filter
+            ),
             th.highlight,
         ));
     }
@@ -238,7 +248,12 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
         ));
     }
     funds.push(Span::styled(
-        format!("   {}：{}", t(lang, Msg::Unit), card.unit.label()),
+        format!(
+            "   {}{}{}",
+            t(lang, Msg::Unit),
+            crate::i18n::colon(lang),
+            card.unit.label()
+        ),
         th.dim,
     ));
     head.push(Line::from(funds));

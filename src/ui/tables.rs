@@ -88,8 +88,9 @@ fn render_title(app: &App, table: &PublishedTable, area: Rect, buf: &mut Buffer,
         ),
         Span::styled(table.title.clone(), th.title),
         Span::raw(format!(
-            "  {}：{}  {source}",
+            "  {}{}{}  {source}",
             t(lang, Msg::Unit),
+            crate::i18n::colon(lang),
             table.unit.label()
         )),
     ]);
