@@ -173,6 +173,30 @@ const DEFAULTS: &[Default] = &[
     bind(Help, &[plain(KeyCode::Up), ch('k')], Action::Up, Msg::KeyUp),
     bind(
         Help,
+        &[plain(KeyCode::PageUp), ctrl('b')],
+        Action::PageUp,
+        Msg::KeyPageUp,
+    ),
+    bind(
+        Help,
+        &[plain(KeyCode::PageDown), ctrl('f'), ch(' ')],
+        Action::PageDown,
+        Msg::KeyPageDown,
+    ),
+    bind(
+        Help,
+        &[ch('g'), plain(KeyCode::Home)],
+        Action::Top,
+        Msg::KeyTop,
+    ),
+    bind(
+        Help,
+        &[ch('G'), plain(KeyCode::End)],
+        Action::Bottom,
+        Msg::KeyBottom,
+    ),
+    bind(
+        Help,
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
         Msg::KeyDown,

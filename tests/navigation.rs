@@ -178,10 +178,36 @@ fn footer_names_the_keys_of_the_context() {
     keys(&mut app, "/");
     let footer = last_line(&app);
     assert!(footer.contains("Enter 确定"), "{footer}");
-    assert!(!footer.contains("q 退出"), "q is text while typing: {footer}");
+    assert!(
+        !footer.contains("q 退出"),
+        "q is text while typing: {footer}"
+    );
     let mut en = seed_app(Lang::En);
     keys(&mut en, "4");
     let footer = last_line(&en);
     assert!(footer.contains("Enter jump"), "{footer}");
     assert!(footer.contains("unit: 万元"), "{footer}");
+}
+
+#[test]
+fn help_scrolls_with_every_movement_key_and_shows_there_is_more() {
+    let mut app = seed_app(Lang::Zh);
+    app.resize(80, 24);
+    keys(&mut app, "?");
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("↓ 更多"), "{top}");
+    assert!(!top.contains("↑ 更多"), "{top}");
+    keys(&mut app, "j");
+    assert_eq!(app.help_scroll, 1);
+    keys(&mut app, "G");
+    let bottom = screen(&app, 80, 24);
+    assert!(bottom.contains("↑ 更多"), "{bottom}");
+    assert_ne!(top, bottom);
+    let end = app.help_scroll;
+    keys(&mut app, "j");
+    assert_eq!(app.help_scroll, end, "clamped at the end");
+    keys(&mut app, "g");
+    assert_eq!(app.help_scroll, 0);
+    press(&mut app, KeyCode::PageDown);
+    assert!(app.help_scroll > 1);
 }

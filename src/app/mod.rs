@@ -104,9 +104,9 @@ pub struct App {
     pub keymap: keymap::Keymap,
     pub tab: Tab,
     pub help_open: bool,
-    /// First line of the help overlay on screen; the renderer clamps it to
-    /// the content (it alone knows the height), hence a `Cell`.
-    pub help_scroll: std::cell::Cell<usize>,
+    /// First row of the help overlay's column flow on screen, kept within
+    /// the content for the current viewport by `update`.
+    pub help_scroll: usize,
     pub summary: SummaryView,
     pub summary_state: SummaryState,
     pub functional: DrillView,
@@ -155,7 +155,7 @@ impl App {
             keymap: keymap::Keymap::default(),
             tab: Tab::Summary,
             help_open: false,
-            help_scroll: Default::default(),
+            help_scroll: 0,
             summary,
             summary_state: SummaryState::default(),
             functional,
@@ -286,13 +286,37 @@ impl App {
         match action {
             Action::ToggleHelp => {
                 self.help_open = !self.help_open;
-                self.help_scroll.set(0);
+                self.help_scroll = 0;
             }
             Action::CloseOverlay => self.help_open = false,
-            Action::Up if self.help_open => self
-                .help_scroll
-                .set(self.help_scroll.get().saturating_sub(1)),
-            Action::Down if self.help_open => self.help_scroll.set(self.help_scroll.get() + 1),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+                if self.help_open =>
+            {
+                let (cols, rows) = self.viewport;
+                let body = ratatui::layout::Rect::new(
+                    0,
+                    1,
+                    cols,
+                    rows.saturating_sub(crate::ui::CHROME_ROWS),
+                );
+                let max = crate::ui::help::max_scroll(self, body);
+                let page = body.height.saturating_sub(2).max(1) as isize;
+                let delta = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -page,
+                    Action::PageDown => page,
+                    Action::Top => -(max as isize),
+                    _ => max as isize,
+                };
+                self.help_scroll =
+                    (self.help_scroll as isize + delta).clamp(0, max as isize) as usize;
+            }
             Action::NextTab => self.tab = self.tab.step(1),
             Action::PrevTab => self.tab = self.tab.step(-1),
             Action::GoTab(tab) => self.tab = tab,

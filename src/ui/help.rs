@@ -12,7 +12,8 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::i18n::{t, Msg};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+/// The help's lines, one per key group heading and binding.
+fn help_lines<'a>(app: &App, th: &Theme) -> Vec<Line<'a>> {
     let lang = app.lang;
     let mut lines: Vec<Line> = Vec::new();
     let groups = app.keymap.help_groups();
@@ -38,10 +39,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             ]));
         }
     }
+    lines
+}
+
+/// Where the help stands in `area` and how its lines flow.
+struct Geometry {
+    popup: Rect,
+    col_w: usize,
+    /// Rows of the column flow, and rows on screen.
+    needed: usize,
+    rows: usize,
+}
+
+fn geometry(lines: &[Line], area: Rect) -> Option<Geometry> {
     let col_w = lines.iter().map(Line::width).max().unwrap_or(0) + 2;
     let inner_h = area.height.saturating_sub(2) as usize;
     if inner_h == 0 || area.width < 8 {
-        return;
+        return None;
     }
     // As many columns as fit, each `col_w` wide (the last may be cut).
     let columns = (area.width as usize / col_w.max(1)).max(1);
@@ -55,6 +69,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         width: w,
         height: h,
     };
+    Some(Geometry {
+        popup,
+        col_w,
+        needed,
+        rows,
+    })
+}
+
+/// How far the help can scroll in a body `area`: `update` clamps with it,
+/// so drawing never has to.
+pub fn max_scroll(app: &App, area: Rect) -> usize {
+    let lines = help_lines(app, super::theme(app));
+    geometry(&lines, area).map_or(0, |g| g.needed.saturating_sub(g.rows))
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let lang = app.lang;
+    let lines = help_lines(app, th);
+    let Some(Geometry {
+        popup,
+        col_w,
+        needed,
+        rows,
+    }) = geometry(&lines, area)
+    else {
+        return;
+    };
+    let w = popup.width;
     super::clear_with_straddle(buf, popup);
     let title = format!(
         " {} · {} ",
@@ -69,8 +111,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     );
     // Scrolling moves whole rows of the column flow.
     let max_scroll = needed.saturating_sub(rows);
-    let scroll = app.help_scroll.get().min(max_scroll);
-    app.help_scroll.set(scroll);
+    let scroll = app.help_scroll.min(max_scroll);
     for (i, line) in lines.iter().enumerate() {
         let (column, row) = (i / needed, i % needed);
         if row < scroll || row >= scroll + rows {
@@ -89,10 +130,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             room.min(col_w as u16),
         );
     }
+    // The bottom edge says whether more lies above or below.
+    let more = match (scroll > 0, scroll < max_scroll) {
+        (false, false) => String::new(),
+        (up, down) => format!(
+            " {}{} {} ",
+            if up { "↑" } else { "" },
+            if down { "↓" } else { "" },
+            t(lang, Msg::HelpMore)
+        ),
+    };
     buf.set_string(
         popup.x,
         popup.bottom() - 1,
-        " ".repeat(w as usize),
+        fit_left(&truncate(&more, w as usize), w as usize),
         th.status,
     );
 }
