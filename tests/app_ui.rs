@@ -216,7 +216,7 @@ fn tabs_switch_by_number_and_tab_key() {
 }
 
 #[test]
-fn every_tab_renders_at_every_size_without_panic() {
+fn every_tab_renders_at_every_size_with_its_tab_bar_or_a_too_small_note() {
     let mut app = seed_app(Lang::Zh);
     let widths = [
         1u16, 2, 3, 5, 8, 11, 12, 13, 20, 31, 40, 59, 80, 100, 119, 120, 121, 131, 160, 200,
@@ -228,7 +228,21 @@ fn every_tab_renders_at_every_size_without_panic() {
             app.help_open = help;
             for &w in &widths {
                 for &h in &heights {
-                    let _ = screen(&app, w, h);
+                    let text = screen(&app, w, h);
+                    let first = text.lines().next().unwrap_or_default();
+                    assert_eq!(text.lines().count(), h as usize, "{w}×{h}");
+                    if w >= 12 && h >= 3 {
+                        assert!(first.starts_with(" 1 "), "{tab:?} {w}×{h}: {first}");
+                        // The status line is the last line, never empty.
+                        let last = text.lines().last().unwrap_or_default();
+                        assert!(!last.trim().is_empty(), "{tab:?} {w}×{h}");
+                    } else if w >= 4 {
+                        // Too small: a note, cut with `…` if need be.
+                        assert!(
+                            first.starts_with("窗口") || first.ends_with('…'),
+                            "{w}×{h}: {first}"
+                        );
+                    }
                 }
             }
         }

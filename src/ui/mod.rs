@@ -227,8 +227,15 @@ pub fn buffer_text(buf: &Buffer) -> String {
 }
 
 /// Blanks `area`, and the cell left of it when a wide glyph there would
-/// otherwise straddle the popup's edge and tear.
+/// otherwise straddle the popup's edge and tear. A figure of the screen
+/// below that runs into the popup's edge is blanked whole on both sides,
+/// so no cut-off part of it (`56` of `3,264.56`) stays readable.
 pub(crate) fn clear_with_straddle(buf: &mut Buffer, area: Rect) {
+    let is_figure_cell = |buf: &Buffer, x: u16, y: u16| {
+        buf.cell((x, y))
+            .and_then(|c| c.symbol().chars().next())
+            .is_some_and(text::is_figure_char)
+    };
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             if let Some(cell) = buf.cell_mut((x, y)) {
@@ -242,6 +249,20 @@ pub(crate) fn clear_with_straddle(buf: &mut Buffer, area: Rect) {
                     cell.set_symbol(" ");
                 }
             }
+            let mut x = area.left();
+            while x > buf.area.left() && is_figure_cell(buf, x - 1, y) {
+                x -= 1;
+                if let Some(cell) = buf.cell_mut((x, y)) {
+                    cell.reset();
+                }
+            }
+        }
+        let mut x = area.right();
+        while x < buf.area.right() && is_figure_cell(buf, x, y) {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.reset();
+            }
+            x += 1;
         }
     }
 }
