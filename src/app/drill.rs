@@ -2,7 +2,6 @@
 //! once at load) and the expand / select state (changed by actions).
 
 use rust_decimal::Decimal;
-use std::cell::Cell;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::{format_amount, ClassificationTree, CodeScheme, Disclosure, Place, TableKind};
@@ -214,11 +213,11 @@ pub struct DrillState {
     pub visible: Vec<usize>,
     /// Index into `visible`.
     pub selected: usize,
-    /// First row on screen. The renderer keeps it (it alone knows the
-    /// height), hence a `Cell`.
-    pub offset: Cell<usize>,
-    /// Rows the body showed last frame, for PgUp / PgDn.
-    pub page: Cell<usize>,
+    /// First row on screen, kept by `update` for the viewport it knows;
+    /// the renderer clamps it for the height it draws, writing nothing.
+    pub offset: usize,
+    /// Rows a page holds at the current size, for PgUp / PgDn.
+    pub page: usize,
     /// Levels shown by depth keys: 1 = 类 only.
     pub depth: usize,
     /// First scrolled amount column.
@@ -231,8 +230,8 @@ impl DrillState {
             expanded: vec![false; view.tree.nodes.len()],
             visible: Vec::new(),
             selected: 0,
-            offset: Cell::new(0),
-            page: Cell::new(10),
+            offset: 0,
+            page: 10,
             depth: 1,
             first_column: 0,
         };
@@ -349,25 +348,19 @@ impl DrillState {
     }
 
     pub fn page_by(&mut self, pages: isize) {
-        let page = self.page.get().max(1) as isize;
+        let page = self.page.max(1) as isize;
         self.move_by(pages * page);
     }
 
+    /// Keeps the selection on a screen of `page` rows (called by `update`).
+    pub fn follow(&mut self, page: usize) {
+        self.page = page;
+        self.offset = self.window_start(page);
+    }
+
     /// The first row to draw in a body of `height` rows so the selection
-    /// stays on screen with as little scrolling as possible.
+    /// stays on screen with as little scrolling as possible. Pure.
     pub fn window_start(&self, height: usize) -> usize {
-        self.page.set(height.max(1));
-        let mut offset = self.offset.get();
-        if height == 0 {
-            return offset;
-        }
-        if self.selected < offset {
-            offset = self.selected;
-        } else if self.selected >= offset + height {
-            offset = self.selected + 1 - height;
-        }
-        offset = offset.min(self.visible.len().saturating_sub(height));
-        self.offset.set(offset);
-        offset
+        super::projects::window_start(self.selected, self.offset, height, self.visible.len())
     }
 }

@@ -200,6 +200,9 @@ impl App {
     /// The terminal was resized (or first measured).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.viewport = (cols, rows);
+        if let Some(reader) = &mut self.reader {
+            reader.fit(cols, rows);
+        }
     }
 
     /// Data rows and columns of the Tables tab's grid at the current size.
@@ -263,7 +266,45 @@ impl App {
             return vec![Effect::Quit];
         }
         self.apply(action);
+        self.follow_cursors();
         std::mem::take(&mut self.effects)
+    }
+
+    /// Rows a list shows at the current size, for paging and for keeping
+    /// the cursor on screen: the body less a title and a header line (a
+    /// screen that shows fewer clamps when it draws).
+    fn page_rows(&self) -> usize {
+        (self.viewport.1 as usize)
+            .saturating_sub(crate::ui::CHROME_ROWS as usize + 2)
+            .max(1)
+    }
+
+    /// Keeps every list's cursor on screen after an action.
+    fn follow_cursors(&mut self) {
+        let page = self.page_rows();
+        let p = &mut self.projects;
+        p.cursor.follow(page, p.list.len());
+        let card_len = match p.screen {
+            Screen::Card(card) => self
+                .doc
+                .projects
+                .get(card)
+                .map_or(0, |c| c.indicators.len()),
+            _ => 0,
+        };
+        p.card_cursor.follow(page, card_len);
+        p.category_cursor.follow(page, p.category_rows.len());
+        if let Some(cmp) = p.comparison.as_mut() {
+            cmp.cursor.follow(page, cmp.rows.len());
+        }
+        let c = &mut self.checks;
+        c.cursor.follow(page, c.lines.len());
+        c.ledger_cursor.follow(page, c.report.ledger.len());
+        let s = &mut self.search;
+        s.cursor
+            .follow(page.min(crate::app::search::HIT_LIMIT), s.hits.len());
+        self.functional_state.follow(page);
+        self.economic_state.follow(page);
     }
 
     fn apply(&mut self, action: Action) {
@@ -271,14 +312,15 @@ impl App {
             self.update_search(action);
             return;
         }
-        if let Some(reader) = &self.reader {
-            let scroll = reader.scroll.get();
+        let (cols, rows) = self.viewport;
+        if let Some(reader) = &mut self.reader {
+            let page = reader::Reader::text_size(cols, rows).1 as isize;
             match action {
                 Action::CloseOverlay => self.reader = None,
-                Action::Up => reader.scroll.set(scroll.saturating_sub(1)),
-                Action::Down => reader.scroll.set(scroll + 1),
-                Action::PageUp => reader.scroll.set(scroll.saturating_sub(10)),
-                Action::PageDown => reader.scroll.set(scroll + 10),
+                Action::Up => reader.scroll_by(-1, cols, rows),
+                Action::Down => reader.scroll_by(1, cols, rows),
+                Action::PageUp => reader.scroll_by(-page, cols, rows),
+                Action::PageDown => reader.scroll_by(page, cols, rows),
                 _ => {}
             }
             return;
@@ -298,12 +340,7 @@ impl App {
                 if self.help_open =>
             {
                 let (cols, rows) = self.viewport;
-                let body = ratatui::layout::Rect::new(
-                    0,
-                    1,
-                    cols,
-                    rows.saturating_sub(crate::ui::CHROME_ROWS),
-                );
+                let body = crate::ui::body_rect(cols, rows);
                 let max = crate::ui::help::max_scroll(self, body);
                 let page = body.height.saturating_sub(2).max(1) as isize;
                 let delta = match action {
@@ -335,27 +372,28 @@ impl App {
     }
 
     fn update_summary(&mut self, action: Action) {
-        let state = &mut self.summary_state;
-        let scroll = state.scroll.get();
-        let page = state.page.get().max(1);
+        if action == Action::ToggleBlankRows {
+            self.summary_state.show_blank_rows = !self.summary_state.show_blank_rows;
+        }
+        let (cols, rows) = self.viewport;
+        let body = crate::ui::body_rect(cols, rows);
+        let max = crate::ui::summary::max_scroll(self, body);
+        let page = (body.height as usize).max(1);
+        let scroll = self.summary_state.scroll;
         let next = match action {
             Action::Up => scroll.saturating_sub(1),
             Action::Down => scroll + 1,
             Action::PageUp => scroll.saturating_sub(page),
             Action::PageDown => scroll + page,
             Action::Top => 0,
-            // The renderer clamps to the last screenful.
-            Action::Bottom => usize::MAX / 2,
-            Action::ToggleBlankRows => {
-                state.show_blank_rows = !state.show_blank_rows;
-                scroll
-            }
+            Action::Bottom => max,
             _ => scroll,
         };
-        state.scroll.set(next);
+        self.summary_state.scroll = next.min(max);
     }
 
     fn update_projects(&mut self, action: Action) {
+        let page = self.page_rows();
         let doc = &self.doc;
         let p = &mut self.projects;
         p.notice = None;
@@ -451,8 +489,8 @@ impl App {
                 match action {
                     Action::Up => cursor.move_by(-1, len),
                     Action::Down => cursor.move_by(1, len),
-                    Action::PageUp => cursor.page_by(-1, len),
-                    Action::PageDown => cursor.page_by(1, len),
+                    Action::PageUp => cursor.page_by(-1, len, page),
+                    Action::PageDown => cursor.page_by(1, len, page),
                     Action::Top => cursor.selected = 0,
                     _ => cursor.selected = len.saturating_sub(1),
                 }
@@ -506,7 +544,7 @@ impl App {
             scheme: self.scheme,
             functional: self.functional_state.clone(),
             economic: self.economic_state.clone(),
-            summary_scroll: self.summary_state.scroll.get(),
+            summary_scroll: self.summary_state.scroll,
             projects_screen: p.screen,
             projects_cursor: p.cursor.clone(),
             card_cursor: p.card_cursor.clone(),
@@ -537,7 +575,7 @@ impl App {
         self.scheme = nav.scheme;
         self.functional_state = nav.functional;
         self.economic_state = nav.economic;
-        self.summary_state.scroll.set(nav.summary_scroll);
+        self.summary_state.scroll = nav.summary_scroll;
         let p = &mut self.projects;
         p.screen = nav.projects_screen;
         p.cursor = nav.projects_cursor;
@@ -577,6 +615,7 @@ impl App {
     }
 
     fn update_checks(&mut self, action: Action) {
+        let page = self.page_rows();
         let c = &mut self.checks;
         if action == Action::ToggleLedger {
             c.show_ledger = !c.show_ledger;
@@ -588,8 +627,8 @@ impl App {
             match action {
                 Action::Up => cursor.move_by(-1, len),
                 Action::Down => cursor.move_by(1, len),
-                Action::PageUp => cursor.page_by(-1, len),
-                Action::PageDown => cursor.page_by(1, len),
+                Action::PageUp => cursor.page_by(-1, len, page),
+                Action::PageDown => cursor.page_by(1, len, page),
                 Action::Top => cursor.selected = 0,
                 Action::Bottom => cursor.selected = len.saturating_sub(1),
                 _ => {}
@@ -599,8 +638,8 @@ impl App {
         match action {
             Action::Up => c.move_by(-1),
             Action::Down => c.move_by(1),
-            Action::PageUp => c.move_by(-(c.cursor.page.get().max(1) as isize)),
-            Action::PageDown => c.move_by(c.cursor.page.get().max(1) as isize),
+            Action::PageUp => c.move_by(-(page as isize)),
+            Action::PageDown => c.move_by(page as isize),
             Action::Top => c.top(),
             Action::Bottom => c.bottom(),
             Action::Jump => {
@@ -645,7 +684,10 @@ impl App {
             // Narrative, glossary, assets, procurement: read them in the
             // overlay. The document as a whole: say so.
             other => match reader::Reader::open(&self.doc, other) {
-                Some(reader) => self.reader = Some(reader),
+                Some(mut reader) => {
+                    reader.fit(self.viewport.0, self.viewport.1);
+                    self.reader = Some(reader);
+                }
                 None => {
                     let text = other.describe(&self.doc);
                     let prefix = crate::i18n::t(self.lang, crate::i18n::Msg::InNarrative);

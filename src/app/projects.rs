@@ -1,8 +1,6 @@
 //! The Projects tab: card list (sorted, filtered, marked), one card, the
 //! side-by-side comparison and the by-category view.
 
-use std::cell::Cell;
-
 use rust_decimal::Decimal;
 
 use super::compare::{align, SlotRow};
@@ -37,13 +35,14 @@ pub enum Screen {
     Category,
 }
 
-/// A scrollable position: selected row, first row on screen, page height.
-/// The renderer, which alone knows the height, keeps `offset` and `page`.
-#[derive(Debug, Clone, Default)]
+/// A scrollable position: the selected row and the first row on screen.
+/// `update` keeps `offset` for the viewport it knows; the renderer only
+/// clamps it for the height it draws ([`Cursor::window_start`]), writing
+/// nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cursor {
     pub selected: usize,
-    pub offset: Cell<usize>,
-    pub page: Cell<usize>,
+    pub offset: usize,
 }
 
 impl Cursor {
@@ -52,24 +51,34 @@ impl Cursor {
         self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
     }
 
-    pub fn page_by(&mut self, pages: isize, len: usize) {
-        let page = self.page.get().max(1) as isize;
-        self.move_by(pages * page, len);
+    /// Moves by whole pages of `page` rows.
+    pub fn page_by(&mut self, pages: isize, len: usize, page: usize) {
+        self.move_by(pages * page.max(1) as isize, len);
+    }
+
+    /// Keeps the selection on a screen of `page` rows (called by `update`).
+    pub fn follow(&mut self, page: usize, len: usize) {
+        self.offset = window_start(self.selected, self.offset, page, len);
     }
 
     /// First row to draw in `height` rows, keeping the selection on screen.
     pub fn window_start(&self, height: usize, len: usize) -> usize {
-        self.page.set(height.max(1));
-        let mut offset = self.offset.get();
-        if self.selected < offset {
-            offset = self.selected;
-        } else if height > 0 && self.selected >= offset + height {
-            offset = self.selected + 1 - height;
-        }
-        offset = offset.min(len.saturating_sub(height));
-        self.offset.set(offset);
-        offset
+        window_start(self.selected, self.offset, height, len)
     }
+}
+
+/// First row to draw so that `selected` is on a screen of `height` rows of
+/// a list `len` long, moving as little as possible from `offset`. Pure: the
+/// renderer calls it without writing anything back.
+pub fn window_start(selected: usize, offset: usize, height: usize, len: usize) -> usize {
+    let height = height.max(1);
+    let mut start = offset;
+    if selected < start {
+        start = selected;
+    } else if selected >= start + height {
+        start = selected + 1 - height;
+    }
+    start.min(len.saturating_sub(height))
 }
 
 /// A comparison of 2–4 marked cards.

@@ -2,8 +2,6 @@
 //! section, a glossary term, the assets or procurement table — opened from
 //! a search hit or a finding.
 
-use std::cell::{Cell, RefCell};
-
 use crate::model::{format_amount, Block, Disclosure, Place};
 
 /// One paragraph of what the overlay shows.
@@ -23,11 +21,11 @@ pub struct Reader {
     pub title: String,
     /// The content, gathered once when the overlay opens.
     pub paras: Vec<Para>,
-    /// First line on screen; the renderer clamps it.
-    pub scroll: Cell<usize>,
-    /// Lines wrapped for the last width drawn, so a frame re-wraps only
-    /// when the width changes.
-    pub wrapped: RefCell<Option<Wrapped>>,
+    /// First wrapped line on screen, kept within the text by `update`.
+    pub scroll: usize,
+    /// The paragraphs wrapped for the current size (re-wrapped on resize,
+    /// never per frame).
+    pub wrapped: Wrapped,
 }
 
 impl Reader {
@@ -64,9 +62,52 @@ impl Reader {
             place,
             title: place.describe(doc),
             paras,
-            scroll: Cell::new(0),
-            wrapped: RefCell::new(None),
+            scroll: 0,
+            wrapped: (0, Vec::new()),
         })
+    }
+
+    /// The paragraphs wrapped at `cols` text columns.
+    pub fn wrap(paras: &[Para], cols: usize) -> Wrapped {
+        let mut lines = Vec::new();
+        for para in paras {
+            match para {
+                Para::Heading(text) => lines.push((true, text.clone())),
+                Para::Text(text) => lines.extend(
+                    crate::ui::text::wrap(text, cols)
+                        .into_iter()
+                        .map(|l| (false, l)),
+                ),
+            }
+        }
+        (cols, lines)
+    }
+
+    /// Text columns and body rows of the overlay on a terminal of `cols` ×
+    /// `rows`.
+    pub fn text_size(cols: u16, rows: u16) -> (usize, usize) {
+        crate::ui::overlay_rect(crate::ui::body_rect(cols, rows), u16::MAX).map_or((1, 1), |p| {
+            (
+                (p.width as usize).saturating_sub(2).max(1),
+                (p.height as usize).saturating_sub(1).max(1),
+            )
+        })
+    }
+
+    /// Re-wraps for a terminal of `cols` × `rows` when the width changed.
+    pub fn fit(&mut self, cols: u16, rows: u16) {
+        let (text_cols, _) = Reader::text_size(cols, rows);
+        if self.wrapped.0 != text_cols {
+            self.wrapped = Reader::wrap(&self.paras, text_cols);
+        }
+    }
+
+    /// Scrolls by `delta` lines within the text on a `cols` × `rows`
+    /// terminal.
+    pub fn scroll_by(&mut self, delta: isize, cols: u16, rows: u16) {
+        let (_, body) = Reader::text_size(cols, rows);
+        let max = self.wrapped.1.len().saturating_sub(body);
+        self.scroll = (self.scroll as isize + delta).clamp(0, max as isize) as usize;
     }
 }
 

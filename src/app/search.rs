@@ -43,7 +43,7 @@ impl SearchState {
         self.index
             .query_into(&self.query, HIT_LIMIT, &mut self.hits);
         self.cursor.selected = 0;
-        self.cursor.offset.set(0);
+        self.cursor.offset = 0;
     }
 
     /// Opens the overlay empty; the previous queries are a ↑ away.

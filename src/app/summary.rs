@@ -1,7 +1,6 @@
 //! The headline figures of the Summary tab, computed once at load.
 
 use rust_decimal::Decimal;
-use std::cell::Cell;
 
 use crate::model::{percent_of, Disclosure, Side, TableKind, TableRow, Unit};
 
@@ -237,9 +236,8 @@ fn ledger_line(
 #[derive(Debug, Clone, Default)]
 pub struct SummaryState {
     pub show_blank_rows: bool,
-    /// First line on screen; the renderer clamps it to the content.
-    pub scroll: Cell<usize>,
-    pub page: Cell<usize>,
+    /// First line on screen, kept within the content by `update`.
+    pub scroll: usize,
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use ratatui::layout::Rect;
 
+pub use super::projects::window_start;
 use crate::analysis::{PublishedTable, Tables};
 
 /// Rows above the grid body: the title line, the caption line and a blank.
@@ -53,20 +54,6 @@ pub struct TablesState {
     pub first_column: usize,
     /// A cell to mark (a check finding's parts, a search hit).
     pub highlight: Option<(usize, usize)>,
-}
-
-/// First row to draw so that `selected` is on a screen of `height` rows,
-/// starting from the remembered `offset`. Pure: the renderer calls it
-/// without writing anything back.
-pub fn window_start(selected: usize, offset: usize, height: usize, len: usize) -> usize {
-    let height = height.max(1);
-    let mut start = offset.min(len.saturating_sub(1));
-    if selected < start {
-        start = selected;
-    } else if selected >= start + height {
-        start = selected + 1 - height;
-    }
-    start
 }
 
 /// The scrolled columns that fit in `room` columns from `first`, each

@@ -1,6 +1,6 @@
-//! Rendering only: reads the [`App`], draws a frame, changes nothing but the
-//! scroll offsets only the renderer can know (it alone knows the height).
-//! One file per tab.
+//! Rendering only: reads the [`App`] and draws a frame; it changes nothing
+//! (the app holds no interior mutability — scroll offsets are kept by
+//! `update` for the viewport and only clamped here). One file per tab.
 
 pub mod checks;
 pub mod drill;
@@ -267,22 +267,34 @@ pub(crate) fn clear_with_straddle(buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// Places a top-anchored overlay (search, reading) in `area`: at most 100
-/// columns wide and `max_height` tall, centred, with a blank column either
-/// side so the background never touches its text. Clears it and returns its
-/// rectangle, or `None` when the area is too small to hold one.
-pub(crate) fn open_overlay(area: Rect, buf: &mut Buffer, max_height: u16) -> Option<Rect> {
+/// Where a top-anchored overlay stands in `area` (pure: the app uses it to
+/// wrap the reading overlay's text for the current size).
+pub fn overlay_rect(area: Rect, max_height: u16) -> Option<Rect> {
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2).min(max_height);
     if w < 10 || h < 3 {
         return None;
     }
-    let popup = Rect {
+    Some(Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + 1,
         width: w,
         height: h,
-    };
+    })
+}
+
+/// The body of the screen (between the tab bar and the status line) for a
+/// terminal of `cols` × `rows`.
+pub fn body_rect(cols: u16, rows: u16) -> Rect {
+    Rect::new(0, 1, cols, rows.saturating_sub(CHROME_ROWS))
+}
+
+/// Places a top-anchored overlay (search, reading) in `area`: at most 100
+/// columns wide and `max_height` tall, centred, with a blank column either
+/// side so the background never touches its text. Clears it and returns its
+/// rectangle, or `None` when the area is too small to hold one.
+pub(crate) fn open_overlay(area: Rect, buf: &mut Buffer, max_height: u16) -> Option<Rect> {
+    let popup = overlay_rect(area, max_height)?;
     let margin = Rect {
         x: popup.x.saturating_sub(1).max(area.x),
         width: (popup.width + 2).min(area.width),

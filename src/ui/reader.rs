@@ -7,9 +7,9 @@ use ratatui::text::Line;
 
 use super::open_overlay;
 use super::put_line;
-use super::text::{fit_left, truncate, wrap};
+use super::text::{fit_left, truncate};
 use super::theme::Theme;
-use crate::app::reader::{Para, Reader};
+use crate::app::reader::Reader;
 use crate::app::App;
 use crate::i18n::{t, Msg};
 
@@ -27,27 +27,18 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer, th: &The
         th.status,
     );
 
-    // Re-wrap only when the width changed since the last frame.
+    // Wrapped by `update` for the current size; a frame of another size
+    // (a test, a screenshot) wraps its own copy without keeping it.
     let text_cols = cols.saturating_sub(2).max(1);
-    let mut cache = reader.wrapped.borrow_mut();
-    if cache.as_ref().is_none_or(|(c, _)| *c != text_cols) {
-        let mut lines = Vec::new();
-        for para in &reader.paras {
-            match para {
-                Para::Heading(text) => lines.push((true, text.clone())),
-                Para::Text(text) => {
-                    lines.extend(wrap(text, text_cols).into_iter().map(|l| (false, l)));
-                }
-            }
-        }
-        *cache = Some((text_cols, lines));
-    }
-    let Some((_, lines)) = cache.as_ref() else {
-        return;
+    let rewrapped;
+    let lines = if reader.wrapped.0 == text_cols {
+        &reader.wrapped.1
+    } else {
+        rewrapped = Reader::wrap(&reader.paras, text_cols);
+        &rewrapped.1
     };
     let body_h = h.saturating_sub(1) as usize;
-    let scroll = reader.scroll.get().min(lines.len().saturating_sub(body_h));
-    reader.scroll.set(scroll);
+    let scroll = reader.scroll.min(lines.len().saturating_sub(body_h));
     for (row, (heading, text)) in lines.iter().skip(scroll).take(body_h).enumerate() {
         let style = if *heading { th.title } else { th.base };
         let line = Line::styled(format!(" {text}"), style);

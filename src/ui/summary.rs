@@ -18,10 +18,9 @@ use crate::model::{format_amount, percent_of};
 const AMOUNT: usize = 14;
 const PERCENT: usize = 7;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
-    if area.height == 0 || area.width == 0 {
-        return;
-    }
+/// How the Summary lays out in `area`: the left and right parts (the right
+/// only on wide terminals) and the length of the longer column.
+fn layout(app: &App, area: Rect, th: &Theme) -> (Rect, Option<Rect>, Vec<Line<'static>>, usize) {
     // Wide terminals: figures left, 收支总表 right. Otherwise one column.
     let wide = area.width >= 130;
     let (left_area, right_area) = if wide {
@@ -40,22 +39,36 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     } else {
         (area, None)
     };
+    let figures = figure_lines(app, left_area.width as usize, th);
+    let ledger_len = Ledger::new(app, right_area.unwrap_or(left_area).width as usize, th).len();
+    let longest = match right_area {
+        Some(_) => figures.len().max(ledger_len),
+        None => figures.len() + 1 + ledger_len,
+    };
+    (left_area, right_area, figures, longest)
+}
 
+/// How far the Summary scrolls in a body `area`: `update` clamps with it.
+pub fn max_scroll(app: &App, area: Rect) -> usize {
+    let (_, _, _, longest) = layout(app, area, super::theme(app));
+    longest.saturating_sub(area.height as usize)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
     // The figures are a fixed handful of lines; the 收支总表's rows are
     // built only when they are on screen.
-    let figures = figure_lines(app, left_area.width as usize, th);
+    let (left_area, right_area, figures, longest) = layout(app, area, th);
     let ledger = Ledger::new(app, right_area.unwrap_or(left_area).width as usize, th);
     let (left_len, right_len) = match right_area {
         Some(_) => (figures.len(), ledger.len()),
         None => (figures.len() + 1 + ledger.len(), 0),
     };
-
+    debug_assert_eq!(longest, left_len.max(right_len));
     let height = area.height as usize;
-    let state = &app.summary_state;
-    state.page.set(height);
-    let longest = left_len.max(right_len);
-    let scroll = state.scroll.get().min(longest.saturating_sub(height));
-    state.scroll.set(scroll);
+    let scroll = app.summary_state.scroll.min(longest.saturating_sub(height));
 
     for row in 0..height {
         let i = scroll + row;
