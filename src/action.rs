@@ -51,6 +51,8 @@ pub enum Action {
     /// Projects: next list order (document, budget, name, code); in the
     /// category view, sort by parsed value.
     CycleSort,
+    /// Projects: the same list order, reversed.
+    ReverseSort,
     /// Projects: start typing a filter.
     StartFilter,
     /// Projects: all indicators of one 二级指标 across the cards.

@@ -340,6 +340,12 @@ const DEFAULTS: &[Default] = &[
     bind(Projects, &[ch(' ')], Action::ToggleMark, Msg::KeyMark),
     bind(Projects, &[ch('c')], Action::Compare, Msg::KeyCompare),
     bind(Projects, &[ch('s')], Action::CycleSort, Msg::KeySort),
+    bind(
+        Projects,
+        &[ch('S')],
+        Action::ReverseSort,
+        Msg::KeyReverseSort,
+    ),
     bind(Projects, &[ch('f')], Action::StartFilter, Msg::KeyFilter),
     bind(
         Projects,

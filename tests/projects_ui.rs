@@ -7,7 +7,7 @@ use budget_tui::app::compare::align;
 use budget_tui::app::projects::Screen;
 use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
-use common::{keys, press, screen};
+use common::{keys, press, screen, seed_app};
 use crossterm::event::KeyCode;
 
 fn card_index(app: &App, name: &str) -> usize {
@@ -173,4 +173,79 @@ fn category_view_sorts_cost_indicators_by_value() {
     assert_eq!(app.projects.category_rows.len(), 12);
     let text = screen(&app, 120, 40);
     assert!(text.contains("超预算"), "the over-budget cost is flagged");
+}
+
+#[test]
+fn list_has_a_total_row_against_project_expenditure_and_findings_per_card() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "3");
+    let s = screen(&app, 120, 30);
+    let total = s
+        .lines()
+        .find(|l| l.contains("Σ 合计"))
+        .expect("a total row");
+    assert!(total.contains("915.00"), "{total}");
+    assert!(total.contains("项目支出 915.00万元"), "{total}");
+    // The hotline B card has the over-budget 成本指标: an error.
+    let hotline = s
+        .lines()
+        .find(|l| l.contains("13050025P00945010077D"))
+        .expect("card 2");
+    assert!(hotline.contains("1错"), "{hotline}");
+}
+
+#[test]
+fn brackets_step_through_cards_and_filter_matches_pinyin() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.projects.screen, Screen::Card(0));
+    keys(&mut app, "]]");
+    assert_eq!(app.projects.screen, Screen::Card(2));
+    keys(&mut app, "[");
+    assert_eq!(app.projects.screen, Screen::Card(1));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.projects.screen, Screen::List);
+    // 热线 by its full pinyin: both hotline cards.
+    keys(&mut app, "frexian");
+    press(&mut app, KeyCode::Enter);
+    let names: Vec<&str> = app
+        .projects
+        .list
+        .iter()
+        .map(|&i| app.doc.projects[i].name.as_str())
+        .collect();
+    assert_eq!(names, ["基本工作经费 B（市长热线)", "市长热线经费"]);
+}
+
+#[test]
+fn sort_by_name_is_pinyin_order_and_s_reverses() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "3ss");
+    let first = app.doc.projects[app.projects.list[0]].name.clone();
+    // 大型会议 (da) comes before 基本 (ji), 市 (shi), 综合 (zong).
+    assert_eq!(first, "大型会议和活动经费");
+    keys(&mut app, "S");
+    let first = app.doc.projects[app.projects.list[0]].name.clone();
+    assert_eq!(first, "综合业务管理经费");
+}
+
+#[test]
+fn card_marks_flagged_indicators_and_details_the_selected_one() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "3jjjjj");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "j");
+    let s = screen(&app, 120, 40);
+    let garbled = s
+        .lines()
+        .find(|l| l.contains("设备维修维护台数"))
+        .expect("the garbled row");
+    assert!(garbled.starts_with('!'), "{garbled}");
+    assert!(
+        s.contains("指标详情 · 产出指标 › 数量指标 › 设备维修维护台数"),
+        "{s}"
+    );
+    assert!(s.contains("指标值：≤150150台"), "{s}");
+    assert!(s.contains("审核发现："), "{s}");
 }

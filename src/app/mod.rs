@@ -444,6 +444,9 @@ impl App {
             }
             (Screen::List, Action::ToggleMark) => p.toggle_mark(),
             (Screen::List, Action::CycleSort) => p.cycle_sort(doc),
+            (Screen::List, Action::ReverseSort) => p.reverse_sort(doc),
+            (Screen::Card(_), Action::PrevCategory) => p.step_card(-1),
+            (Screen::Card(_), Action::NextCategory) => p.step_card(1),
             (Screen::List, Action::StartFilter) => p.filtering = true,
             (Screen::List | Screen::Card(_), Action::Compare) => p.compare(doc),
             (_, Action::CategoryView) => p.open_category_view(doc),

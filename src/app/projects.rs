@@ -101,8 +101,9 @@ pub struct ProjectsState {
     pub filter_keys: Vec<String>,
     /// Each card's 预算数 as a percent of 项目支出 (支出总表), one decimal.
     pub shares: Vec<Option<Decimal>>,
-    /// The 项目支出 total the shares are of.
+    /// The 项目支出 total the shares are of, and the unit it is printed in.
     pub project_total: Option<Decimal>,
+    pub project_total_unit: crate::model::Unit,
     /// Cards whose 成本指标 (in money) exceeds their 预算数: (card, indicator).
     pub over_budget: Vec<(usize, usize)>,
     /// Every 二级指标 name, in order of first appearance.
@@ -126,6 +127,25 @@ pub struct ProjectsState {
     pub category_cursor: Cursor,
     /// A one-line message (e.g. "mark 2 to 4 cards first").
     pub notice: Option<crate::i18n::Msg>,
+    /// Every finding of the check report on each card (on the card or one
+    /// of its indicators): indexes into `report.findings`.
+    pub card_findings: Vec<Vec<usize>>,
+    /// Sort order reversed (`S`).
+    pub reversed: bool,
+    /// Each card's name in full pinyin, for sorting names as a reader
+    /// expects (拼音 order, not code points).
+    name_pinyin: Vec<String>,
+}
+
+/// How many of `findings` are errors, warnings and notes.
+pub fn severity_counts(report: &crate::check::Report, findings: &[usize]) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for &f in findings {
+        if let Some(finding) = report.findings.get(f) {
+            counts[finding.severity as usize] += 1;
+        }
+    }
+    counts
 }
 
 impl ProjectsState {
@@ -165,15 +185,41 @@ impl ProjectsState {
                 _ => None,
             })
             .collect();
+        // The filter matches the name, the code, and the name's pinyin
+        // initials and full pinyin (`sxrx` finds 市长热线).
+        let mut name_pinyin = Vec::with_capacity(doc.projects.len());
         let filter_keys = doc
             .projects
             .iter()
-            .map(|p| format!("{}\u{1f}{}", p.name, p.code).to_lowercase())
+            .map(|p| {
+                let (mut initials, mut full) = (String::new(), String::new());
+                crate::search::keys::push_pinyin(&p.name, &mut initials, &mut full, |_| {});
+                let key = format!("{}\u{1f}{}\u{1f}{initials}\u{1f}{full}", p.name, p.code)
+                    .to_lowercase();
+                name_pinyin.push(full);
+                key
+            })
             .collect();
+        let mut card_findings = vec![Vec::new(); doc.projects.len()];
+        for (i, f) in report.findings.iter().enumerate() {
+            let cards = f.places.iter().filter_map(|p| match *p {
+                crate::model::Place::Project { card }
+                | crate::model::Place::Indicator { card, .. } => Some(card),
+                _ => None,
+            });
+            for card in cards {
+                if let Some(list) = card_findings.get_mut(card) {
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
         let mut state = ProjectsState {
             filter_keys,
             shares,
             project_total,
+            project_total_unit: table_unit,
             over_budget,
             categories,
             sort: SortKey::Document,
@@ -191,6 +237,9 @@ impl ProjectsState {
             category_rows: Vec::new(),
             category_cursor: Cursor::default(),
             notice: None,
+            card_findings,
+            reversed: false,
+            name_pinyin,
         };
         state.relist(doc);
         state.recategorize(doc);
@@ -211,16 +260,55 @@ impl ProjectsState {
             SortKey::BudgetDesc => self
                 .list
                 .sort_by(|&a, &b| projects[b].budget.cmp(&projects[a].budget).then(a.cmp(&b))),
-            SortKey::Name => self
-                .list
-                .sort_by(|&a, &b| projects[a].name.cmp(&projects[b].name)),
+            SortKey::Name => {
+                let pinyin = &self.name_pinyin;
+                self.list.sort_by(|&a, &b| {
+                    pinyin[a]
+                        .cmp(&pinyin[b])
+                        .then_with(|| projects[a].name.cmp(&projects[b].name))
+                })
+            }
             SortKey::Code => self
                 .list
                 .sort_by(|&a, &b| projects[a].code.cmp(&projects[b].code)),
         }
+        if self.reversed {
+            self.list.reverse();
+        }
         self.cursor.selected = keep
             .and_then(|k| self.list.iter().position(|&i| i == k))
             .unwrap_or(0);
+    }
+
+    /// `S`: the same order, reversed.
+    pub fn reverse_sort(&mut self, doc: &Disclosure) {
+        self.reversed = !self.reversed;
+        self.relist(doc);
+    }
+
+    /// `[` / `]` on a card: the previous / next card of the list, staying
+    /// in the card view.
+    pub fn step_card(&mut self, delta: isize) {
+        let Screen::Card(card) = self.screen else {
+            return;
+        };
+        let Some(at) = self.list.iter().position(|&c| c == card) else {
+            return;
+        };
+        let next = (at as isize + delta).clamp(0, self.list.len() as isize - 1) as usize;
+        if next != at {
+            self.cursor.selected = next;
+            self.screen = Screen::Card(self.list[next]);
+            self.card_cursor = Cursor::default();
+        }
+    }
+
+    /// Σ 预算数 of the cards, in `unit` (`None` if a card has no budget or
+    /// the sum overflows).
+    pub fn budget_sum(doc: &Disclosure, unit: crate::model::Unit) -> Option<Decimal> {
+        doc.projects.iter().try_fold(Decimal::ZERO, |sum, p| {
+            sum.checked_add(p.unit.checked_convert(p.budget?, unit)?)
+        })
     }
 
     pub fn cycle_sort(&mut self, doc: &Disclosure) {

@@ -31,7 +31,7 @@
 //! code shows rows first); groups of equal best score follow the fixed order
 //! of [`HitKind`]. Within a group, hits stay in rank order.
 
-mod keys;
+pub(crate) mod keys;
 pub mod lookup;
 
 use std::cmp::Reverse;

@@ -158,6 +158,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     header.push(cell_left(t(lang, Msg::ProjectName), name_w, th.header));
     header.push(cell_right(t(lang, Msg::Budget), 10, th.header));
     header.push(cell_right(t(lang, Msg::ShareOfProjects), 11, th.header));
+    header.push(Span::raw(" "));
+    header.push(cell_left(t(lang, Msg::FindingsHere), FINDINGS_W, th.header));
     put_line(buf, area.x, area.y + 1, &Line::from(header), area.width);
 
     let row = |at: usize| {
@@ -188,6 +190,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
                 11,
                 th.dim,
             ));
+            spans.push(Span::raw(" "));
+            spans.extend(finding_marks(app, i, th));
             if let Some(s) = share {
                 spans.push(Span::raw(" "));
                 spans.push(Span::styled(bar(s, bar_w), th.bar));
@@ -205,7 +209,82 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         );
         return;
     }
-    draw_rows(p.list.len(), row, &p.cursor, area, area.y + 2, buf, th);
+    // The total row: Σ 预算数 beside the 项目支出 it should equal.
+    let unit = p.project_total_unit;
+    let sum = crate::app::projects::ProjectsState::budget_sum(&app.doc, unit);
+    let mut total = vec![Span::raw("   "), cell_right("", 3, th.dim), Span::raw(" ")];
+    if code_w > 0 {
+        total.push(cell_left("", code_w, th.dim));
+    }
+    total.push(cell_left(
+        &format!("Σ {}", t(lang, Msg::ListTotal)),
+        name_w,
+        th.header,
+    ));
+    let sum_text = sum.map(format_amount).unwrap_or_else(|| "—".into());
+    let agrees = sum.is_some() && sum == p.project_total;
+    total.push(cell_right(
+        &sum_text,
+        10,
+        if agrees || p.project_total.is_none() {
+            th.header
+        } else {
+            th.error
+        },
+    ));
+    if let Some(expected) = p.project_total {
+        total.push(Span::styled(
+            format!(
+                "  {} {}{}",
+                t(lang, Msg::ProjectExpenditure),
+                format_amount(expected),
+                unit.label()
+            ),
+            th.dim,
+        ));
+    }
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    draw_rows(p.list.len(), row, &p.cursor, body, area.y + 2, buf, th);
+    if area.height > 3 {
+        let y = area.bottom() - 1;
+        let y = y.min(area.y + 2 + p.list.len() as u16);
+        put_line(buf, area.x, y, &Line::from(total), area.width);
+    }
+}
+
+/// Width of the findings column of the list.
+const FINDINGS_W: usize = 8;
+
+/// A card's findings as counts by severity (`2错 1注`, `2E 1N`; no
+/// ambiguous-width symbols), exactly `FINDINGS_W` wide.
+fn finding_marks(app: &App, card: usize, th: &Theme) -> Vec<Span<'static>> {
+    let findings = app
+        .projects
+        .card_findings
+        .get(card)
+        .map_or(&[][..], Vec::as_slice);
+    let [errors, warnings, notes] =
+        crate::app::projects::severity_counts(&app.checks.report, findings);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let marks = [
+        (errors, Msg::SevErrorShort, th.error),
+        (warnings, Msg::SevWarningShort, th.warning),
+        (notes, Msg::SevNoteShort, th.note),
+    ];
+    for (n, mark, style) in marks {
+        let mark = t(app.lang, mark);
+        if n > 0 {
+            let text = format!("{n}{mark} ");
+            used += width(&text);
+            spans.push(Span::styled(text, style));
+        }
+    }
+    spans.push(Span::raw(" ".repeat(FINDINGS_W.saturating_sub(used))));
+    spans
 }
 
 fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &Theme) {
@@ -332,8 +411,28 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
         cell_left(t(lang, Msg::Basis), basis_w, th.header),
     ]));
 
+    // Indicators a finding points at carry a mark before their row.
+    let flagged: Vec<usize> = p
+        .card_findings
+        .get(card_index)
+        .into_iter()
+        .flatten()
+        .filter_map(|&f| app.checks.report.findings.get(f))
+        .flat_map(|f| f.places.iter())
+        .filter_map(|place| match *place {
+            crate::model::Place::Indicator { card, indicator } if card == card_index => {
+                Some(indicator)
+            }
+            _ => None,
+        })
+        .collect();
     let row = |n: usize| {
         let ind = &card.indicators[n];
+        let mark = if flagged.contains(&n) {
+            Span::styled("!", th.error)
+        } else {
+            Span::raw(" ")
+        };
         // 一级 and 二级 are printed where they change from the row above.
         let above = n.checked_sub(1).and_then(|a| card.indicators.get(a));
         let new_l1 = above.is_none_or(|a| a.level1 != ind.level1);
@@ -342,7 +441,7 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
             let l1 = if new_l1 { ind.level1.as_str() } else { "" };
             let l2 = if new_l2 { ind.level2.as_str() } else { "" };
             let line = Line::from(vec![
-                Span::raw(" "),
+                mark,
                 cell_left(l1, l1_w, th.header),
                 cell_left(l2, l2_w, th.base),
                 cell_left(&ind.level3, name_w, th.base),
@@ -362,15 +461,92 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
     for (i, line) in head.iter().take(head_h as usize).enumerate() {
         put_line(buf, area.x, area.y + i as u16, line, area.width);
     }
+    // The selected indicator in full below the table when there is room:
+    // its description, raw value, the whole 依据, and its findings.
+    let detail = detail_lines(app, card_index, cols, th);
+    let detail_h = if area.height >= head_h + 8 + detail.len() as u16 {
+        detail.len() as u16
+    } else {
+        0
+    };
+    let table = Rect {
+        height: area.height.saturating_sub(detail_h),
+        ..area
+    };
     draw_rows(
         card.indicators.len(),
         row,
         &p.card_cursor,
-        area,
+        table,
         area.y + head_h,
         buf,
         th,
     );
+    for (i, line) in detail.iter().take(detail_h as usize).enumerate() {
+        let y = table.bottom() + i as u16;
+        put_line(buf, area.x, y, line, area.width);
+    }
+}
+
+/// The detail pane of the selected indicator: a rule, then 描述, 指标值 as
+/// printed, 依据 and each finding's message, wrapped, at most 7 lines.
+fn detail_lines(app: &App, card: usize, cols: usize, th: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let n = app.projects.card_cursor.selected;
+    let Some(ind) = app.doc.projects.get(card).and_then(|c| c.indicators.get(n)) else {
+        return Vec::new();
+    };
+    let mut lines = vec![Line::styled(
+        format!(
+            " {} · {} › {} › {}",
+            t(lang, Msg::IndicatorDetail),
+            ind.level1,
+            ind.level2,
+            ind.level3
+        ),
+        th.title,
+    )];
+    let colon = crate::i18n::colon(lang);
+    let mut field = |label: &str, text: &str, style: Style| {
+        if text.trim().is_empty() {
+            return;
+        }
+        let lead = format!(" {label}{colon}");
+        let room = cols.saturating_sub(width(&lead)).max(1);
+        for (i, part) in wrap(text, room).into_iter().take(2).enumerate() {
+            let lead = if i == 0 {
+                lead.clone()
+            } else {
+                " ".repeat(width(&lead))
+            };
+            lines.push(Line::from(vec![
+                Span::styled(lead, th.header),
+                Span::styled(part, style),
+            ]));
+        }
+    };
+    field(t(lang, Msg::Description), &ind.description, th.base);
+    field(t(lang, Msg::Value), &ind.value.raw, th.base);
+    field(t(lang, Msg::Basis), &ind.basis, th.base);
+    let here = crate::model::Place::Indicator { card, indicator: n };
+    for f in app
+        .projects
+        .card_findings
+        .get(card)
+        .into_iter()
+        .flatten()
+        .filter_map(|&f| app.checks.report.findings.get(f))
+        .filter(|f| f.places.contains(&here))
+    {
+        let style = match f.severity {
+            crate::check::Severity::Error => th.error,
+            crate::check::Severity::Warning => th.warning,
+            crate::check::Severity::Note => th.note,
+        };
+        field(t(lang, Msg::FindingsHere), &f.message, style);
+    }
+    lines.truncate(8);
+    lines
 }
 
 fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
