@@ -249,3 +249,26 @@ fn card_marks_flagged_indicators_and_details_the_selected_one() {
     assert!(s.contains("指标值：≤150150台"), "{s}");
     assert!(s.contains("审核发现："), "{s}");
 }
+
+#[test]
+fn comparison_shows_funds_purpose_plan_and_each_cards_own_indicator_names() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "3j jjjj c");
+    assert_eq!(app.projects.screen, Screen::Compare);
+    let s = screen(&app, 120, 40);
+    let line = |label: &str| {
+        s.lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} line:\n{s}"))
+            .to_string()
+    };
+    assert!(line("财政资金").contains("600.00"), "{s}");
+    assert!(line("资金支出计划").contains("10月底 75%"), "{s}");
+    // The 数量 group: each card's first 数量指标 under its own name.
+    let quantity = line("数量");
+    assert!(quantity.contains("外包服务保障月数"), "{quantity}");
+    assert!(quantity.contains("办公电话保障月数"), "{quantity}");
+    // The over-budget 成本指标 keeps its figure whole in a narrow cell.
+    let cost = line("成本");
+    assert!(cost.contains("≤622600 万元"), "{cost}");
+}

@@ -592,11 +592,6 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         label_w,
         th.header,
     )];
-    let mut budgets = vec![cell_left(
-        &format!(" {}", t(lang, Msg::Budget)),
-        label_w,
-        th.header,
-    )];
     for &c in &shown {
         let card = &app.doc.projects[cmp.cards[c]];
         let letter = (b'A' + c as u8) as char;
@@ -605,33 +600,67 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             card_w,
             th.header,
         ));
-        budgets.push(cell_left(
-            &format!("  {}", card.budget.map(format_amount).unwrap_or_default()),
-            card_w,
-            th.base,
-        ));
     }
     put_line(buf, area.x, area.y + 1, &Line::from(names), area.width);
-    put_line(buf, area.x, area.y + 2, &Line::from(budgets), area.width);
+    // The money and plan of each card, one line each, above the indicators.
+    let money =
+        |a: Option<rust_decimal::Decimal>| a.map(format_amount).unwrap_or_else(|| "—".into());
+    let facts: [(Msg, &dyn Fn(&crate::model::ProjectCard) -> String); 4] = [
+        (Msg::Budget, &|c| money(c.budget)),
+        (Msg::FiscalFunds, &|c| money(c.fiscal_funds)),
+        (Msg::Purpose, &|c| c.purpose.clone()),
+        (Msg::SpendingPlan, &|c| {
+            c.spending_plan
+                .iter()
+                .map(|p| match p.percent {
+                    Some(pct) => format!("{} {pct}%", p.label),
+                    None => format!("{} {}", p.label, t(lang, Msg::Blank)),
+                })
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }),
+    ];
+    let head_rows = (facts.len() as u16 + 2).min(area.height);
+    for (i, (label, fact)) in facts.iter().enumerate() {
+        let y = area.y + 2 + i as u16;
+        if y >= area.y + head_rows {
+            break;
+        }
+        let mut spans = vec![cell_left(
+            &format!(" {}", t(lang, *label)),
+            label_w,
+            th.header,
+        )];
+        for &c in &shown {
+            let card = &app.doc.projects[cmp.cards[c]];
+            spans.push(cell_left(&format!("  {}", fact(card)), card_w, th.base));
+        }
+        put_line(buf, area.x, y, &Line::from(spans), area.width);
+    }
 
     let line = |i: usize| {
         let row = &cmp.rows[i];
         {
-            let short2 = row.level2.trim_end_matches("指标");
-            let mut spans = vec![cell_left(
-                &format!(" {short2}·{}", row.label),
-                label_w,
-                th.base,
-            )];
+            // The category once per group; each card's own 三级 name stands
+            // in its cell, so rows never pair indicators by position alone.
+            let first_of_group = i == 0
+                || cmp.rows[i - 1].level1 != row.level1
+                || cmp.rows[i - 1].level2 != row.level2;
+            let category = if first_of_group {
+                format!(" {}", row.level2.trim_end_matches("指标"))
+            } else {
+                String::new()
+            };
+            let mut spans = vec![cell_left(&category, label_w, th.header)];
             for &c in &shown {
                 let card = cmp.cards[c];
                 let text_style = match row.cells.get(c).copied().flatten() {
                     Some(n) => {
                         let (mut text, mut style) = value_text(app, card, n, th);
                         if let Some(ind) = app.doc.projects[card].indicators.get(n) {
-                            if ind.level3 != row.label {
-                                text = format!("{text}  {}", ind.level3);
-                            }
+                            // The value first: a narrow cell cuts the name,
+                            // never the target.
+                            text = format!("{text}  {}", ind.level3);
                         }
                         if row.differs && style == th.base {
                             style = th.highlight;
@@ -649,7 +678,15 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             Line::from(spans)
         }
     };
-    draw_rows(cmp.rows.len(), line, &cmp.cursor, area, area.y + 3, buf, th);
+    draw_rows(
+        cmp.rows.len(),
+        line,
+        &cmp.cursor,
+        area,
+        area.y + head_rows,
+        buf,
+        th,
+    );
 }
 
 fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
