@@ -8,10 +8,13 @@
 pub mod action;
 pub mod app;
 pub mod bundled;
+pub mod cache;
 pub mod check;
+pub mod corpus;
 pub mod i18n;
 pub mod import;
 pub mod keymap;
+pub mod load;
 pub mod model;
 pub mod screenshots;
 pub mod search;

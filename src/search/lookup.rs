@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Figure, HitKind, Item, MatchKind, SearchIndex};
 use crate::i18n::Lang;
-use crate::model::{Disclosure, Place, Unit};
+use crate::model::{Disclosure, Place, TableKind, Unit};
 
 /// One printed line of a lookup. Serialises to the JSON keys `department,
 /// year, table, code, name, column, value` (and `file` when the caller
@@ -284,6 +284,141 @@ fn group_thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// One code totalled across departments for one budget year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearTotal {
+    pub year: u16,
+    /// How many disclosures contribute a figure.
+    pub departments: usize,
+    /// Σ in 万元, exact: 元 figures are divided by 10,000, never rounded.
+    pub value: Decimal,
+    pub unit: &'static str,
+}
+
+/// `lookup --sum CODE`: every disclosure's figure for a code, and the totals
+/// by year (a department seen in two years is two figures, never added
+/// together).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodeSum {
+    pub code: String,
+    /// The name printed with the code (the first disclosure's).
+    pub name: String,
+    pub totals: Vec<YearTotal>,
+    pub rows: Vec<LookupRow>,
+}
+
+/// Which table a department's figure for a code is taken from: the first of
+/// these that prints the code. 支出总表 holds every functional code with all
+/// funds; 基本支出表 the economic codes; the others only when a region prints
+/// neither. One figure per department, so nothing is counted twice (the
+/// same 2010301 is printed in three tables).
+const SUM_TABLES: [TableKind; 7] = [
+    TableKind::Expenditure,
+    TableKind::GeneralPublicBasic,
+    TableKind::Income,
+    TableKind::GeneralPublicExpenditure,
+    TableKind::GovernmentFundExpenditure,
+    TableKind::StateCapitalExpenditure,
+    TableKind::Other,
+];
+
+/// Totals `code` across `docs` (the row's 合计, or its first figure).
+/// `Ok(None)` when no disclosure prints the code; an error when a total
+/// leaves Decimal's range (garbled figures), never a clamped sum.
+pub fn sum_code(docs: &[Disclosure], code: &str) -> Result<Option<CodeSum>, String> {
+    let code = code.trim();
+    let mut rows = Vec::new();
+    let mut totals: Vec<YearTotal> = Vec::new();
+    let mut name = None;
+    for (d, doc) in docs.iter().enumerate() {
+        let found = SUM_TABLES.iter().find_map(|&kind| {
+            doc.tables
+                .iter()
+                .filter(|t| t.kind == kind)
+                .find_map(|t| {
+                    t.sides.iter().enumerate().find_map(|(s, side)| {
+                        let r = side
+                            .rows
+                            .iter()
+                            .position(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))?;
+                        let figure = super::row_figure(t, s, r)?;
+                        Some((t, &side.rows[r], figure))
+                    })
+                })
+        });
+        let Some((table, row, Figure::Amount { column, value, unit })) = found else {
+            continue;
+        };
+        let wan = unit
+            .checked_convert(value, Unit::WanYuan)
+            .ok_or_else(|| format!("{code}: {value} {} is too large to convert", unit.label()))?;
+        let year = doc.department.budget_year;
+        let total = match totals.iter_mut().find(|t| t.year == year) {
+            Some(total) => total,
+            None => {
+                totals.push(YearTotal {
+                    year,
+                    departments: 0,
+                    value: Decimal::ZERO,
+                    unit: Unit::WanYuan.label(),
+                });
+                totals.last_mut().ok_or("no total")?
+            }
+        };
+        total.departments += 1;
+        total.value = total
+            .value
+            .checked_add(wan)
+            .ok_or_else(|| format!("{code}: the total for {year} is too large"))?;
+        name.get_or_insert_with(|| row.name.trim().to_string());
+        rows.push(LookupRow {
+            department: doc.department.name.clone(),
+            year,
+            table: super::table_name(table).to_string(),
+            code: Some(code.to_string()),
+            name: row.name.trim().to_string(),
+            column: Some(column),
+            value: Some(value),
+            file: None,
+            shown: shown_amount(value, unit),
+            doc: d,
+        });
+    }
+    totals.sort_by_key(|t| t.year);
+    Ok(name.map(|name| CodeSum {
+        code: code.to_string(),
+        name,
+        totals,
+        rows,
+    }))
+}
+
+/// The lines under a `--sum` table: `Σ 2010301 行政运行 2025: 4699.12 万元
+/// (2 个部门)`.
+pub fn format_totals(sum: &CodeSum, lang: Lang) -> String {
+    sum.totals
+        .iter()
+        .map(|t| {
+            let count = group_thousands(t.departments);
+            match lang {
+                Lang::Zh => format!(
+                    "Σ {} {} {}年: {} {}（{count} 个部门）\n",
+                    sum.code, sum.name, t.year, t.value, t.unit
+                ),
+                Lang::En => format!(
+                    "Σ {} {} {}: {} {} ({count} department{})\n",
+                    sum.code,
+                    sum.name,
+                    t.year,
+                    t.value,
+                    t.unit,
+                    if t.departments == 1 { "" } else { "s" }
+                ),
+            }
+        })
+        .collect()
 }
 
 /// The rows as a JSON array.

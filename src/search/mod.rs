@@ -264,7 +264,7 @@ fn is_placeholder_indicator(level3: &str) -> bool {
 }
 
 /// The figure of a row: its 合计 when it has one, else its first figure.
-fn row_figure(table: &crate::model::BudgetTable, side: usize, row: usize) -> Option<Figure> {
+pub(crate) fn row_figure(table: &crate::model::BudgetTable, side: usize, row: usize) -> Option<Figure> {
     let side = table.sides.get(side)?;
     let row = side.rows.get(row)?;
     let total = side
