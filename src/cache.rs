@@ -5,7 +5,7 @@
 //! `~/.cache/budget`), named by a 128-bit xxh3 hash of the input file's bytes
 //! and the [`FORMAT_VERSION`]: never by name or modification time, so an
 //! edited file is a miss and a renamed one a hit. An entry holds a header
-//! (magic, format version, crate version, the content hash again, the length
+//! (magic, format version, crate version and model fingerprint, the content hash again, the length
 //! and a checksum of the body) and the model as MessagePack with field names.
 //! Anything that does not match — a short file, another version, a flipped
 //! bit — is ignored (a miss), and the fresh import overwrites it: an entry
@@ -28,8 +28,10 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Disclosure;
 
-/// Bumped whenever the model or the importer changes what a file becomes, so
-/// that entries written by an older build are misses.
+/// Bumped when the entry layout changes. Changes to the model or the
+/// importer need no bump: the key also holds a fingerprint of their sources
+/// (`build.rs`), so entries written by a build that imports differently are
+/// misses.
 pub const FORMAT_VERSION: u32 = 1;
 
 const MAGIC: &[u8; 8] = b"BUDGETC\0";
@@ -45,7 +47,11 @@ impl Key {
     }
 
     fn file_name(self) -> String {
-        format!("{:032x}-v{FORMAT_VERSION}.msgpack", self.0)
+        format!(
+            "{:032x}-v{FORMAT_VERSION}-{}.msgpack",
+            self.0,
+            env!("BUDGET_MODEL_FINGERPRINT")
+        )
     }
 }
 
@@ -120,11 +126,11 @@ impl Cache {
     }
 }
 
-/// Header: magic, format version (u32 LE), crate version length (u8) and
-/// bytes, key (u128 LE), body length (u64 LE), body checksum (xxh3-64 LE).
+/// Header: magic, format version (u32 LE), build id length (u8) and bytes
+/// (crate version + model fingerprint), key (u128 LE), body length (u64 LE), body checksum (xxh3-64 LE).
 fn encode(doc: &Disclosure, key: Key) -> Result<Vec<u8>, rmp_serde::encode::Error> {
     let body = rmp_serde::to_vec_named(doc)?;
-    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    let version = build_id().as_bytes();
     let mut out = Vec::with_capacity(body.len() + 64);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -136,6 +142,11 @@ fn encode(doc: &Disclosure, key: Key) -> Result<Vec<u8>, rmp_serde::encode::Erro
     out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
     out.extend_from_slice(&body);
     Ok(out)
+}
+
+/// The crate version and the model fingerprint, as stored in each entry.
+fn build_id() -> &'static str {
+    concat!(env!("CARGO_PKG_VERSION"), "+", env!("BUDGET_MODEL_FINGERPRINT"))
 }
 
 fn decode(bytes: &[u8], key: Key) -> Option<Disclosure> {
@@ -152,7 +163,7 @@ fn decode(bytes: &[u8], key: Key) -> Option<Disclosure> {
         return None;
     }
     let version_len = usize::from(*take(1)?.first()?);
-    if take(version_len)? != env!("CARGO_PKG_VERSION").as_bytes() {
+    if take(version_len)? != build_id().as_bytes() {
         return None;
     }
     if u128::from_le_bytes(take(16)?.try_into().ok()?) != key.0 {

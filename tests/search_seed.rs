@@ -83,3 +83,31 @@ fn the_hotline_query_finds_both_hotline_cards() {
 fn nonsense_finds_nothing() {
     assert!(lookup(&seed_index(), "zzqqxj", 20).is_empty());
 }
+
+/// What the app's `/` overlay shows first for each headline query: the fact
+/// with its figure, not a heading or a glossary term.
+#[test]
+fn headline_queries_put_the_figure_first_in_the_app_index() {
+    use budget_tui::search::Figure;
+    let index = seed_index();
+    for (query, name, value) in [
+        ("项目支出", "项目支出", "915.00"),
+        ("xmzc", "项目支出", "915.00"),
+        ("人员经费", "人员经费", "2049.75"),
+        ("ryjf", "人员经费", "2049.75"),
+        ("基本支出", "基本支出", "2349.56"),
+        ("公用经费", "公用经费", "299.81"),
+        ("收入总计", "收入总计", "3264.56"),
+        ("三公", "三公经费", "24.00"),
+        ("机关运行经费", "机关运行经费", "299.81"),
+        ("2349.56", "行政运行", "2349.56"),
+    ] {
+        let hits = index.query(query, 60);
+        let item = index.item(&hits[0]);
+        assert_eq!(item.name, name, "{query}");
+        match &item.figure {
+            Some(Figure::Amount { value: v, .. }) => assert_eq!(v.to_string(), value, "{query}"),
+            other => panic!("{query}: {other:?}"),
+        }
+    }
+}

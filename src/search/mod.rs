@@ -673,6 +673,9 @@ fn collect_items(
                 if total == Some(r) {
                     push_facts(doc, (t, s, r), table, items);
                 }
+                if table.kind == TableKind::ThreePublicCosts && is_three_public_total(&row.name) {
+                    push_three_public(doc, (t, s, r), table, items);
+                }
             }
         }
     }
@@ -781,6 +784,43 @@ fn push_facts(doc: usize, (t, s, r): (usize, usize, usize), table: &BudgetTable,
             row: Some(row.name.trim().to_string()),
         });
     }
+}
+
+/// The row that states the 三公 total: `“三公”经费小计` (or `合计`), quotes
+/// and spaces ignored.
+fn is_three_public_total(name: &str) -> bool {
+    let name: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"'))
+        .collect();
+    matches!(name.as_str(), "三公经费小计" | "三公经费合计" | "三公经费")
+}
+
+/// `三公经费` as a fact, so `三公` and `sgjf` answer with the figure before
+/// the glossary term, whose name starts with a quotation mark.
+fn push_three_public(
+    doc: usize,
+    (t, s, r): (usize, usize, usize),
+    table: &BudgetTable,
+    items: &mut Vec<Item>,
+) {
+    let Some(row) = table.sides.get(s).and_then(|side| side.rows.get(r)) else {
+        return;
+    };
+    items.push(Item {
+        kind: HitKind::Row,
+        doc,
+        place: Place::TableRow {
+            table: t,
+            side: s,
+            row: r,
+        },
+        code: None,
+        name: "三公经费".to_string(),
+        context: table_name(table).to_string(),
+        figure: row_figure(table, s, r),
+        row: Some(row.name.trim().to_string()),
+    });
 }
 
 /// 机关运行经费 is a headline figure that most regions state only in the
