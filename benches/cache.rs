@@ -78,7 +78,10 @@ fn main() {
             |b| budget_tui::import::from_ron_bytes(b, "bench").map_err(|e| e.to_string()),
         ),
     ];
-    println!("{:<40} {:>9} {:>11} {:>11}  round trip", "encoding", "bytes", "encode", "decode");
+    println!(
+        "{:<40} {:>9} {:>11} {:>11}  round trip",
+        "encoding", "bytes", "encode", "decode"
+    );
     for (name, encode, decode) in candidates {
         let bytes = match encode(&doc) {
             Ok(bytes) => bytes,

@@ -109,11 +109,9 @@ impl Cache {
         let bytes = encode(doc, key).map_err(std::io::Error::other)?;
         std::fs::create_dir_all(&self.dir)?;
         let target = self.entry_path(key);
-        let temp = self.dir.join(format!(
-            ".{}.{}.tmp",
-            key.file_name(),
-            std::process::id()
-        ));
+        let temp = self
+            .dir
+            .join(format!(".{}.{}.tmp", key.file_name(), std::process::id()));
         let written = std::fs::File::create(&temp).and_then(|mut file| file.write_all(&bytes));
         match written.and_then(|()| std::fs::rename(&temp, &target)) {
             Ok(()) => Ok(()),
@@ -146,7 +144,11 @@ fn encode(doc: &Disclosure, key: Key) -> Result<Vec<u8>, rmp_serde::encode::Erro
 
 /// The crate version and the model fingerprint, as stored in each entry.
 fn build_id() -> &'static str {
-    concat!(env!("CARGO_PKG_VERSION"), "+", env!("BUDGET_MODEL_FINGERPRINT"))
+    concat!(
+        env!("CARGO_PKG_VERSION"),
+        "+",
+        env!("BUDGET_MODEL_FINGERPRINT")
+    )
 }
 
 fn decode(bytes: &[u8], key: Key) -> Option<Disclosure> {
@@ -202,7 +204,10 @@ mod tests {
         cache.put(key, &doc).expect("the entry is written");
         let back = cache.get(key).expect("a hit after the put");
         assert_eq!(back, doc);
-        assert_eq!(back.tables[1].sides[0].rows[3].amounts[0].map(|d| d.to_string()), Some("2349.56".to_string()));
+        assert_eq!(
+            back.tables[1].sides[0].rows[3].amounts[0].map(|d| d.to_string()),
+            Some("2349.56".to_string())
+        );
         // Another content is another key.
         assert!(cache.get(Key::of(b"other bytes")).is_none());
         let _ = std::fs::remove_dir_all(&dir);

@@ -31,7 +31,7 @@ impl Rng {
         Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -41,16 +41,16 @@ impl Rng {
 
     /// A number in `lo..=hi`.
     pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
+        lo + self.next_u64() % (hi - lo + 1)
     }
 
     /// True with probability `percent` / 100.
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
+        &items[(self.next_u64() % items.len() as u64) as usize]
     }
 }
 
@@ -97,9 +97,37 @@ const CLASSES: [&str; 31] = [
 ];
 
 const NUMERALS: [&str; 31] = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-    "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四",
-    "二十五", "二十六", "二十七", "二十八", "二十九", "三十", "三十一",
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+    "十七",
+    "十八",
+    "十九",
+    "二十",
+    "二十一",
+    "二十二",
+    "二十三",
+    "二十四",
+    "二十五",
+    "二十六",
+    "二十七",
+    "二十八",
+    "二十九",
+    "三十",
+    "三十一",
 ];
 
 /// 类 and 款 names of the functional codes used.
@@ -148,8 +176,17 @@ const ECONOMIC_PARENTS: [(&str, &str); 3] = [
 ];
 
 const CITIES: [&str; 11] = [
-    "邢台市", "石家庄市", "保定市", "邯郸市", "唐山市", "沧州市", "衡水市", "廊坊市", "承德市",
-    "张家口市", "秦皇岛市",
+    "邢台市",
+    "石家庄市",
+    "保定市",
+    "邯郸市",
+    "唐山市",
+    "沧州市",
+    "衡水市",
+    "廊坊市",
+    "承德市",
+    "张家口市",
+    "秦皇岛市",
 ];
 
 const BUREAUS: [&str; 16] = [
@@ -325,7 +362,7 @@ pub fn generate(departments: usize, seed: u64) -> Vec<Generated> {
             earlier.name.clone_from(&dept.name);
             earlier.code.clone_from(&dept.code);
             earlier.units.clone_from(&dept.units);
-            rng.next();
+            rng.next_u64();
             earlier
         });
         for truth in std::iter::once(dept).chain(second) {
@@ -367,12 +404,15 @@ fn draw(rng: &mut Rng, index: usize, year: u16) -> Department {
     let mut units = vec![format!("{name}本级")];
     if rng.chance(25) {
         for k in 0..rng.range(1, 4) {
-            units.push(format!("{name}{}中心", ["信息", "服务", "保障", "事务"][k as usize % 4]));
+            units.push(format!(
+                "{name}{}中心",
+                ["信息", "服务", "保障", "事务"][k as usize % 4]
+            ));
         }
     }
 
     // Economic leaves: shares of a basic total of 200–5,000 万元, varied.
-    let basic_target = rng.range(200_00, 5_000_00) as Cents;
+    let basic_target = rng.range(20_000, 500_000) as Cents;
     let economic: Vec<(&'static str, Cents)> = ECONOMIC
         .iter()
         .map(|&(code, _, share)| {
@@ -408,7 +448,7 @@ fn draw(rng: &mut Rng, index: usize, year: u16) -> Department {
     let n_cards = rng.range(1, 30) as usize;
     let mut cards: Vec<Card> = (0..n_cards)
         .map(|k| {
-            let budget = rng.range(1_00, 300_00) as Cents;
+            let budget = rng.range(100, 30_000) as Cents;
             let base = PROJECTS[(index + k) % PROJECTS.len()];
             let name = if k < PROJECTS.len() {
                 base.to_string()
@@ -416,7 +456,13 @@ fn draw(rng: &mut Rng, index: usize, year: u16) -> Department {
                 format!("{base}（{}）", k / PROJECTS.len() + 1)
             };
             Card {
-                code: format!("1305{:04}P{:06}{:04}{}", index % 10_000, index, k, ["D", "L", "T", "R", "M"][k % 5]),
+                code: format!(
+                    "1305{:04}P{:06}{:04}{}",
+                    index % 10_000,
+                    index,
+                    k,
+                    ["D", "L", "T", "R", "M"][k % 5]
+                ),
                 name,
                 budget,
                 fiscal: budget,
@@ -620,7 +666,11 @@ fn t1(out: &mut String, d: &Department) {
         cell(d, this_year),
         cell(d, d.total())
     );
-    let _ = writeln!(out, "33\t上年结转结余\t{}\t年终结转结余\t", cell(d, d.carried()));
+    let _ = writeln!(
+        out,
+        "33\t上年结转结余\t{}\t年终结转结余\t",
+        cell(d, d.carried())
+    );
     let _ = writeln!(
         out,
         "34\t收入总计\t{}\t支出总计\t{}\n",
@@ -672,7 +722,13 @@ fn functional_rows(
             let _ = writeln!(out, "{seq}\t{parent}\t{name}\t{}", cells(sum(parent)));
         }
         seq += 1;
-        let _ = writeln!(out, "{seq}\t{}\t{}\t{}", line.code, line.name, cells(columns(line)));
+        let _ = writeln!(
+            out,
+            "{seq}\t{}\t{}\t{}",
+            line.code,
+            line.name,
+            cells(columns(line))
+        );
     }
     out.push('\n');
 }
@@ -947,10 +1003,16 @@ fn narrative(out: &mut String, d: &Department) {
 fn cards(out: &mut String, d: &Department) {
     for (k, card) in d.cards.iter().enumerate() {
         let budget = wan(card.budget);
-        let fiscal = (card.fiscal > 0).then(|| wan(card.fiscal).to_string()).unwrap_or_default();
-        let other = (card.budget > card.fiscal)
-            .then(|| wan(card.budget - card.fiscal).to_string())
-            .unwrap_or_default();
+        let fiscal = if card.fiscal > 0 {
+            wan(card.fiscal).to_string()
+        } else {
+            String::new()
+        };
+        let other = if card.budget > card.fiscal {
+            wan(card.budget - card.fiscal).to_string()
+        } else {
+            String::new()
+        };
         let _ = write!(
             out,
             "## {}、{}绩效目标表\n\n单位：万元\n\n\

@@ -139,7 +139,8 @@ fn load_one(path: &Path, cache: Option<&Cache>) -> (Result<Disclosure, ImportErr
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// The files to load: each named file as given (whatever its extension: the

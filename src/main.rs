@@ -12,8 +12,8 @@ use clap::{Parser, Subcommand};
 
 use budget_tui::app::App;
 use budget_tui::cache::Cache;
-use budget_tui::load;
 use budget_tui::i18n::Lang;
+use budget_tui::load;
 use budget_tui::model::Disclosure;
 
 /// What every exit code means, printed under `--help`.
@@ -53,7 +53,9 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 #[derive(Subcommand)]
 enum Command {
     /// Import a disclosure text file and print its model as RON (or JSON).
-    #[command(after_help = "Exit codes: 0 written; 2 bad input (file:line: what was expected) or OUT cannot be written")]
+    #[command(
+        after_help = "Exit codes: 0 written; 2 bad input (file:line: what was expected) or OUT cannot be written"
+    )]
     Import {
         /// The disclosure as text (tab-separated tables).
         file: PathBuf,
@@ -71,8 +73,10 @@ enum Command {
     /// Look up a code, a name, a project, an indicator, a headline figure
     /// (`项目支出`, `xmzc`) or a printed figure (`2349.56`) and print the best
     /// matches with their figures.
-    #[command(after_help = "Exit codes: 0 a match; 1 no match; 2 no input could be read \
-(unreadable inputs are named on standard error and skipped when others load)")]
+    #[command(
+        after_help = "Exit codes: 0 a match; 1 no match; 2 no input could be read \
+(unreadable inputs are named on standard error and skipped when others load)"
+    )]
     Lookup {
         /// What to look for: `2010301`, `3023`, `行政运行`, `gwyc`, `项目支出`,
         /// `2349.56`; with --sum, a classification code.
@@ -103,8 +107,10 @@ enum Command {
         dir: PathBuf,
     },
     /// Check disclosures for consistency (勾稽关系) and list the findings.
-    #[command(after_help = "Exit codes: 0 no error finding; 1 an error finding; 2 no input could \
-be read (unreadable inputs are named on standard error and skipped when others load)")]
+    #[command(
+        after_help = "Exit codes: 0 no error finding; 1 an error finding; 2 no input could \
+be read (unreadable inputs are named on standard error and skipped when others load)"
+    )]
     Check {
         /// Disclosures to check (PDF, text, RON, or directories of them);
         /// the bundled one when none.
@@ -251,7 +257,11 @@ fn load_inputs(paths: &[PathBuf], cache: bool) -> Option<Vec<(String, Disclosure
         };
     }
     let options = load::Options {
-        cache: if cache { Cache::default_location() } else { None },
+        cache: if cache {
+            Cache::default_location()
+        } else {
+            None
+        },
         threads: 0,
     };
     let (loaded, _) = load::load_inputs_with(paths, &options);
@@ -292,7 +302,11 @@ fn check(paths: Vec<PathBuf>, json: bool, cache: bool) -> ExitCode {
         }
     } else {
         let options = load::Options {
-            cache: if cache { Cache::default_location() } else { None },
+            cache: if cache {
+                Cache::default_location()
+            } else {
+                None
+            },
             threads: 0,
         };
         let (loaded, _) = load::load_inputs_with(&paths, &options);

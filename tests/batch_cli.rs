@@ -31,12 +31,20 @@ fn corpus_with_a_broken_file(dir: &Path, departments: usize) -> Vec<corpus::Gene
     let nested = dir.join("corpus").join("nested");
     std::fs::create_dir_all(&nested).expect("dirs");
     for (k, g) in generated.iter().enumerate() {
-        let into = if k % 2 == 0 { dir.join("corpus") } else { nested.clone() };
+        let into = if k % 2 == 0 {
+            dir.join("corpus")
+        } else {
+            nested.clone()
+        };
         std::fs::write(into.join(&g.file_name), &g.text).expect("write");
     }
     // An amount the importer refuses (a decimal comma), named by line.
     let seed = include_str!("../data/raw/xingtai-gov-office-2025.txt");
-    let broken = seed.replacen("\t2349.56\t2349.56\t2349.56", "\t2349,56\t2349.56\t2349.56", 1);
+    let broken = seed.replacen(
+        "\t2349.56\t2349.56\t2349.56",
+        "\t2349,56\t2349.56\t2349.56",
+        1,
+    );
     assert_ne!(broken, seed);
     std::fs::write(dir.join("corpus").join("broken.txt"), broken).expect("write");
     // Not a disclosure extension: never read.
@@ -55,7 +63,12 @@ fn check_goes_on_past_an_unreadable_file_and_reports_each_file() {
     let out = budget_in(&cache, &["check", corpus]);
     // Generated documents reconcile: no error finding, so exit 0 although
     // one file could not be read.
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     let problems: Vec<&str> = stderr.lines().collect();
     assert_eq!(problems.len(), 1, "{stderr}");
@@ -72,11 +85,19 @@ fn check_goes_on_past_an_unreadable_file_and_reports_each_file() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let files = value["files"].as_array().expect("files");
     assert_eq!(files.len(), generated.len() + 1);
-    let broken: Vec<&serde_json::Value> =
-        files.iter().filter(|f| f["status"] == "unreadable").collect();
+    let broken: Vec<&serde_json::Value> = files
+        .iter()
+        .filter(|f| f["status"] == "unreadable")
+        .collect();
     assert_eq!(broken.len(), 1);
-    assert!(broken[0]["file"].as_str().unwrap_or("").ends_with("broken.txt"));
-    assert!(broken[0]["error"].as_str().unwrap_or("").contains("2349,56"));
+    assert!(broken[0]["file"]
+        .as_str()
+        .unwrap_or("")
+        .ends_with("broken.txt"));
+    assert!(broken[0]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("2349,56"));
     assert!(files
         .iter()
         .filter(|f| f["status"] == "ok")
@@ -101,7 +122,10 @@ fn exit_2_only_when_no_input_can_be_read() {
         let out = budget_in(&cache, &args);
         assert_eq!(out.status.code(), Some(2), "{command}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("a.txt:") && stderr.contains("missing.txt:"), "{stderr}");
+        assert!(
+            stderr.contains("a.txt:") && stderr.contains("missing.txt:"),
+            "{stderr}"
+        );
         assert!(out.stdout.is_empty());
     }
     // An empty directory has nothing to read either.
@@ -120,7 +144,14 @@ fn lookup_searches_directories_and_names_each_file() {
     let corpus = dir.join("corpus");
     let out = budget_in(
         &cache,
-        &["lookup", "2010301", corpus.to_str().unwrap_or(""), "--json", "--limit", "0"],
+        &[
+            "lookup",
+            "2010301",
+            corpus.to_str().unwrap_or(""),
+            "--json",
+            "--limit",
+            "0",
+        ],
     );
     assert_eq!(out.status.code(), Some(0));
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
@@ -137,7 +168,11 @@ fn lookup_searches_directories_and_names_each_file() {
         let expected = g.truth.table_figure(line.basic);
         let mine: Vec<&serde_json::Value> = rows
             .iter()
-            .filter(|r| r["file"].as_str().is_some_and(|f| f.ends_with(&g.file_name)))
+            .filter(|r| {
+                r["file"]
+                    .as_str()
+                    .is_some_and(|f| f.ends_with(&g.file_name))
+            })
             .collect();
         assert_eq!(mine.len(), 3, "{}", g.file_name);
         for row in mine {
@@ -167,8 +202,22 @@ fn sum_totals_a_code_by_year_converting_yuan_exactly() {
     for g in &generated {
         std::fs::write(dir.join(&g.file_name), &g.text).expect("write");
     }
-    let out = budget_in(&cache, &["lookup", "--sum", "2010301", dir.to_str().unwrap_or(""), "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = budget_in(
+        &cache,
+        &[
+            "lookup",
+            "--sum",
+            "2010301",
+            dir.to_str().unwrap_or(""),
+            "--json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let sum: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(sum["code"], "2010301");
     assert_eq!(sum["name"], "行政运行");
@@ -186,15 +235,25 @@ fn sum_totals_a_code_by_year_converting_yuan_exactly() {
             .map(|l| l.basic)
             .sum();
         assert_eq!(total["departments"], of_year.len());
-        let value: Decimal = total["value"].as_str().unwrap_or("").parse().expect("decimal");
+        let value: Decimal = total["value"]
+            .as_str()
+            .unwrap_or("")
+            .parse()
+            .expect("decimal");
         assert_eq!(value, Decimal::new(cents, 2), "{year}");
         assert_eq!(total["unit"], "万元");
     }
     assert_eq!(
-        totals.iter().map(|t| t["departments"].as_u64().unwrap_or(0)).sum::<u64>(),
+        totals
+            .iter()
+            .map(|t| t["departments"].as_u64().unwrap_or(0))
+            .sum::<u64>(),
         generated.len() as u64
     );
-    let text = budget_in(&cache, &["lookup", "--sum", "2010301", dir.to_str().unwrap_or("")]);
+    let text = budget_in(
+        &cache,
+        &["lookup", "--sum", "2010301", dir.to_str().unwrap_or("")],
+    );
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Σ 2010301 行政运行 2025年"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
@@ -204,7 +263,10 @@ fn sum_totals_a_code_by_year_converting_yuan_exactly() {
 fn several_paths_open_the_first_and_name_the_others() {
     let dir = temp_dir("open");
     let cache = dir.join("cache");
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/raw/xingtai-gov-office-2025.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/raw/xingtai-gov-office-2025.txt"
+    );
     let generated = corpus::generate(2, 1);
     for g in &generated {
         std::fs::write(dir.join(&g.file_name), &g.text).expect("write");
@@ -227,7 +289,13 @@ fn help_documents_every_exit_code() {
     let cache = temp_dir("help");
     let out = budget_in(&cache, &["--help"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    for part in ["Exit codes:", "0  done", "1  check found an error", "2  no input could be read", "128+N"] {
+    for part in [
+        "Exit codes:",
+        "0  done",
+        "1  check found an error",
+        "2  no input could be read",
+        "128+N",
+    ] {
         assert!(text.contains(part), "{part}: {text}");
     }
     for command in ["check", "lookup", "import", "gen-corpus", "screenshots"] {

@@ -35,11 +35,23 @@ fn a_second_load_hits_and_reads_the_same_models() {
     let cache = dir.join("cache");
     let paths = [dir.join("docs")];
     let (first, stats) = load_with(&paths, &cache, 2);
-    assert_eq!(stats, Stats { hits: 0, misses: files.len() });
+    assert_eq!(
+        stats,
+        Stats {
+            hits: 0,
+            misses: files.len()
+        }
+    );
     assert!(first.problems.is_empty());
     assert_eq!(first.docs.len(), files.len());
     let (second, stats) = load_with(&paths, &cache, 2);
-    assert_eq!(stats, Stats { hits: files.len(), misses: 0 });
+    assert_eq!(
+        stats,
+        Stats {
+            hits: files.len(),
+            misses: 0
+        }
+    );
     // Same files in the same (sorted) order, same models.
     assert_eq!(
         first.docs.iter().map(|(p, _)| p).collect::<Vec<_>>(),
@@ -49,7 +61,13 @@ fn a_second_load_hits_and_reads_the_same_models() {
         assert_eq!(a, b);
     }
     // And the same as importing without any cache, on one thread.
-    let (plain, stats) = load::load_inputs_with(&paths, &Options { cache: None, threads: 1 });
+    let (plain, stats) = load::load_inputs_with(
+        &paths,
+        &Options {
+            cache: None,
+            threads: 1,
+        },
+    );
     assert_eq!(stats.misses, files.len());
     for ((_, a), (_, b)) in plain.docs.iter().zip(&second.docs) {
         assert_eq!(a, b);
@@ -76,11 +94,24 @@ fn corrupt_entries_and_edited_files_are_misses_and_get_rebuilt() {
     let mut flipped = good.clone();
     let last = flipped.len() - 1;
     flipped[last] ^= 0xFF;
-    for damaged in [good[..good.len() / 2].to_vec(), flipped, b"not an entry".to_vec()] {
+    for damaged in [
+        good[..good.len() / 2].to_vec(),
+        flipped,
+        b"not an entry".to_vec(),
+    ] {
         std::fs::write(&entry, &damaged).expect("damage");
         let (loaded, stats) = load_with(&paths, &cache_dir, 1);
-        assert_eq!(stats, Stats { hits: files.len() - 1, misses: 1 });
-        assert_eq!(loaded.docs[0].1, truth.docs[0].1, "the damaged entry was not trusted");
+        assert_eq!(
+            stats,
+            Stats {
+                hits: files.len() - 1,
+                misses: 1
+            }
+        );
+        assert_eq!(
+            loaded.docs[0].1, truth.docs[0].1,
+            "the damaged entry was not trusted"
+        );
         // Rebuilt: the next load hits again.
         assert_eq!(std::fs::read(&entry).expect("rewritten"), good);
     }
@@ -115,7 +146,9 @@ fn no_cache_neither_reads_nor_writes_and_the_default_is_under_xdg_cache_home() {
     assert!(!xdg.join("budget").exists(), "--no-cache wrote the cache");
     let out = run(&[]);
     assert_eq!(out.status.code(), Some(0));
-    let entries = std::fs::read_dir(xdg.join("budget")).expect("the cache dir").count();
+    let entries = std::fs::read_dir(xdg.join("budget"))
+        .expect("the cache dir")
+        .count();
     // One entry per generated file (2 departments, maybe a second year).
     assert!(entries >= 2, "{entries}");
     let _ = std::fs::remove_dir_all(&dir);

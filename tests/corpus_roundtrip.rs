@@ -50,7 +50,12 @@ fn compare(g: &corpus::Generated, doc: &Disclosure) {
         );
         let t2 = row(doc, TableKind::Income, line.code);
         let fiscal = line.basic + line.project + line.fund;
-        assert_eq!(t2[0], figure(d, total), "{file}: 收入总表 合计 {}", line.code);
+        assert_eq!(
+            t2[0],
+            figure(d, total),
+            "{file}: 收入总表 合计 {}",
+            line.code
+        );
         assert_eq!(t2[1], figure(d, fiscal + line.business), "{file}: 小计");
         assert_eq!(t2[2], figure(d, fiscal), "{file}: 财政拨款收入");
         assert_eq!(t2[4], figure(d, line.business), "{file}: 事业收入");
@@ -70,12 +75,21 @@ fn compare(g: &corpus::Generated, doc: &Disclosure) {
         }
         if line.fund > 0 {
             let t7 = row(doc, TableKind::GovernmentFundExpenditure, line.code);
-            assert_eq!(t7[0], figure(d, line.fund), "{file}: 政府性基金 {}", line.code);
+            assert_eq!(
+                t7[0],
+                figure(d, line.fund),
+                "{file}: 政府性基金 {}",
+                line.code
+            );
         }
     }
     assert_eq!(
         total_row(doc, TableKind::Expenditure)[..3],
-        [figure(d, d.total()), figure(d, d.basic()), figure(d, d.project())],
+        [
+            figure(d, d.total()),
+            figure(d, d.basic()),
+            figure(d, d.project())
+        ],
         "{file}: 支出总表 合计"
     );
     // Every economic leaf, and the 人员 / 公用 split of the total.
@@ -85,7 +99,11 @@ fn compare(g: &corpus::Generated, doc: &Disclosure) {
     }
     assert_eq!(
         total_row(doc, TableKind::GeneralPublicBasic),
-        [figure(d, d.basic()), figure(d, d.personnel()), figure(d, d.public_use())],
+        [
+            figure(d, d.basic()),
+            figure(d, d.personnel()),
+            figure(d, d.public_use())
+        ],
         "{file}: 基本支出表 合计"
     );
     // 三公: the vehicles' running costs.
@@ -97,9 +115,15 @@ fn compare(g: &corpus::Generated, doc: &Disclosure) {
     for (card, truth) in doc.projects.iter().zip(&d.cards) {
         assert_eq!(card.code, truth.code, "{file}");
         assert_eq!(card.name, truth.name, "{file}");
-        assert_eq!(card.budget, Some(Decimal::new(truth.budget, 2)), "{file}: {}", truth.name);
+        assert_eq!(
+            card.budget,
+            Some(Decimal::new(truth.budget, 2)),
+            "{file}: {}",
+            truth.name
+        );
         let fiscal = (truth.fiscal > 0).then(|| Decimal::new(truth.fiscal, 2));
-        let other = (truth.budget > truth.fiscal).then(|| Decimal::new(truth.budget - truth.fiscal, 2));
+        let other =
+            (truth.budget > truth.fiscal).then(|| Decimal::new(truth.budget - truth.fiscal, 2));
         assert_eq!(card.fiscal_funds, fiscal, "{file}: {}", truth.name);
         assert_eq!(card.other_funds, other, "{file}: {}", truth.name);
     }

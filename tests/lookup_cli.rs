@@ -21,7 +21,12 @@ fn json_rows(args: &[&str]) -> Vec<serde_json::Value> {
     let mut all = args.to_vec();
     all.push("--json");
     let out = budget(&all);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     value.as_array().expect("an array").clone()
 }
@@ -129,15 +134,57 @@ fn headline_figures_answer_with_their_table_and_column() {
         ("xmzc", "支出总表", "合计", "项目支出", "915.00"),
         ("基本支出", "支出总表", "合计", "基本支出", "2349.56"),
         ("jbzc", "支出总表", "合计", "基本支出", "2349.56"),
-        ("人员经费", "一般公共预算财政拨款基本支出表", "合计", "人员经费", "2049.75"),
-        ("ryjf", "一般公共预算财政拨款基本支出表", "合计", "人员经费", "2049.75"),
-        ("公用经费", "一般公共预算财政拨款基本支出表", "合计", "公用经费", "299.81"),
-        ("gyjf", "一般公共预算财政拨款基本支出表", "合计", "公用经费", "299.81"),
+        (
+            "人员经费",
+            "一般公共预算财政拨款基本支出表",
+            "合计",
+            "人员经费",
+            "2049.75",
+        ),
+        (
+            "ryjf",
+            "一般公共预算财政拨款基本支出表",
+            "合计",
+            "人员经费",
+            "2049.75",
+        ),
+        (
+            "公用经费",
+            "一般公共预算财政拨款基本支出表",
+            "合计",
+            "公用经费",
+            "299.81",
+        ),
+        (
+            "gyjf",
+            "一般公共预算财政拨款基本支出表",
+            "合计",
+            "公用经费",
+            "299.81",
+        ),
         ("收入总计", "收支总表", "收入总计", "预算数", "3264.56"),
         ("srzj", "收支总表", "收入总计", "预算数", "3264.56"),
-        ("三公", "财政拨款“三公”经费支出表", "“三公”经费小计", "合计", "24.00"),
-        ("sgjf", "财政拨款“三公”经费支出表", "“三公”经费小计", "合计", "24.00"),
-        ("机关运行经费", "情况说明", "机关运行经费", "情况说明", "299.81"),
+        (
+            "三公",
+            "财政拨款“三公”经费支出表",
+            "“三公”经费小计",
+            "合计",
+            "24.00",
+        ),
+        (
+            "sgjf",
+            "财政拨款“三公”经费支出表",
+            "“三公”经费小计",
+            "合计",
+            "24.00",
+        ),
+        (
+            "机关运行经费",
+            "情况说明",
+            "机关运行经费",
+            "情况说明",
+            "299.81",
+        ),
         ("jgyxjf", "情况说明", "机关运行经费", "情况说明", "299.81"),
     ];
     for (query, table, name, column, value) in cases {
@@ -176,7 +223,11 @@ fn a_printed_figure_finds_the_cells_that_print_it() {
     };
     assert!(has("支出总表", "行政运行", "合计"));
     assert!(has("支出总表", "合计", "基本支出"));
-    assert!(has("一般公共预算财政拨款基本支出表", "合计", "一般公共预算基本支出/合计"));
+    assert!(has(
+        "一般公共预算财政拨款基本支出表",
+        "合计",
+        "一般公共预算基本支出/合计"
+    ));
     // A figure typed without its decimals still matches: 915 is 915.00.
     let rows = json_rows(&["lookup", "915", SEED]);
     assert_eq!(rows[0]["column"], "项目支出");
@@ -216,7 +267,15 @@ fn english_headers_with_the_flag_before_or_after_the_subcommand() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let text = stdout(&out);
         let header = text.lines().next().unwrap_or("");
-        for word in ["department", "year", "table", "code", "name", "column", "value"] {
+        for word in [
+            "department",
+            "year",
+            "table",
+            "code",
+            "name",
+            "column",
+            "value",
+        ] {
             assert!(header.contains(word), "{header}");
         }
         assert!(text.contains("30231"), "{text}");
@@ -234,10 +293,16 @@ fn a_cut_list_says_how_many_matches_there_were() {
     let all = json_rows(&["lookup", "行政", SEED, "--limit", "0"]).len();
     assert!(all > 2);
     assert!(
-        stderr.contains(&format!("2 of {all} matches (--limit N, --limit 0 for all)")),
+        stderr.contains(&format!(
+            "2 of {all} matches (--limit N, --limit 0 for all)"
+        )),
         "{stderr}"
     );
     // Nothing cut, nothing said.
     let out = budget(&["lookup", "行政", SEED, "--limit", "0"]);
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

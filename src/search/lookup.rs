@@ -172,7 +172,11 @@ fn base_row(index: &SearchIndex, item: &Item) -> LookupRow {
             column,
             value,
             unit,
-        }) => (Some(column.clone()), Some(*value), shown_amount(*value, *unit)),
+        }) => (
+            Some(column.clone()),
+            Some(*value),
+            shown_amount(*value, *unit),
+        ),
         Some(Figure::Target { raw, number }) => (Some("指标值".to_string()), *number, raw.clone()),
         None => (None, None, String::new()),
     };
@@ -278,7 +282,7 @@ fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -334,21 +338,27 @@ pub fn sum_code(docs: &[Disclosure], code: &str) -> Result<Option<CodeSum>, Stri
     let mut name = None;
     for (d, doc) in docs.iter().enumerate() {
         let found = SUM_TABLES.iter().find_map(|&kind| {
-            doc.tables
-                .iter()
-                .filter(|t| t.kind == kind)
-                .find_map(|t| {
-                    t.sides.iter().enumerate().find_map(|(s, side)| {
-                        let r = side
-                            .rows
-                            .iter()
-                            .position(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))?;
-                        let figure = super::row_figure(t, s, r)?;
-                        Some((t, &side.rows[r], figure))
-                    })
+            doc.tables.iter().filter(|t| t.kind == kind).find_map(|t| {
+                t.sides.iter().enumerate().find_map(|(s, side)| {
+                    let r = side
+                        .rows
+                        .iter()
+                        .position(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))?;
+                    let figure = super::row_figure(t, s, r)?;
+                    Some((t, &side.rows[r], figure))
                 })
+            })
         });
-        let Some((table, row, Figure::Amount { column, value, unit })) = found else {
+        let Some((
+            table,
+            row,
+            Figure::Amount {
+                column,
+                value,
+                unit,
+            },
+        )) = found
+        else {
             continue;
         };
         let wan = unit

@@ -264,7 +264,11 @@ fn is_placeholder_indicator(level3: &str) -> bool {
 }
 
 /// The figure of a row: its 合计 when it has one, else its first figure.
-pub(crate) fn row_figure(table: &crate::model::BudgetTable, side: usize, row: usize) -> Option<Figure> {
+pub(crate) fn row_figure(
+    table: &crate::model::BudgetTable,
+    side: usize,
+    row: usize,
+) -> Option<Figure> {
     let side = table.sides.get(side)?;
     let row = side.rows.get(row)?;
     let total = side
@@ -316,7 +320,11 @@ impl SearchIndex {
         Self::from_items(docs, items, amounts)
     }
 
-    fn from_items(docs: Vec<DocInfo>, items: Vec<Item>, amounts: Vec<(Decimal, u32)>) -> SearchIndex {
+    fn from_items(
+        docs: Vec<DocInfo>,
+        items: Vec<Item>,
+        amounts: Vec<(Decimal, u32)>,
+    ) -> SearchIndex {
         let mut names = Arena::default();
         let mut initials = Arena::default();
         let mut full_pinyin = Arena::default();
@@ -617,7 +625,9 @@ impl SearchIndex {
 /// test (`2010301`); the code tiers rank above, so a code still wins.
 fn parse_figure(q: &str) -> Option<Decimal> {
     if !q.bytes().any(|b| b.is_ascii_digit())
-        || !q.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        || !q
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     {
         return None;
     }
@@ -754,7 +764,12 @@ fn collect_items(
 /// One fact per printed figure of a total row whose column header names it
 /// (`项目支出` × 合计 = 915.00). Blank cells make no fact: there is nothing
 /// to find.
-fn push_facts(doc: usize, (t, s, r): (usize, usize, usize), table: &BudgetTable, items: &mut Vec<Item>) {
+fn push_facts(
+    doc: usize,
+    (t, s, r): (usize, usize, usize),
+    table: &BudgetTable,
+    items: &mut Vec<Item>,
+) {
     let Some(side) = table.sides.get(s) else {
         return;
     };
