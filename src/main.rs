@@ -488,12 +488,15 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         };
         return output::finish(output::emit(&text), ExitCode::SUCCESS);
     }
-    let index = SearchIndex::build(&docs);
     let options = lookup::Options {
         limit: args.limit,
         all_columns: args.all_columns,
     };
-    let mut found = lookup::lookup_in(&index, &docs, query, options);
+    // A code carried exactly needs no index (no pinyin of every name).
+    let mut found = lookup::lookup_exact_code(&docs, query, options).unwrap_or_else(|| {
+        let index = SearchIndex::build(&docs);
+        lookup::lookup_in(&index, &docs, query, options)
+    });
     if found.rows.is_empty() {
         output::note(&format!("no match for `{query}`"));
         return ExitCode::from(1);

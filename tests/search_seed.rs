@@ -111,3 +111,50 @@ fn headline_queries_put_the_figure_first_in_the_app_index() {
         }
     }
 }
+
+/// The exact-code scan `budget lookup` takes for a code gives exactly what
+/// the index gives, on the seed and on a generated corpus.
+#[test]
+fn the_exact_code_path_equals_the_index() {
+    use budget_tui::search::lookup::{lookup_exact_code, lookup_in, Options};
+    let seed = budget_tui::bundled::disclosure().expect("bundled");
+    let mut docs = vec![seed];
+    for g in budget_tui::corpus::generate(6, 4) {
+        docs.push(budget_tui::import::import_text(&g.text, &g.file_name).expect("imports"));
+    }
+    let index = SearchIndex::build(&docs);
+    for code in [
+        "2010301",
+        "201",
+        "30231",
+        "13050025P00945010077D",
+        "13050025p00945010077d",
+        "2120899",
+    ] {
+        for (limit, all_columns) in [(20, false), (0, false), (2, true)] {
+            let options = Options { limit, all_columns };
+            let fast = lookup_exact_code(&docs, code, options).expect("an exact code");
+            let slow = lookup_in(&index, &docs, code, options);
+            assert_eq!(fast, slow, "{code} {limit} {all_columns}");
+            assert!(!fast.rows.is_empty());
+        }
+    }
+    assert!(lookup_exact_code(
+        &docs,
+        "行政运行",
+        Options {
+            limit: 20,
+            all_columns: false
+        }
+    )
+    .is_none());
+    assert!(lookup_exact_code(
+        &docs,
+        "20103011",
+        Options {
+            limit: 20,
+            all_columns: false
+        }
+    )
+    .is_none());
+}

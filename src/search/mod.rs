@@ -163,6 +163,15 @@ pub struct DocInfo {
     pub year: u16,
 }
 
+impl DocInfo {
+    pub fn of(disclosure: &Disclosure) -> DocInfo {
+        DocInfo {
+            department: disclosure.department.name.clone(),
+            year: disclosure.department.budget_year,
+        }
+    }
+}
+
 /// A ranked match: an index into [`SearchIndex::items`] and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -308,10 +317,7 @@ impl SearchIndex {
         let mut amounts = Vec::new();
         let mut docs = Vec::with_capacity(disclosures.len());
         for (doc, disclosure) in disclosures.iter().enumerate() {
-            docs.push(DocInfo {
-                department: disclosure.department.name.clone(),
-                year: disclosure.department.budget_year,
-            });
+            docs.push(DocInfo::of(disclosure));
             collect_items(doc, disclosure, &mut items, &mut amounts);
         }
         // Decimal orders numerically (915 == 915.00), which is what a typed
@@ -641,6 +647,83 @@ fn within_tier(position: usize, extra: usize) -> i64 {
     TIER_WIDTH / 4 - position * 1_000 - extra
 }
 
+/// The item of one printed row (`(table, side, row)` of `doc`).
+fn row_item(doc: usize, (t, s, r): (usize, usize, usize), table: &BudgetTable) -> Item {
+    let row = &table.sides[s].rows[r];
+    Item {
+        kind: HitKind::Row,
+        doc,
+        place: Place::TableRow {
+            table: t,
+            side: s,
+            row: r,
+        },
+        code: row.code.as_ref().map(|c| c.as_str().to_string()),
+        name: row.name.trim().to_string(),
+        context: table_name(table).to_string(),
+        figure: row_figure(table, s, r),
+        row: None,
+    }
+}
+
+/// The item of card `c` of `doc`.
+fn project_item(doc: usize, c: usize, card: &crate::model::ProjectCard) -> Item {
+    Item {
+        kind: HitKind::Project,
+        doc,
+        place: Place::Project { card: c },
+        code: (!card.code.trim().is_empty()).then(|| card.code.trim().to_string()),
+        name: card.name.trim().to_string(),
+        context: "项目".to_string(),
+        figure: card.budget.map(|value| Figure::Amount {
+            column: "预算数".to_string(),
+            value,
+            unit: card.unit,
+        }),
+        row: None,
+    }
+}
+
+/// The items a [`SearchIndex`] over `disclosures` would rank as exact code
+/// matches of `query`, in the order it would list them (rows, then cards,
+/// each group in document order; the group met first comes first), found by
+/// a scan of the codes alone: `budget lookup 2010301` over a thousand
+/// documents needs no pinyin of every name. Empty when the query is not a
+/// code that something carries exactly.
+pub fn exact_code_items(disclosures: &[Disclosure], query: &str) -> Vec<Item> {
+    let mut q = String::with_capacity(query.len());
+    keys::push_normalized(&mut q, query);
+    if q.is_empty() || !q.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Vec::new();
+    }
+    let same = |code: &str| {
+        let mut key = String::with_capacity(code.len());
+        keys::push_normalized(&mut key, code);
+        key == q
+    };
+    let mut items = Vec::new();
+    for (doc, disclosure) in disclosures.iter().enumerate() {
+        for (t, table) in disclosure.tables.iter().enumerate() {
+            for (s, side) in table.sides.iter().enumerate() {
+                for (r, row) in side.rows.iter().enumerate() {
+                    if row.code.as_ref().is_some_and(|c| same(c.as_str())) {
+                        items.push(row_item(doc, (t, s, r), table));
+                    }
+                }
+            }
+        }
+        for (c, card) in disclosure.projects.iter().enumerate() {
+            if !card.code.trim().is_empty() && same(card.code.trim()) {
+                items.push(project_item(doc, c, card));
+            }
+        }
+    }
+    // The index groups by kind, the kind of the first hit first.
+    let first_kind = items.first().map(|i| i.kind);
+    items.sort_by_key(|i| Some(i.kind) != first_kind);
+    items
+}
+
 /// Column headers that only say "the row's figure" (合计, 预算数): as facts
 /// they would name nothing the row does not already show.
 fn is_generic_header(label: &str) -> bool {
@@ -666,20 +749,7 @@ fn collect_items(
                 }
                 let id = items.len() as u32;
                 amounts.extend(row.amounts.iter().flatten().map(|&v| (v, id)));
-                items.push(Item {
-                    kind: HitKind::Row,
-                    doc,
-                    place: Place::TableRow {
-                        table: t,
-                        side: s,
-                        row: r,
-                    },
-                    code: row.code.as_ref().map(|c| c.as_str().to_string()),
-                    name: row.name.trim().to_string(),
-                    context: table_name(table).to_string(),
-                    figure: row_figure(table, s, r),
-                    row: None,
-                });
+                items.push(row_item(doc, (t, s, r), table));
                 if total == Some(r) {
                     push_facts(doc, (t, s, r), table, items);
                 }
@@ -695,20 +765,7 @@ fn collect_items(
         if let Some(budget) = card.budget {
             amounts.push((budget, items.len() as u32));
         }
-        items.push(Item {
-            kind: HitKind::Project,
-            doc,
-            place: Place::Project { card: c },
-            code: code.clone(),
-            name: card.name.trim().to_string(),
-            context: "项目".to_string(),
-            figure: card.budget.map(|value| Figure::Amount {
-                column: "预算数".to_string(),
-                value,
-                unit: card.unit,
-            }),
-            row: None,
-        });
+        items.push(project_item(doc, c, card));
         for (i, indicator) in card.indicators.iter().enumerate() {
             if is_placeholder_indicator(&indicator.level3) {
                 continue;
