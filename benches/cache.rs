@@ -42,7 +42,12 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let candidates: [(&str, Encode, Decode); 6] = [
+    let candidates: [(&str, Encode, Decode); 7] = [
+        (
+            "MessagePack, positional (rmp-serde)",
+            |d| rmp_serde::to_vec(d).map_err(|e| e.to_string()),
+            |b| rmp_serde::from_slice(b).map_err(|e| e.to_string()),
+        ),
         (
             "MessagePack, named fields (rmp-serde)",
             |d| rmp_serde::to_vec_named(d).map_err(|e| e.to_string()),

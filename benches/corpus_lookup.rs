@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Wall time and peak RSS (KiB) of one run of `command`.
-fn run(command: &mut Command) -> Option<(Duration, i64, bool)> {
+/// Wall time, CPU time (user + system), peak RSS (KiB) and success of one
+/// run of `command`. CPU time is reported beside wall time because the
+/// machine is shared: wall time includes waiting for a core.
+fn run(command: &mut Command) -> Option<(Duration, Duration, i64, bool)> {
     let start = Instant::now();
     let child = command
         .stdout(Stdio::null())
@@ -31,12 +33,15 @@ fn run(command: &mut Command) -> Option<(Duration, i64, bool)> {
         return None;
     }
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    let cpu = tv(usage.ru_utime) + tv(usage.ru_stime);
     // ru_maxrss is in KiB on Linux.
-    Some((elapsed, usage.ru_maxrss, ok))
+    Some((elapsed, cpu, usage.ru_maxrss, ok))
 }
 
 struct Measured {
     median: Duration,
+    cpu: Duration,
     peak_kib: i64,
 }
 
@@ -46,10 +51,12 @@ fn measure(
     before_each: impl Fn(),
 ) -> Option<Measured> {
     let mut times = Vec::with_capacity(runs);
+    let mut cpus = Vec::with_capacity(runs);
     let mut peak = 0;
     for _ in 0..runs {
         before_each();
-        let (time, rss, ok) = run(&mut make())?;
+        let (time, cpu, rss, ok) = run(&mut make())?;
+        cpus.push(cpu);
         if !ok {
             eprintln!("a run failed: {:?}", make());
             return None;
@@ -58,8 +65,10 @@ fn measure(
         peak = peak.max(rss);
     }
     times.sort();
+    cpus.sort();
     Some(Measured {
         median: times[times.len() / 2],
+        cpu: cpus[cpus.len() / 2],
         peak_kib: peak,
     })
 }
@@ -103,6 +112,14 @@ fn main() {
     };
     let bytes = dir_bytes(&corpus);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "load average at start: {}",
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     println!(
         "corpus: {departments} departments, {} files, {:.1} MB ({:.0} KB a file); {cores} cores; {runs} runs each, median",
         files.len(),
@@ -152,14 +169,16 @@ fn main() {
             .as_ref()
             .map(|r| {
                 format!(
-                    "{:>6.1}× rg",
-                    m.median.as_secs_f64() / r.median.as_secs_f64()
+                    "{:>6.1}× rg wall, {:>6.1}× rg CPU",
+                    m.median.as_secs_f64() / r.median.as_secs_f64(),
+                    m.cpu.as_secs_f64() / r.cpu.as_secs_f64().max(1e-3)
                 )
             })
             .unwrap_or_default();
         println!(
-            "{name:<44} {:>8.1} ms  peak {:>6.1} MiB  {ratio}",
+            "{name:<40} {:>8.1} ms wall {:>7.1} ms CPU  peak {:>6.1} MiB  {ratio}",
             ms(m.median),
+            ms(m.cpu),
             m.peak_kib as f64 / 1024.0
         );
     };
@@ -169,9 +188,9 @@ fn main() {
     report("budget --no-cache lookup 2010301 DIR", &cold);
     if let Some(cold) = &cold {
         let mb_s = bytes as f64 / 1e6 / cold.median.as_secs_f64();
+        let per_core = bytes as f64 / 1e6 / cold.cpu.as_secs_f64();
         println!(
-            "import throughput (cold): {mb_s:.1} MB/s on {cores} cores, {:.1} MB/s per core",
-            mb_s / cores as f64
+            "import throughput (cold): {mb_s:.1} MB/s wall on {cores} cores; {per_core:.1} MB/s per CPU-second"
         );
     }
     if let Some(warm) = &warm {
