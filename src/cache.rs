@@ -5,8 +5,10 @@
 //! `~/.cache/budget`), named by a 128-bit xxh3 hash of the input file's bytes
 //! and the [`FORMAT_VERSION`]: never by name or modification time, so an
 //! edited file is a miss and a renamed one a hit. An entry holds a header
-//! (magic, format version, crate version and model fingerprint, the content hash again, the length
-//! and a checksum of the body) and the model as MessagePack with field names.
+//! (magic, format version, crate version and model fingerprint, the content
+//! hash again) and two sections, each with its length and checksum: the
+//! tables-only form that `lookup CODE` and `--sum` read (a prefix of the
+//! file), then the whole model, both as MessagePack with field names.
 //! Anything that does not match — a short file, another version, a flipped
 //! bit — is ignored (a miss), and the fresh import overwrites it: an entry
 //! is never trusted.
@@ -32,7 +34,7 @@ use crate::model::Disclosure;
 /// importer need no bump: the key also holds a fingerprint of their sources
 /// (`build.rs`), so entries written by a build that imports differently are
 /// misses.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const MAGIC: &[u8; 8] = b"BUDGETC\0";
 
@@ -99,7 +101,26 @@ impl Cache {
     /// not exactly what this build would write (stale, truncated, corrupt).
     pub fn get(&self, key: Key) -> Option<Disclosure> {
         let bytes = std::fs::read(self.entry_path(key)).ok()?;
-        decode(&bytes, key)
+        decode(&bytes, key, Part::Full)
+    }
+
+    /// The tables-only form ([`tables_only`]) cached for `key`, read from the
+    /// start of the entry alone: what `lookup CODE` and `--sum` need, at a
+    /// fraction of the reading and decoding.
+    pub fn get_tables_only(&self, key: Key) -> Option<Disclosure> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(self.entry_path(key)).ok()?;
+        let mut head = vec![0; HEADER_MAX];
+        let got = read_up_to(&mut file, &mut head).ok()?;
+        head.truncate(got);
+        let (header_len, first_len) = first_section_end(&head, key)?;
+        let wanted = header_len.checked_add(16)?.checked_add(first_len)?;
+        if head.len() < wanted {
+            let mut rest = vec![0; wanted - head.len()];
+            file.read_exact(&mut rest).ok()?;
+            head.extend_from_slice(&rest);
+        }
+        decode(&head[..wanted], key, Part::TablesOnly)
     }
 
     /// Stores `doc` for `key`: written to a temporary file in the cache
@@ -124,21 +145,71 @@ impl Cache {
     }
 }
 
+/// The longest header: magic, version, a one-byte-long build id, the key.
+const HEADER_MAX: usize = 8 + 4 + 1 + 255 + 16 + 16 + 4096;
+
+/// Which part of an entry to decode.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    TablesOnly,
+    Full,
+}
+
+/// `doc` without what `lookup CODE` and `--sum` never read: the narrative,
+/// glossary, procurement and assets, and each card's indicators, plan and
+/// texts (its code, name, unit and funds stay). Tables are kept whole.
+pub fn tables_only(doc: &Disclosure) -> Disclosure {
+    let mut light = Disclosure {
+        department: doc.department.clone(),
+        tables: doc.tables.clone(),
+        narrative: Vec::new(),
+        projects: doc.projects.clone(),
+        procurement: None,
+        assets: None,
+        glossary: Vec::new(),
+    };
+    for card in &mut light.projects {
+        card.indicators = Vec::new();
+        card.spending_plan = Vec::new();
+        card.extra = Vec::new();
+        card.goal = String::new();
+        card.purpose = String::new();
+    }
+    light
+}
+
+fn read_up_to(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
 /// Header: magic, format version (u32 LE), build id length (u8) and bytes
-/// (crate version + model fingerprint), key (u128 LE), body length (u64 LE), body checksum (xxh3-64 LE).
+/// (crate version + model fingerprint), key (u128 LE); then two sections,
+/// each its body length (u64 LE), its checksum (xxh3-64 LE) and its body:
+/// first [`tables_only`], then the whole model.
 fn encode(doc: &Disclosure, key: Key) -> Result<Vec<u8>, rmp_serde::encode::Error> {
-    let body = rmp_serde::to_vec_named(doc)?;
-    let version = build_id().as_bytes();
-    let mut out = Vec::with_capacity(body.len() + 64);
+    let light = rmp_serde::to_vec_named(&tables_only(doc))?;
+    let full = rmp_serde::to_vec_named(doc)?;
+    let id = build_id().as_bytes();
+    let mut out = Vec::with_capacity(light.len() + full.len() + 96);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    // A crate version is a few bytes; one byte of length is plenty.
-    out.push(version.len().min(255) as u8);
-    out.extend_from_slice(&version[..version.len().min(255)]);
+    // A build id is a few dozen bytes; one byte of length is plenty.
+    out.push(id.len().min(255) as u8);
+    out.extend_from_slice(&id[..id.len().min(255)]);
     out.extend_from_slice(&key.0.to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
-    out.extend_from_slice(&body);
+    for body in [&light, &full] {
+        out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(body).to_le_bytes());
+        out.extend_from_slice(body);
+    }
     Ok(out)
 }
 
@@ -151,32 +222,70 @@ fn build_id() -> &'static str {
     )
 }
 
-fn decode(bytes: &[u8], key: Key) -> Option<Disclosure> {
-    let mut rest = bytes;
-    let mut take = |n: usize| -> Option<&[u8]> {
-        let (head, tail) = rest.split_at_checked(n)?;
-        rest = tail;
+/// A reader over an entry's bytes that fails instead of panicking.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = self.0.split_at_checked(n)?;
+        self.0 = tail;
         Some(head)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+}
+
+/// Checks the header; returns the reader after it.
+fn header(bytes: &[u8], key: Key) -> Option<Reader<'_>> {
+    let mut r = Reader(bytes);
+    if r.take(MAGIC.len())? != MAGIC {
+        return None;
+    }
+    if u32::from_le_bytes(r.take(4)?.try_into().ok()?) != FORMAT_VERSION {
+        return None;
+    }
+    let id_len = usize::from(*r.take(1)?.first()?);
+    if r.take(id_len)? != build_id().as_bytes() {
+        return None;
+    }
+    if u128::from_le_bytes(r.take(16)?.try_into().ok()?) != key.0 {
+        return None;
+    }
+    Some(r)
+}
+
+/// The header's length and the first section's body length.
+fn first_section_end(bytes: &[u8], key: Key) -> Option<(usize, usize)> {
+    let mut r = header(bytes, key)?;
+    let header_len = bytes.len() - r.0.len();
+    let len = usize::try_from(r.u64()?).ok()?;
+    Some((header_len, len))
+}
+
+/// One section: its body, checked against its length and checksum.
+fn section<'a>(r: &mut Reader<'a>) -> Option<&'a [u8]> {
+    let len = usize::try_from(r.u64()?).ok()?;
+    let checksum = r.u64()?;
+    let body = r.take(len)?;
+    (xxhash_rust::xxh3::xxh3_64(body) == checksum).then_some(body)
+}
+
+fn decode(bytes: &[u8], key: Key, part: Part) -> Option<Disclosure> {
+    let mut r = header(bytes, key)?;
+    let light = section(&mut r)?;
+    let body = match part {
+        Part::TablesOnly => light,
+        Part::Full => {
+            let full = section(&mut r)?;
+            // Nothing may follow: a longer file is not one this build wrote.
+            if !r.0.is_empty() {
+                return None;
+            }
+            full
+        }
     };
-    if take(MAGIC.len())? != MAGIC {
-        return None;
-    }
-    if u32::from_le_bytes(take(4)?.try_into().ok()?) != FORMAT_VERSION {
-        return None;
-    }
-    let version_len = usize::from(*take(1)?.first()?);
-    if take(version_len)? != build_id().as_bytes() {
-        return None;
-    }
-    if u128::from_le_bytes(take(16)?.try_into().ok()?) != key.0 {
-        return None;
-    }
-    let len = u64::from_le_bytes(take(8)?.try_into().ok()?);
-    let checksum = u64::from_le_bytes(take(8)?.try_into().ok()?);
-    let body = rest;
-    if body.len() as u64 != len || xxhash_rust::xxh3::xxh3_64(body) != checksum {
-        return None;
-    }
     rmp_serde::from_slice(body).ok()
 }
 
@@ -208,6 +317,11 @@ mod tests {
             back.tables[1].sides[0].rows[3].amounts[0].map(|d| d.to_string()),
             Some("2349.56".to_string())
         );
+        let light = cache.get_tables_only(key).expect("the first section");
+        assert_eq!(light, tables_only(&doc));
+        assert_eq!(light.tables, doc.tables);
+        assert!(light.narrative.is_empty() && light.projects[0].indicators.is_empty());
+        assert_eq!(light.projects[1].code, "13050025P00945010077D");
         // Another content is another key.
         assert!(cache.get(Key::of(b"other bytes")).is_none());
         let _ = std::fs::remove_dir_all(&dir);
@@ -218,21 +332,27 @@ mod tests {
         let doc = seed();
         let key = Key::of(b"content");
         let good = encode(&doc, key).expect("encodes");
-        assert!(decode(&good, key).is_some());
+        assert!(decode(&good, key, Part::Full).is_some());
+        assert!(decode(&good, key, Part::TablesOnly).is_some());
         // Truncated anywhere, or any single byte of the header or body
         // flipped: never a model.
         for cut in [0, 4, 8, 20, good.len() / 2, good.len() - 1] {
-            assert!(decode(&good[..cut], key).is_none(), "cut at {cut}");
+            assert!(
+                decode(&good[..cut], key, Part::Full).is_none(),
+                "cut at {cut}"
+            );
         }
         for at in (0..good.len()).step_by(97).chain([good.len() - 1]) {
             let mut bad = good.clone();
             bad[at] ^= 0x20;
-            assert!(decode(&bad, key).is_none(), "byte {at} flipped");
+            assert!(decode(&bad, key, Part::Full).is_none(), "byte {at} flipped");
         }
         // Someone else's key, an older format version.
-        assert!(decode(&good, Key::of(b"other")).is_none());
+        assert!(decode(&good, Key::of(b"other"), Part::Full).is_none());
+        assert!(decode(&good, Key::of(b"other"), Part::TablesOnly).is_none());
         let mut old = good.clone();
         old[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
-        assert!(decode(&old, key).is_none());
+        assert!(decode(&old, key, Part::Full).is_none());
+        assert!(decode(&old, key, Part::TablesOnly).is_none());
     }
 }

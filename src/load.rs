@@ -31,6 +31,10 @@ pub struct Options {
     pub cache: Option<Cache>,
     /// Threads to import with; 0 for one per core.
     pub threads: usize,
+    /// Load only what `lookup CODE` and `--sum` read
+    /// ([`crate::cache::tables_only`]): from the cache, a prefix of each
+    /// entry; after an import, the stripped model (less memory).
+    pub tables_only: bool,
 }
 
 impl Options {
@@ -39,6 +43,7 @@ impl Options {
         Options {
             cache: Cache::default_location(),
             threads: 0,
+            tables_only: false,
         }
     }
 }
@@ -76,7 +81,7 @@ pub fn load_inputs_with(paths: &[PathBuf], options: &Options) -> (Loaded, Stats)
         let Some(path) = files.get(i) else {
             break;
         };
-        let (result, hit) = load_one(path, options.cache.as_ref());
+        let (result, hit) = load_one(path, options.cache.as_ref(), options.tables_only);
         if hit {
             hits.fetch_add(1, Ordering::Relaxed);
         } else {
@@ -113,7 +118,11 @@ pub fn load_inputs_with(paths: &[PathBuf], options: &Options) -> (Loaded, Stats)
 
 /// One file: from the cache when its content is there, else imported (and
 /// then stored). Returns whether it was a hit.
-fn load_one(path: &Path, cache: Option<&Cache>) -> (Result<Disclosure, ImportError>, bool) {
+fn load_one(
+    path: &Path,
+    cache: Option<&Cache>,
+    tables_only: bool,
+) -> (Result<Disclosure, ImportError>, bool) {
     let file = path.display().to_string();
     let bytes = match crate::import::read_input(path, &file) {
         Ok(bytes) => bytes,
@@ -121,7 +130,12 @@ fn load_one(path: &Path, cache: Option<&Cache>) -> (Result<Disclosure, ImportErr
     };
     let key = cache.map(|_| Key::of(&bytes));
     if let (Some(cache), Some(key)) = (cache, key) {
-        if let Some(doc) = cache.get(key) {
+        let cached = if tables_only {
+            cache.get_tables_only(key)
+        } else {
+            cache.get(key)
+        };
+        if let Some(doc) = cached {
             return (Ok(doc), true);
         }
     }
@@ -135,6 +149,11 @@ fn load_one(path: &Path, cache: Option<&Cache>) -> (Result<Disclosure, ImportErr
         // costs speed: the import itself succeeded.
         let _ = cache.put(key, doc);
     }
+    let imported = if tables_only {
+        imported.map(|doc| crate::cache::tables_only(&doc))
+    } else {
+        imported
+    };
     (imported, false)
 }
 

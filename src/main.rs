@@ -247,6 +247,18 @@ fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
 /// standard error (`file:line: message`) and skipped; `None` (exit 2) only
 /// when nothing could be read.
 fn load_inputs(paths: &[PathBuf], cache: bool) -> Option<Vec<(String, Disclosure)>> {
+    load_inputs_as(paths, cache, false, true)
+}
+
+/// [`load_inputs`], with only the tables and card heads when `tables_only`
+/// (see [`budget_tui::cache::tables_only`]); problems are printed only when
+/// `report` (a second load of the same paths says nothing new).
+fn load_inputs_as(
+    paths: &[PathBuf],
+    cache: bool,
+    tables_only: bool,
+    report: bool,
+) -> Option<Vec<(String, Disclosure)>> {
     if paths.is_empty() {
         return match budget_tui::bundled::disclosure() {
             Ok(doc) => Some(vec![(budget_tui::bundled::PATH.to_string(), doc)]),
@@ -263,9 +275,10 @@ fn load_inputs(paths: &[PathBuf], cache: bool) -> Option<Vec<(String, Disclosure
             None
         },
         threads: 0,
+        tables_only,
     };
     let (loaded, _) = load::load_inputs_with(paths, &options);
-    for (_, problem) in &loaded.problems {
+    for (_, problem) in loaded.problems.iter().filter(|_| report) {
         output::error(problem);
     }
     if loaded.docs.is_empty() {
@@ -308,6 +321,7 @@ fn check(paths: Vec<PathBuf>, json: bool, cache: bool) -> ExitCode {
                 None
             },
             threads: 0,
+            tables_only: false,
         };
         let (loaded, _) = load::load_inputs_with(&paths, &options);
         for (_, problem) in &loaded.problems {
@@ -447,7 +461,13 @@ struct LookupArgs {
 /// be read.
 fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> ExitCode {
     use budget_tui::search::{lookup, SearchIndex};
-    let Some(loaded) = load_inputs(paths, cache) else {
+    // A code (`2010301`) and --sum read only tables and card codes: load
+    // those alone (a prefix of each cache entry), and everything only if
+    // the code turns out not to be one.
+    let code_like = query.bytes().any(|b| b.is_ascii_digit())
+        && query.trim().bytes().all(|b| b.is_ascii_alphanumeric());
+    let light = args.sum || code_like;
+    let Some(loaded) = load_inputs_as(paths, cache, light, true) else {
         return ExitCode::from(2);
     };
     let several = loaded.len() > 1;
@@ -493,10 +513,22 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         all_columns: args.all_columns,
     };
     // A code carried exactly needs no index (no pinyin of every name).
-    let mut found = lookup::lookup_exact_code(&docs, query, options).unwrap_or_else(|| {
-        let index = SearchIndex::build(&docs);
-        lookup::lookup_in(&index, &docs, query, options)
-    });
+    let mut found = match lookup::lookup_exact_code(&docs, query, options) {
+        Some(found) => found,
+        None => {
+            let docs = if light {
+                // Names, cards and narrative are searched too: load them.
+                match load_inputs_as(paths, cache, false, false) {
+                    Some(loaded) => loaded.into_iter().map(|(_, doc)| doc).collect(),
+                    None => return ExitCode::from(2),
+                }
+            } else {
+                docs
+            };
+            let index = SearchIndex::build(&docs);
+            lookup::lookup_in(&index, &docs, query, options)
+        }
+    };
     if found.rows.is_empty() {
         output::note(&format!("no match for `{query}`"));
         return ExitCode::from(1);

@@ -24,6 +24,7 @@ fn load_with(paths: &[PathBuf], cache: &Path, threads: usize) -> (load::Loaded, 
     let options = Options {
         cache: Some(Cache::at(cache)),
         threads,
+        tables_only: false,
     };
     load::load_inputs_with(paths, &options)
 }
@@ -66,6 +67,7 @@ fn a_second_load_hits_and_reads_the_same_models() {
         &Options {
             cache: None,
             threads: 1,
+            tables_only: false,
         },
     );
     assert_eq!(stats.misses, files.len());
@@ -151,5 +153,37 @@ fn no_cache_neither_reads_nor_writes_and_the_default_is_under_xdg_cache_home() {
         .count();
     // One entry per generated file (2 departments, maybe a second year).
     assert!(entries >= 2, "{entries}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn tables_only_loads_read_the_first_section_and_match_a_full_load() {
+    let dir = temp_dir("light");
+    corpus(&dir.join("docs"), 4);
+    let cache_dir = dir.join("cache");
+    let paths = [dir.join("docs")];
+    let light = |cache: Option<Cache>| Options {
+        cache,
+        threads: 2,
+        tables_only: true,
+    };
+    // A miss: imported, stored whole, returned stripped.
+    let (miss, stats) = load::load_inputs_with(&paths, &light(Some(Cache::at(&cache_dir))));
+    assert_eq!(stats.hits, 0);
+    let (hit, stats) = load::load_inputs_with(&paths, &light(Some(Cache::at(&cache_dir))));
+    assert_eq!(stats.misses, 0);
+    let (full, stats) = load_with(&paths, &cache_dir, 2);
+    assert_eq!(
+        stats.misses, 0,
+        "the full model was stored by the light load"
+    );
+    for (((_, a), (_, b)), (_, whole)) in miss.docs.iter().zip(&hit.docs).zip(&full.docs) {
+        assert_eq!(a, b);
+        assert_eq!(*a, budget_tui::cache::tables_only(whole));
+        assert_eq!(a.tables, whole.tables);
+        assert!(a.narrative.is_empty());
+        assert!(a.projects.iter().all(|p| p.indicators.is_empty()));
+        assert_eq!(a.projects.len(), whole.projects.len());
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
