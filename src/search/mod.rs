@@ -696,10 +696,14 @@ pub fn exact_code_items(disclosures: &[Disclosure], query: &str) -> Vec<Item> {
     if q.is_empty() || !q.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Vec::new();
     }
+    // Compared as the index would key it, without building the key: this
+    // runs for every coded row of every document.
     let same = |code: &str| {
-        let mut key = String::with_capacity(code.len());
-        keys::push_normalized(&mut key, code);
-        key == q
+        code.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(keys::fold_width)
+            .flat_map(char::to_lowercase)
+            .eq(q.chars())
     };
     let mut items = Vec::new();
     for (doc, disclosure) in disclosures.iter().enumerate() {
