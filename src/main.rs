@@ -220,10 +220,13 @@ fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
     };
     let rest: Vec<String> = docs.map(|(name, _)| name).collect();
     if !rest.is_empty() {
+        // A corpus can be thousands of files: name the first few.
+        const NAMED: usize = 10;
+        let more = if rest.len() > NAMED { ", …" } else { "" };
         output::note(&format!(
-            "{} more disclosure(s) loaded but not shown (one at a time for now): {}",
+            "{} more disclosure(s) loaded but not shown (one at a time for now): {}{more}",
             rest.len(),
-            rest.join(", ")
+            rest[..rest.len().min(NAMED)].join(", ")
         ));
     }
     let mut app = App::new(doc, lang);
