@@ -11,19 +11,37 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use budget_tui::app::App;
+use budget_tui::cache::Cache;
 use budget_tui::i18n::Lang;
+use budget_tui::load;
 use budget_tui::model::Disclosure;
+
+/// What every exit code means, printed under `--help`.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  done: the app quit normally; check found no error; lookup found a match
+  1  check found an error finding; lookup found no match; screenshots could not write DIR;
+     gen-corpus could not write OUT_DIR
+  2  no input could be read (each unreadable file is named on standard error, file:line: what
+     was expected; when some inputs load, the run goes on without the others), bad arguments,
+     or standard output could not be written
+  128+N  the app was ended by signal N (129 a hang-up, 143 SIGTERM)";
 
 /// Explore and check department budget disclosures (部门预算公开).
 #[derive(Parser)]
-#[command(name = "budget", version, args_conflicts_with_subcommands = true)]
+#[command(name = "budget", version, after_help = EXIT_CODES)]
 struct Cli {
-    /// A disclosure to open: `.ron`, or a disclosure `.txt` imported on the
-    /// fly. Without it, the bundled data.
-    path: Option<PathBuf>,
+    /// Disclosures to open: PDF, `.ron` or disclosure `.txt` files, and
+    /// directories searched recursively for them. Without any, the bundled
+    /// data. The app shows the first that can be read.
+    paths: Vec<PathBuf>,
     /// Interface language: zh (default) or en.
     #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
     lang: Lang,
+    /// Import every file again, neither reading nor writing the cache
+    /// ($XDG_CACHE_HOME/budget, or ~/.cache/budget).
+    #[arg(long, global = true)]
+    no_cache: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -35,6 +53,9 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 #[derive(Subcommand)]
 enum Command {
     /// Import a disclosure text file and print its model as RON (or JSON).
+    #[command(
+        after_help = "Exit codes: 0 written; 2 bad input (file:line: what was expected) or OUT cannot be written"
+    )]
     Import {
         /// The disclosure as text (tab-separated tables).
         file: PathBuf,
@@ -49,40 +70,74 @@ enum Command {
         #[arg(long)]
         report: bool,
     },
-    /// Look up a code, a name, a project or an indicator (pinyin initials and
-    /// full pinyin work too: `xzyx`, `xingzhengyunxing`) and print the best
+    /// Look up a code, a name, a project, an indicator, a headline figure
+    /// (`项目支出`, `xmzc`) or a printed figure (`2349.56`) and print the best
     /// matches with their figures.
+    #[command(
+        after_help = "Exit codes: 0 a match; 1 no match; 2 no input could be read \
+(unreadable inputs are named on standard error and skipped when others load)"
+    )]
     Lookup {
-        /// What to look for: `2010301`, `3023`, `行政运行`, `gwyc`.
+        /// What to look for: `2010301`, `3023`, `行政运行`, `gwyc`, `项目支出`,
+        /// `2349.56`; with --sum, a classification code.
         query: String,
-        /// Disclosures to search (.ron or .txt); the bundled one if none.
+        /// Disclosures to search (PDF, .ron, .txt, or directories of them);
+        /// the bundled one if none.
         paths: Vec<PathBuf>,
-        /// Print a JSON array instead of a table.
+        /// Print a JSON array instead of a table (with --sum, an object).
         #[arg(long)]
         json: bool,
-        /// At most this many matches (1 or more).
-        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
-        limit: u32,
+        /// At most this many matches; 0 for all.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print every column of a matched table row, not only its 合计.
+        #[arg(long)]
+        all_columns: bool,
+        /// Total the code QUERY across the disclosures, by year, with the
+        /// number of departments (元 and 万元 converted exactly).
+        #[arg(long)]
+        sum: bool,
     },
     /// Render each tab of the app on the bundled data into DIR as SVG (and
     /// the same screen as text): the pictures in the README.
+    #[command(after_help = "Exit codes: 0 written; 1 DIR cannot be written")]
     Screenshots {
         /// Where to write them.
         #[arg(default_value = "screenshots")]
         dir: PathBuf,
     },
     /// Check disclosures for consistency (勾稽关系) and list the findings.
+    #[command(
+        after_help = "Exit codes: 0 no error finding; 1 an error finding; 2 no input could \
+be read (unreadable inputs are named on standard error and skipped when others load)"
+    )]
     Check {
-        /// Disclosures to check (text or RON); the bundled one when none.
+        /// Disclosures to check (PDF, text, RON, or directories of them);
+        /// the bundled one when none.
         paths: Vec<PathBuf>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
+    /// Write a corpus of generated disclosures in the seed's text form:
+    /// real classification codes, sums that reconcile, 1–30 cards, some
+    /// with 事业收入, 上年结转 or sub-units, a second year for some.
+    #[command(after_help = "Exit codes: 0 written; 1 OUT_DIR cannot be written")]
+    GenCorpus {
+        /// How many departments.
+        #[arg(long, default_value_t = 100)]
+        departments: usize,
+        /// The same seed writes the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write `dept-NNNN-YYYY.txt` files (created if missing).
+        out_dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let cache = !cli.no_cache;
     match cli.command {
         Some(Command::Import {
             file,
@@ -108,10 +163,26 @@ fn main() -> ExitCode {
             paths,
             json,
             limit,
-        }) => lookup(&query, &paths, json, limit as usize),
-        Some(Command::Check { paths, json }) => check(paths, json),
+            all_columns,
+            sum,
+        }) => {
+            let options = LookupArgs {
+                json,
+                limit,
+                all_columns,
+                sum,
+                lang: cli.lang,
+            };
+            lookup(&query, &paths, cache, &options)
+        }
+        Some(Command::Check { paths, json }) => check(paths, json, cache),
         Some(Command::Screenshots { dir }) => screenshots(&dir, cli.lang),
-        None => open(cli.path.as_deref(), cli.lang),
+        Some(Command::GenCorpus {
+            departments,
+            seed,
+            out_dir,
+        }) => gen_corpus(departments, seed, &out_dir),
+        None => open(&cli.paths, cli.lang, cache),
     }
 }
 
@@ -136,24 +207,28 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
     }
 }
 
-/// Loads the disclosure to show: the file named, or the bundled data.
-fn load(path: Option<&Path>) -> Result<Disclosure, String> {
-    match path {
-        Some(path) => budget_tui::import::load_path(path).map_err(|e| e.to_string()),
-        None => budget_tui::bundled::disclosure().map_err(|e| e.to_string()),
-    }
-}
-
 /// No subcommand: the app, or the summary as text when output is not a
-/// terminal (`budget | less`, a script).
-fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
-    let doc = match load(path) {
-        Ok(doc) => doc,
-        Err(e) => {
-            output::error(&e);
-            return ExitCode::from(2);
-        }
+/// terminal (`budget | less`, a script). With several inputs the app shows
+/// the first that can be read and names the others on standard error.
+fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
+    let Some(loaded) = load_inputs(paths, cache) else {
+        return ExitCode::from(2);
     };
+    let mut docs = loaded.into_iter();
+    let Some((_, doc)) = docs.next() else {
+        return ExitCode::from(2);
+    };
+    let rest: Vec<String> = docs.map(|(name, _)| name).collect();
+    if !rest.is_empty() {
+        // A corpus can be thousands of files: name the first few.
+        const NAMED: usize = 10;
+        let more = if rest.len() > NAMED { ", …" } else { "" };
+        output::note(&format!(
+            "{} more disclosure(s) loaded but not shown (one at a time for now): {}{more}",
+            rest.len(),
+            rest[..rest.len().min(NAMED)].join(", ")
+        ));
+    }
     let mut app = App::new(doc, lang);
     if !std::io::stdout().is_terminal() {
         let text = budget_tui::ui::summary::plain_text(&app, 100);
@@ -169,37 +244,107 @@ fn open(path: Option<&Path>, lang: Lang) -> ExitCode {
     }
 }
 
-/// The disclosures a shell command works on: each PATH, or the bundled
-/// one when there is none, with the name to report them by. An input that
-/// cannot be read is reported (`file:line: message`) and gives exit 2.
-fn load_inputs(paths: &[PathBuf]) -> Result<Vec<(String, Disclosure)>, ExitCode> {
-    let fail = |e: budget_tui::import::ImportError| {
-        output::error(&e.to_string());
-        ExitCode::from(2)
-    };
-    if paths.is_empty() {
-        let doc = budget_tui::bundled::disclosure().map_err(fail)?;
-        return Ok(vec![(budget_tui::bundled::PATH.to_string(), doc)]);
-    }
-    paths
-        .iter()
-        .map(|path| {
-            let doc = budget_tui::import::load_path(path).map_err(fail)?;
-            Ok((path.display().to_string(), doc))
-        })
-        .collect()
+/// The disclosures a command works on, with the name to report them by:
+/// every file named or found under a named directory, or the bundled one
+/// when no path is given. Each input that cannot be read is reported on
+/// standard error (`file:line: message`) and skipped; `None` (exit 2) only
+/// when nothing could be read.
+fn load_inputs(paths: &[PathBuf], cache: bool) -> Option<Vec<(String, Disclosure)>> {
+    load_inputs_as(paths, cache, false, true)
 }
 
-/// `budget check`: exit 0 without error findings, 1 with one, 2 when an
-/// input cannot be read (the importer's `file:line: message`).
-fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
+/// [`load_inputs`], with only the tables and card heads when `tables_only`
+/// (see [`budget_tui::cache::tables_only`]); problems are printed only when
+/// `report` (a second load of the same paths says nothing new).
+fn load_inputs_as(
+    paths: &[PathBuf],
+    cache: bool,
+    tables_only: bool,
+    report: bool,
+) -> Option<Vec<(String, Disclosure)>> {
+    if paths.is_empty() {
+        return match budget_tui::bundled::disclosure() {
+            Ok(doc) => Some(vec![(budget_tui::bundled::PATH.to_string(), doc)]),
+            Err(e) => {
+                output::error(&e.to_string());
+                None
+            }
+        };
+    }
+    let options = load::Options {
+        cache: if cache {
+            Cache::default_location()
+        } else {
+            None
+        },
+        threads: 0,
+        tables_only,
+    };
+    let (loaded, _) = load::load_inputs_with(paths, &options);
+    for (_, problem) in loaded.problems.iter().filter(|_| report) {
+        output::error(problem);
+    }
+    if loaded.docs.is_empty() {
+        if loaded.problems.is_empty() {
+            output::error(&format!(
+                "no disclosure (.pdf, .txt, .ron) found in {}",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        return None;
+    }
+    Some(
+        loaded
+            .docs
+            .into_iter()
+            .map(|(path, doc)| (path.display().to_string(), doc))
+            .collect(),
+    )
+}
+
+/// `budget check`: exit 0 without error findings, 1 with one, 2 when no
+/// input can be read. Unreadable inputs are named on standard error and,
+/// with `--json`, in `files` with their error.
+fn check(paths: Vec<PathBuf>, json: bool, cache: bool) -> ExitCode {
     use budget_tui::check::{self, report};
-    let loaded = match load_inputs(&paths) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
+    let (loaded, problems) = if paths.is_empty() {
+        match load_inputs(&paths, cache) {
+            Some(loaded) => (loaded, Vec::new()),
+            None => return ExitCode::from(2),
+        }
+    } else {
+        let options = load::Options {
+            cache: if cache {
+                Cache::default_location()
+            } else {
+                None
+            },
+            threads: 0,
+            tables_only: false,
+        };
+        let (loaded, _) = load::load_inputs_with(&paths, &options);
+        for (_, problem) in &loaded.problems {
+            output::error(problem);
+        }
+        if loaded.docs.is_empty() {
+            if loaded.problems.is_empty() {
+                output::error("no disclosure (.pdf, .txt, .ron) found");
+            }
+            return ExitCode::from(2);
+        }
+        let docs = loaded
+            .docs
+            .into_iter()
+            .map(|(path, doc)| (path.display().to_string(), doc))
+            .collect();
+        (docs, loaded.problems)
     };
     let reports: Vec<_> = loaded.iter().map(|(_, doc)| check::run(doc)).collect();
-    let several = loaded.len() > 1;
+    let several = loaded.len() + problems.len() > 1;
     let checked: Vec<report::Checked> = loaded
         .iter()
         .zip(&reports)
@@ -215,7 +360,31 @@ fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
         ExitCode::SUCCESS
     };
     let written = if json {
-        output::emit(&format!("{:#}\n", report::json(&checked)))
+        let mut value = report::json(&checked);
+        // One status per input, read or not, so a script sees every file.
+        let files: Vec<serde_json::Value> = loaded
+            .iter()
+            .zip(&reports)
+            .map(|((file, _), report)| {
+                serde_json::json!({
+                    "file": file,
+                    "status": "ok",
+                    "errors": report.findings.iter()
+                        .filter(|f| f.severity == check::Severity::Error).count(),
+                })
+            })
+            .chain(problems.iter().map(|(path, error)| {
+                serde_json::json!({
+                    "file": path.display().to_string(),
+                    "status": "unreadable",
+                    "error": error,
+                })
+            }))
+            .collect();
+        if let Some(map) = value.as_object_mut() {
+            map.insert("files".into(), serde_json::Value::from(files));
+        }
+        output::emit(&format!("{value:#}\n"))
     } else {
         checked
             .iter()
@@ -282,22 +451,94 @@ fn report_command(file: &Path, json: bool) -> Result<(), String> {
     }
 }
 
-/// `budget lookup`: exit 0 with a match, 1 with none, 2 when an input
-/// cannot be read.
-fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode {
+/// `budget lookup`'s flags.
+struct LookupArgs {
+    json: bool,
+    limit: usize,
+    all_columns: bool,
+    sum: bool,
+    lang: Lang,
+}
+
+/// `budget lookup`: exit 0 with a match, 1 with none, 2 when no input can
+/// be read.
+fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> ExitCode {
     use budget_tui::search::{lookup, SearchIndex};
-    let disclosures: Vec<Disclosure> = match load_inputs(paths) {
-        Ok(loaded) => loaded.into_iter().map(|(_, doc)| doc).collect(),
-        Err(code) => return code,
+    // A code (`2010301`) and --sum read only tables and card codes: load
+    // those alone (a prefix of each cache entry), and everything only if
+    // the code turns out not to be one.
+    let code_like = query.bytes().any(|b| b.is_ascii_digit())
+        && query.trim().bytes().all(|b| b.is_ascii_alphanumeric());
+    let light = args.sum || code_like;
+    let Some(loaded) = load_inputs_as(paths, cache, light, true) else {
+        return ExitCode::from(2);
     };
-    let index = SearchIndex::build(&disclosures);
-    let rows = lookup::lookup(&index, query, limit);
-    if rows.is_empty() {
+    let several = loaded.len() > 1;
+    let (names, docs): (Vec<String>, Vec<Disclosure>) = loaded.into_iter().unzip();
+    let name_files = |rows: &mut [lookup::LookupRow]| {
+        if several {
+            for row in rows {
+                row.file = names.get(row.doc).cloned();
+            }
+        }
+    };
+    if args.sum {
+        let sum = match lookup::sum_code(&docs, query) {
+            Ok(Some(sum)) => sum,
+            Ok(None) => {
+                output::note(&format!("no disclosure prints the code `{query}`"));
+                return ExitCode::from(1);
+            }
+            Err(e) => {
+                output::error(&e);
+                return ExitCode::from(2);
+            }
+        };
+        let mut sum = sum;
+        name_files(&mut sum.rows);
+        let text = if args.json {
+            match serde_json::to_string_pretty(&sum) {
+                Ok(text) => format!("{text}\n"),
+                Err(e) => {
+                    output::error(&e.to_string());
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            let mut text = lookup::format_table_in(&sum.rows, args.lang);
+            text.push_str(&lookup::format_totals(&sum, args.lang));
+            text
+        };
+        return output::finish(output::emit(&text), ExitCode::SUCCESS);
+    }
+    let options = lookup::Options {
+        limit: args.limit,
+        all_columns: args.all_columns,
+    };
+    // A code carried exactly needs no index (no pinyin of every name).
+    let mut found = match lookup::lookup_exact_code(&docs, query, options) {
+        Some(found) => found,
+        None => {
+            let docs = if light {
+                // Names, cards and narrative are searched too: load them.
+                match load_inputs_as(paths, cache, false, false) {
+                    Some(loaded) => loaded.into_iter().map(|(_, doc)| doc).collect(),
+                    None => return ExitCode::from(2),
+                }
+            } else {
+                docs
+            };
+            let index = SearchIndex::build(&docs);
+            lookup::lookup_in(&index, &docs, query, options)
+        }
+    };
+    if found.rows.is_empty() {
         output::note(&format!("no match for `{query}`"));
         return ExitCode::from(1);
     }
-    let text = if json {
-        match lookup::to_json(&rows) {
+    name_files(&mut found.rows);
+    let text = if args.json {
+        match lookup::to_json(&found.rows) {
             Ok(text) => format!("{text}\n"),
             Err(e) => {
                 output::error(&e.to_string());
@@ -305,7 +546,31 @@ fn lookup(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode 
             }
         }
     } else {
-        lookup::format_table(&rows)
+        lookup::format_table_in(&found.rows, args.lang)
     };
+    // The cut is said on standard error, so the JSON stays one array and
+    // the table stays a table for the next program in the pipe.
+    if let Some(note) = lookup::cut_note(&found, args.lang) {
+        output::note(&note);
+    }
     output::finish(output::emit(&text), ExitCode::SUCCESS)
+}
+
+/// `budget gen-corpus`: a deterministic corpus of disclosures in the seed's
+/// text form.
+fn gen_corpus(departments: usize, seed: u64, out_dir: &Path) -> ExitCode {
+    match budget_tui::corpus::write_corpus(out_dir, departments, seed) {
+        Ok(written) => {
+            output::note(&format!(
+                "{} files written to {}",
+                written.len(),
+                out_dir.display()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            output::error(&format!("{}: {e}", out_dir.display()));
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -3,10 +3,32 @@
 use std::process::{Command, Output};
 
 fn budget(args: &[&str]) -> Output {
+    // A cache of its own: a test never reads what another run left.
+    let cache = std::env::temp_dir().join(format!("budget-lookup-cli-{}", std::process::id()));
     Command::new(env!("CARGO_BIN_EXE_budget"))
         .args(args)
+        .env("XDG_CACHE_HOME", cache)
         .output()
         .expect("the budget binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The JSON rows of `lookup ARGS --json`.
+fn json_rows(args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = budget(&all);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    value.as_array().expect("an array").clone()
 }
 
 #[test]
@@ -102,4 +124,185 @@ fn with_no_path_the_bundled_disclosure_is_searched() {
     assert!(rows
         .iter()
         .all(|r| r["department"] == "邢台市人民政府办公室"));
+}
+
+#[test]
+fn headline_figures_answer_with_their_table_and_column() {
+    // (query, table, row, column, value): the first row of the answer.
+    let cases = [
+        ("项目支出", "支出总表", "合计", "项目支出", "915.00"),
+        ("xmzc", "支出总表", "合计", "项目支出", "915.00"),
+        ("基本支出", "支出总表", "合计", "基本支出", "2349.56"),
+        ("jbzc", "支出总表", "合计", "基本支出", "2349.56"),
+        (
+            "人员经费",
+            "一般公共预算财政拨款基本支出表",
+            "合计",
+            "人员经费",
+            "2049.75",
+        ),
+        (
+            "ryjf",
+            "一般公共预算财政拨款基本支出表",
+            "合计",
+            "人员经费",
+            "2049.75",
+        ),
+        (
+            "公用经费",
+            "一般公共预算财政拨款基本支出表",
+            "合计",
+            "公用经费",
+            "299.81",
+        ),
+        (
+            "gyjf",
+            "一般公共预算财政拨款基本支出表",
+            "合计",
+            "公用经费",
+            "299.81",
+        ),
+        ("收入总计", "收支总表", "收入总计", "预算数", "3264.56"),
+        ("srzj", "收支总表", "收入总计", "预算数", "3264.56"),
+        (
+            "三公",
+            "财政拨款“三公”经费支出表",
+            "“三公”经费小计",
+            "合计",
+            "24.00",
+        ),
+        (
+            "sgjf",
+            "财政拨款“三公”经费支出表",
+            "“三公”经费小计",
+            "合计",
+            "24.00",
+        ),
+        (
+            "机关运行经费",
+            "情况说明",
+            "机关运行经费",
+            "情况说明",
+            "299.81",
+        ),
+        ("jgyxjf", "情况说明", "机关运行经费", "情况说明", "299.81"),
+    ];
+    for (query, table, name, column, value) in cases {
+        let rows = json_rows(&["lookup", query, SEED]);
+        let first = &rows[0];
+        assert_eq!(first["table"], table, "{query}: {first}");
+        assert_eq!(first["name"], name, "{query}: {first}");
+        assert_eq!(first["column"], column, "{query}: {first}");
+        assert_eq!(first["value"], value, "{query}: {first}");
+    }
+    // The plain table says where the figure comes from.
+    let out = budget(&["lookup", "项目支出", SEED]);
+    let text = stdout(&out);
+    let line = text.lines().nth(1).expect("a first row");
+    for part in ["支出总表", "合计", "项目支出", "915.00 万元", "2025"] {
+        assert!(line.contains(part), "{part} in {line}");
+    }
+}
+
+#[test]
+fn a_printed_figure_finds_the_cells_that_print_it() {
+    let rows = json_rows(&["lookup", "622600", SEED]);
+    assert_eq!(rows[0]["table"], "绩效指标");
+    assert_eq!(rows[0]["code"], "13050025P00945010077D");
+    assert_eq!(rows[0]["value"], "622600");
+    let text = stdout(&budget(&["lookup", "622600", SEED]));
+    assert!(text.contains("≤622600 万元"), "{text}");
+
+    // 2349.56 is printed by 行政运行 and as 基本支出 of several 合计 rows; each
+    // row names the column that printed it.
+    let rows = json_rows(&["lookup", "2349.56", SEED, "--limit", "0"]);
+    assert!(rows.iter().all(|r| r["value"] == "2349.56"), "{rows:?}");
+    let has = |table: &str, name: &str, column: &str| {
+        rows.iter()
+            .any(|r| r["table"] == table && r["name"] == name && r["column"] == column)
+    };
+    assert!(has("支出总表", "行政运行", "合计"));
+    assert!(has("支出总表", "合计", "基本支出"));
+    assert!(has(
+        "一般公共预算财政拨款基本支出表",
+        "合计",
+        "一般公共预算基本支出/合计"
+    ));
+    // A figure typed without its decimals still matches: 915 is 915.00.
+    let rows = json_rows(&["lookup", "915", SEED]);
+    assert_eq!(rows[0]["column"], "项目支出");
+    assert_eq!(rows[0]["value"], "915.00");
+}
+
+#[test]
+fn all_columns_prints_every_column_of_the_row_blank_cells_blank() {
+    let rows = json_rows(&["lookup", "2010301", SEED, "--all-columns"]);
+    let expenditure: Vec<(&str, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r["table"] == "支出总表")
+        .map(|r| (r["column"].as_str().unwrap_or(""), r["value"].as_str()))
+        .collect();
+    assert_eq!(
+        expenditure,
+        [
+            ("合计", Some("2349.56")),
+            ("基本支出", Some("2349.56")),
+            ("项目支出", None),
+            ("经营支出", None),
+            ("上解上级支出", None),
+            ("对附属单位补助支出", None),
+        ]
+    );
+    // 收入总表 (10 columns), 支出总表 (6), 一般公共预算财政拨款支出表 (3).
+    assert_eq!(rows.len(), 10 + 6 + 3);
+}
+
+#[test]
+fn english_headers_with_the_flag_before_or_after_the_subcommand() {
+    for args in [
+        &["--lang", "en", "lookup", "gwyc", SEED][..],
+        &["lookup", "gwyc", SEED, "--lang", "en"][..],
+    ] {
+        let out = budget(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = stdout(&out);
+        let header = text.lines().next().unwrap_or("");
+        for word in [
+            "department",
+            "year",
+            "table",
+            "code",
+            "name",
+            "column",
+            "value",
+        ] {
+            assert!(header.contains(word), "{header}");
+        }
+        assert!(text.contains("30231"), "{text}");
+    }
+    let zh = stdout(&budget(&["lookup", "gwyc", SEED]));
+    assert!(zh.starts_with("部门"), "{zh}");
+}
+
+#[test]
+fn a_cut_list_says_how_many_matches_there_were() {
+    let out = budget(&["lookup", "行政", SEED, "--limit", "2", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out).lines().count(), 3, "header and two rows");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let all = json_rows(&["lookup", "行政", SEED, "--limit", "0"]).len();
+    assert!(all > 2);
+    assert!(
+        stderr.contains(&format!(
+            "2 of {all} matches (--limit N, --limit 0 for all)"
+        )),
+        "{stderr}"
+    );
+    // Nothing cut, nothing said.
+    let out = budget(&["lookup", "行政", SEED, "--limit", "0"]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -83,3 +83,78 @@ fn the_hotline_query_finds_both_hotline_cards() {
 fn nonsense_finds_nothing() {
     assert!(lookup(&seed_index(), "zzqqxj", 20).is_empty());
 }
+
+/// What the app's `/` overlay shows first for each headline query: the fact
+/// with its figure, not a heading or a glossary term.
+#[test]
+fn headline_queries_put_the_figure_first_in_the_app_index() {
+    use budget_tui::search::Figure;
+    let index = seed_index();
+    for (query, name, value) in [
+        ("项目支出", "项目支出", "915.00"),
+        ("xmzc", "项目支出", "915.00"),
+        ("人员经费", "人员经费", "2049.75"),
+        ("ryjf", "人员经费", "2049.75"),
+        ("基本支出", "基本支出", "2349.56"),
+        ("公用经费", "公用经费", "299.81"),
+        ("收入总计", "收入总计", "3264.56"),
+        ("三公", "三公经费", "24.00"),
+        ("机关运行经费", "机关运行经费", "299.81"),
+        ("2349.56", "行政运行", "2349.56"),
+    ] {
+        let hits = index.query(query, 60);
+        let item = index.item(&hits[0]);
+        assert_eq!(item.name, name, "{query}");
+        match &item.figure {
+            Some(Figure::Amount { value: v, .. }) => assert_eq!(v.to_string(), value, "{query}"),
+            other => panic!("{query}: {other:?}"),
+        }
+    }
+}
+
+/// The exact-code scan `budget lookup` takes for a code gives exactly what
+/// the index gives, on the seed and on a generated corpus.
+#[test]
+fn the_exact_code_path_equals_the_index() {
+    use budget_tui::search::lookup::{lookup_exact_code, lookup_in, Options};
+    let seed = budget_tui::bundled::disclosure().expect("bundled");
+    let mut docs = vec![seed];
+    for g in budget_tui::corpus::generate(6, 4) {
+        docs.push(budget_tui::import::import_text(&g.text, &g.file_name).expect("imports"));
+    }
+    let index = SearchIndex::build(&docs);
+    for code in [
+        "2010301",
+        "201",
+        "30231",
+        "13050025P00945010077D",
+        "13050025p00945010077d",
+        "2120899",
+    ] {
+        for (limit, all_columns) in [(20, false), (0, false), (2, true)] {
+            let options = Options { limit, all_columns };
+            let fast = lookup_exact_code(&docs, code, options).expect("an exact code");
+            let slow = lookup_in(&index, &docs, code, options);
+            assert_eq!(fast, slow, "{code} {limit} {all_columns}");
+            assert!(!fast.rows.is_empty());
+        }
+    }
+    assert!(lookup_exact_code(
+        &docs,
+        "行政运行",
+        Options {
+            limit: 20,
+            all_columns: false
+        }
+    )
+    .is_none());
+    assert!(lookup_exact_code(
+        &docs,
+        "20103011",
+        Options {
+            limit: 20,
+            all_columns: false
+        }
+    )
+    .is_none());
+}

@@ -292,11 +292,10 @@ pub(crate) fn squeeze(s: &str) -> String {
         .collect()
 }
 
-/// The 合计 / 总计 row of a classified table (a row without code).
+/// The 合计 / 总计 row of a classified table (a row without code); the rule
+/// lives in the model ([`Side::total_row`]) so search shares it.
 pub(crate) fn total_row(side: &Side) -> Option<(usize, &TableRow)> {
-    side.rows.iter().enumerate().find(|(_, r)| {
-        r.code.is_none() && matches!(squeeze(&r.name).as_str(), "合计" | "总计" | "合计数")
-    })
+    side.total_row()
 }
 
 /// The first row (with its index) whose squeezed name satisfies `pred`.

@@ -67,7 +67,7 @@ pub fn import_text(text: &str, file: &str) -> Result<Disclosure, ImportError> {
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads a whole input file, refusing one over [`MAX_INPUT_BYTES`].
-fn read_input(path: &Path, file: &str) -> Result<Vec<u8>, ImportError> {
+pub fn read_input(path: &Path, file: &str) -> Result<Vec<u8>, ImportError> {
     use std::io::Read;
     let cannot =
         |e: std::io::Error| ImportError::new(file, 0, format!("cannot read the file: {e}"));

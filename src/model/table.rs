@@ -211,6 +211,20 @@ impl Side {
             .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))
     }
 
+    /// The 合计 / 总计 row of a classified table: a row without code named
+    /// 合计, 总计 or 合计数 (spaces and quotation marks ignored). The one home
+    /// of this rule: the checks, the search facts and the views all ask here.
+    pub fn total_row(&self) -> Option<(usize, &TableRow)> {
+        self.rows.iter().enumerate().find(|(_, r)| {
+            let name: String = r
+                .name
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+                .collect();
+            r.code.is_none() && matches!(name.as_str(), "合计" | "总计" | "合计数")
+        })
+    }
+
     /// The first row whose name, with whitespace removed, equals `name`.
     pub fn row_by_name(&self, name: &str) -> Option<&TableRow> {
         self.rows.iter().find(|r| squeeze(&r.name) == squeeze(name))

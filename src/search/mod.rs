@@ -13,14 +13,24 @@
 //! tier ([`MatchKind`]):
 //! 1. exact classification or project code;
 //! 2. code prefix (`3023` → 30231), shorter codes first;
-//! 3. the query inside the name;
-//! 4. the query inside the pinyin initials or full pinyin;
-//! 5. the query inside a code (`0079l` in a project code);
-//! 6. fuzzy (`SkimMatcherV2`) on the name, or on the initials for a Latin
+//! 3. a figure equal to a numeric query (`2349.56`, `622600` in `≤622600 万元`),
+//!    compared as numbers (`915` finds `915.00`) through a sorted list of every
+//!    printed figure built at load, so a query is a binary search;
+//! 4. the query inside the name;
+//! 5. the query inside the pinyin initials or full pinyin;
+//! 6. the query inside a code (`0079l` in a project code);
+//! 7. fuzzy (`SkimMatcherV2`) on the name, or on the initials for a Latin
 //!    query, above a minimum score per query character. Fuzzy scoring runs
-//!    only when tiers 1–5 found fewer hits than the limit: fuzzy matching
+//!    only for a query that is not a number, and only when tiers 1–6 found fewer hits than the limit: fuzzy matching
 //!    alone floods short queries with noise, and its hits could not make the
 //!    list anyway.
+//!
+//! # Facts
+//! Besides what is printed as a row, each column of a table's 合计 row is an
+//! item of its own, named by the column's header: `项目支出` is 915.00 in 支出
+//! 总表, `人员经费` 2049.75 in 基本支出表. The figures people ask for first
+//! are columns, not rows, so they are indexed as facts (column × total row).
+//! The 机关运行经费 the 情况说明 states is a fact of its section.
 //!
 //! Within a tier, a match nearer the start of the key and a key nearer the
 //! query's length rank higher; ties keep document order.
@@ -41,7 +51,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use memchr::memmem;
 use rust_decimal::Decimal;
 
-use crate::model::{Disclosure, IndicatorValue, Place, TableKind, Unit};
+use crate::model::{BudgetTable, Disclosure, IndicatorValue, Place, TableKind, Unit};
 
 /// What a search hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -76,6 +86,8 @@ impl HitKind {
 pub enum MatchKind {
     ExactCode,
     CodePrefix,
+    /// A figure equal to the (numeric) query.
+    Amount,
     Name,
     Pinyin,
     CodeInfix,
@@ -84,8 +96,9 @@ pub enum MatchKind {
 
 // Tier bases are far enough apart that no within-tier adjustment crosses
 // into a neighbouring tier; fuzzy scores are clamped below the lowest base.
-const TIER_EXACT_CODE: i64 = 6_000_000;
-const TIER_CODE_PREFIX: i64 = 5_000_000;
+const TIER_EXACT_CODE: i64 = 7_000_000;
+const TIER_CODE_PREFIX: i64 = 6_000_000;
+const TIER_AMOUNT: i64 = 5_000_000;
 const TIER_NAME: i64 = 4_000_000;
 const TIER_PINYIN: i64 = 3_000_000;
 const TIER_CODE_INFIX: i64 = 2_000_000;
@@ -128,6 +141,9 @@ pub struct Item {
     /// heading's parent path, `名词解释`.
     pub context: String,
     pub figure: Option<Figure>,
+    /// For a fact (one column of a total row), the row's printed name
+    /// (`合计`): `name` is then the column's header (`项目支出`).
+    pub row: Option<String>,
 }
 
 impl Item {
@@ -147,6 +163,15 @@ pub struct DocInfo {
     pub year: u16,
 }
 
+impl DocInfo {
+    pub fn of(disclosure: &Disclosure) -> DocInfo {
+        DocInfo {
+            department: disclosure.department.name.clone(),
+            year: disclosure.department.budget_year,
+        }
+    }
+}
+
 /// A ranked match: an index into [`SearchIndex::items`] and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -160,6 +185,7 @@ impl Hit {
         match self.score {
             s if s >= TIER_EXACT_CODE => MatchKind::ExactCode,
             s if s >= TIER_CODE_PREFIX => MatchKind::CodePrefix,
+            s if s >= TIER_AMOUNT => MatchKind::Amount,
             s if s >= TIER_NAME => MatchKind::Name,
             s if s >= TIER_PINYIN => MatchKind::Pinyin,
             s if s >= TIER_CODE_INFIX => MatchKind::CodeInfix,
@@ -223,6 +249,9 @@ pub struct SearchIndex {
     /// Items with an indexed code, sorted by that code: exact and prefix
     /// lookups are a binary search.
     by_code: Vec<u32>,
+    /// Every printed figure (each cell of a row, a card's 预算数, the number
+    /// of an indicator's 指标值) with its item, sorted by value.
+    amounts: Vec<(Decimal, u32)>,
     name_masks: Vec<u64>,
     initial_masks: Vec<u64>,
     matcher: SkimMatcherV2,
@@ -244,7 +273,11 @@ fn is_placeholder_indicator(level3: &str) -> bool {
 }
 
 /// The figure of a row: its 合计 when it has one, else its first figure.
-fn row_figure(table: &crate::model::BudgetTable, side: usize, row: usize) -> Option<Figure> {
+pub(crate) fn row_figure(
+    table: &crate::model::BudgetTable,
+    side: usize,
+    row: usize,
+) -> Option<Figure> {
     let side = table.sides.get(side)?;
     let row = side.rows.get(row)?;
     let total = side
@@ -281,18 +314,23 @@ impl SearchIndex {
     /// Indexes every table row, card, indicator, heading and glossary term.
     pub fn build(disclosures: &[Disclosure]) -> SearchIndex {
         let mut items = Vec::new();
+        let mut amounts = Vec::new();
         let mut docs = Vec::with_capacity(disclosures.len());
         for (doc, disclosure) in disclosures.iter().enumerate() {
-            docs.push(DocInfo {
-                department: disclosure.department.name.clone(),
-                year: disclosure.department.budget_year,
-            });
-            collect_items(doc, disclosure, &mut items);
+            docs.push(DocInfo::of(disclosure));
+            collect_items(doc, disclosure, &mut items, &mut amounts);
         }
-        Self::from_items(docs, items)
+        // Decimal orders numerically (915 == 915.00), which is what a typed
+        // figure means; ties keep document order.
+        amounts.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        Self::from_items(docs, items, amounts)
     }
 
-    fn from_items(docs: Vec<DocInfo>, items: Vec<Item>) -> SearchIndex {
+    fn from_items(
+        docs: Vec<DocInfo>,
+        items: Vec<Item>,
+        amounts: Vec<(Decimal, u32)>,
+    ) -> SearchIndex {
         let mut names = Arena::default();
         let mut initials = Arena::default();
         let mut full_pinyin = Arena::default();
@@ -346,6 +384,7 @@ impl SearchIndex {
             syllable_starts,
             codes,
             by_code,
+            amounts,
             name_masks,
             initial_masks,
             // The query is lower-cased like the keys, so case never matters.
@@ -385,6 +424,20 @@ impl SearchIndex {
     /// keystrokes. `out` is cleared first; besides it, a query allocates only
     /// in proportion to the query text.
     pub fn query_into(&self, query: &str, limit: usize, out: &mut Vec<Hit>) {
+        self.query_with(query, limit, limit, out);
+    }
+
+    /// Every hit of the exact tiers (code, figure, name, pinyin, code infix),
+    /// grouped like [`SearchIndex::query`], and fuzzy hits only when the exact
+    /// tiers found fewer than `fuzzy_below`: `budget lookup` counts all the
+    /// matches ("20 of 1,341") before it cuts the list.
+    pub fn query_all(&self, query: &str, fuzzy_below: usize) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.query_with(query, usize::MAX, fuzzy_below, &mut out);
+        out
+    }
+
+    fn query_with(&self, query: &str, limit: usize, fuzzy_below: usize, out: &mut Vec<Hit>) {
         out.clear();
         let mut q = String::with_capacity(query.len());
         keys::push_normalized(&mut q, query);
@@ -399,6 +452,10 @@ impl SearchIndex {
 
         if ascii_alnum {
             self.code_matches(q, out);
+        }
+        let amount = parse_figure(q);
+        if let Some(value) = amount {
+            self.amount_matches(value, out);
         }
         self.substring_matches(&self.names, q, TIER_NAME, |_| 0, out);
         if ascii_alnum && q.bytes().any(|b| b.is_ascii_alphabetic()) {
@@ -422,7 +479,9 @@ impl SearchIndex {
         out.sort_unstable_by_key(|h| (h.item, Reverse(h.score)));
         out.dedup_by_key(|h| h.item);
 
-        if out.len() < limit && q_chars >= 2 {
+        // A number either is printed or is not: near misses of its digits
+        // scattered over a name mean nothing.
+        if out.len() < fuzzy_below && q_chars >= 2 && amount.is_none() {
             self.fuzzy_matches(q, ascii_alnum, out);
         }
 
@@ -462,6 +521,20 @@ impl SearchIndex {
             out.push(Hit {
                 item: item as u32,
                 score: TIER_CODE_INFIX + within_tier(offset - start, extra),
+            });
+        }
+    }
+
+    /// Items printing a figure equal to `value`.
+    fn amount_matches(&self, value: Decimal, out: &mut Vec<Hit>) {
+        let first = self.amounts.partition_point(|(v, _)| *v < value);
+        for &(v, item) in &self.amounts[first..] {
+            if v != value {
+                break;
+            }
+            out.push(Hit {
+                item,
+                score: TIER_AMOUNT + within_tier(0, 0),
             });
         }
     }
@@ -553,6 +626,20 @@ impl SearchIndex {
     }
 }
 
+/// A query that is a plain figure (`2349.56`, `622600`, `2,349.56`): digits
+/// with at most one decimal point, read exactly. Codes are figures too by this
+/// test (`2010301`); the code tiers rank above, so a code still wins.
+fn parse_figure(q: &str) -> Option<Decimal> {
+    if !q.bytes().any(|b| b.is_ascii_digit())
+        || !q
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return None;
+    }
+    crate::model::parse_amount(q).ok().flatten()
+}
+
 /// Score adjustment inside a tier: earlier matches and closer lengths first.
 fn within_tier(position: usize, extra: usize) -> i64 {
     let position = position.min(99) as i64;
@@ -560,47 +647,135 @@ fn within_tier(position: usize, extra: usize) -> i64 {
     TIER_WIDTH / 4 - position * 1_000 - extra
 }
 
-fn collect_items(doc: usize, disclosure: &Disclosure, items: &mut Vec<Item>) {
+/// The item of one printed row (`(table, side, row)` of `doc`).
+fn row_item(doc: usize, (t, s, r): (usize, usize, usize), table: &BudgetTable) -> Item {
+    let row = &table.sides[s].rows[r];
+    Item {
+        kind: HitKind::Row,
+        doc,
+        place: Place::TableRow {
+            table: t,
+            side: s,
+            row: r,
+        },
+        code: row.code.as_ref().map(|c| c.as_str().to_string()),
+        name: row.name.trim().to_string(),
+        context: table_name(table).to_string(),
+        figure: row_figure(table, s, r),
+        row: None,
+    }
+}
+
+/// The item of card `c` of `doc`.
+fn project_item(doc: usize, c: usize, card: &crate::model::ProjectCard) -> Item {
+    Item {
+        kind: HitKind::Project,
+        doc,
+        place: Place::Project { card: c },
+        code: (!card.code.trim().is_empty()).then(|| card.code.trim().to_string()),
+        name: card.name.trim().to_string(),
+        context: "项目".to_string(),
+        figure: card.budget.map(|value| Figure::Amount {
+            column: "预算数".to_string(),
+            value,
+            unit: card.unit,
+        }),
+        row: None,
+    }
+}
+
+/// The items a [`SearchIndex`] over `disclosures` would rank as exact code
+/// matches of `query`, in the order it would list them (rows, then cards,
+/// each group in document order; the group met first comes first), found by
+/// a scan of the codes alone: `budget lookup 2010301` over a thousand
+/// documents needs no pinyin of every name. Empty when the query is not a
+/// code that something carries exactly.
+pub fn exact_code_items(disclosures: &[Disclosure], query: &str) -> Vec<Item> {
+    let mut q = String::with_capacity(query.len());
+    keys::push_normalized(&mut q, query);
+    if q.is_empty() || !q.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Vec::new();
+    }
+    // Compared as the index would key it, without building the key: this
+    // runs for every coded row of every document.
+    let same = |code: &str| {
+        code.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(keys::fold_width)
+            .flat_map(char::to_lowercase)
+            .eq(q.chars())
+    };
+    let mut items = Vec::new();
+    for (doc, disclosure) in disclosures.iter().enumerate() {
+        for (t, table) in disclosure.tables.iter().enumerate() {
+            for (s, side) in table.sides.iter().enumerate() {
+                for (r, row) in side.rows.iter().enumerate() {
+                    if row.code.as_ref().is_some_and(|c| same(c.as_str())) {
+                        items.push(row_item(doc, (t, s, r), table));
+                    }
+                }
+            }
+        }
+        for (c, card) in disclosure.projects.iter().enumerate() {
+            if !card.code.trim().is_empty() && same(card.code.trim()) {
+                items.push(project_item(doc, c, card));
+            }
+        }
+    }
+    // The index groups by kind, the kind of the first hit first.
+    let first_kind = items.first().map(|i| i.kind);
+    items.sort_by_key(|i| Some(i.kind) != first_kind);
+    items
+}
+
+/// Column headers that only say "the row's figure" (合计, 预算数): as facts
+/// they would name nothing the row does not already show.
+fn is_generic_header(label: &str) -> bool {
+    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        label.as_str(),
+        "" | "合计" | "小计" | "总计" | "预算数" | "金额" | "数额" | "合计数"
+    )
+}
+
+fn collect_items(
+    doc: usize,
+    disclosure: &Disclosure,
+    items: &mut Vec<Item>,
+    amounts: &mut Vec<(Decimal, u32)>,
+) {
     for (t, table) in disclosure.tables.iter().enumerate() {
         for (s, side) in table.sides.iter().enumerate() {
+            let total = side.total_row().map(|(r, _)| r);
             for (r, row) in side.rows.iter().enumerate() {
                 if row.is_blank() || (row.code.is_none() && row.name.trim().is_empty()) {
                     continue;
                 }
-                items.push(Item {
-                    kind: HitKind::Row,
-                    doc,
-                    place: Place::TableRow {
-                        table: t,
-                        side: s,
-                        row: r,
-                    },
-                    code: row.code.as_ref().map(|c| c.as_str().to_string()),
-                    name: row.name.trim().to_string(),
-                    context: table_name(table).to_string(),
-                    figure: row_figure(table, s, r),
-                });
+                let id = items.len() as u32;
+                amounts.extend(row.amounts.iter().flatten().map(|&v| (v, id)));
+                items.push(row_item(doc, (t, s, r), table));
+                if total == Some(r) {
+                    push_facts(doc, (t, s, r), table, items);
+                }
+                if table.kind == TableKind::ThreePublicCosts && is_three_public_total(&row.name) {
+                    push_three_public(doc, (t, s, r), table, items);
+                }
             }
         }
     }
+    push_running_costs(doc, disclosure, items);
     for (c, card) in disclosure.projects.iter().enumerate() {
         let code = (!card.code.trim().is_empty()).then(|| card.code.trim().to_string());
-        items.push(Item {
-            kind: HitKind::Project,
-            doc,
-            place: Place::Project { card: c },
-            code: code.clone(),
-            name: card.name.trim().to_string(),
-            context: "项目".to_string(),
-            figure: card.budget.map(|value| Figure::Amount {
-                column: "预算数".to_string(),
-                value,
-                unit: card.unit,
-            }),
-        });
+        if let Some(budget) = card.budget {
+            amounts.push((budget, items.len() as u32));
+        }
+        items.push(project_item(doc, c, card));
         for (i, indicator) in card.indicators.iter().enumerate() {
             if is_placeholder_indicator(&indicator.level3) {
                 continue;
+            }
+            if let Some(number) = indicator.value.number {
+                amounts.push((number, items.len() as u32));
             }
             items.push(Item {
                 kind: HitKind::Indicator,
@@ -613,6 +788,7 @@ fn collect_items(doc: usize, disclosure: &Disclosure, items: &mut Vec<Item>) {
                 name: indicator.level3.trim().to_string(),
                 context: card.name.trim().to_string(),
                 figure: Some(target_figure(&indicator.value)),
+                row: None,
             });
         }
     }
@@ -629,6 +805,7 @@ fn collect_items(doc: usize, disclosure: &Disclosure, items: &mut Vec<Item>) {
             name: section.heading.trim().to_string(),
             context: section.path[..parents].join(" › "),
             figure: None,
+            row: None,
         });
     }
     for (g, term) in disclosure.glossary.iter().enumerate() {
@@ -640,8 +817,120 @@ fn collect_items(doc: usize, disclosure: &Disclosure, items: &mut Vec<Item>) {
             name: term.term.trim().to_string(),
             context: "名词解释".to_string(),
             figure: None,
+            row: None,
         });
     }
+}
+
+/// One fact per printed figure of a total row whose column header names it
+/// (`项目支出` × 合计 = 915.00). Blank cells make no fact: there is nothing
+/// to find.
+fn push_facts(
+    doc: usize,
+    (t, s, r): (usize, usize, usize),
+    table: &BudgetTable,
+    items: &mut Vec<Item>,
+) {
+    let Some(side) = table.sides.get(s) else {
+        return;
+    };
+    let Some(row) = side.rows.get(r) else {
+        return;
+    };
+    for (c, column) in side.columns.iter().enumerate() {
+        let (Some(value), false) = (row.amount(c), is_generic_header(column.label())) else {
+            continue;
+        };
+        items.push(Item {
+            kind: HitKind::Row,
+            doc,
+            place: Place::TableRow {
+                table: t,
+                side: s,
+                row: r,
+            },
+            code: None,
+            name: column.label().trim().to_string(),
+            context: table_name(table).to_string(),
+            figure: Some(Figure::Amount {
+                column: column.label().trim().to_string(),
+                value,
+                unit: table.unit,
+            }),
+            row: Some(row.name.trim().to_string()),
+        });
+    }
+}
+
+/// The row that states the 三公 total: `“三公”经费小计` (or `合计`), quotes
+/// and spaces ignored.
+fn is_three_public_total(name: &str) -> bool {
+    let name: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"'))
+        .collect();
+    matches!(name.as_str(), "三公经费小计" | "三公经费合计" | "三公经费")
+}
+
+/// `三公经费` as a fact, so `三公` and `sgjf` answer with the figure before
+/// the glossary term, whose name starts with a quotation mark.
+fn push_three_public(
+    doc: usize,
+    (t, s, r): (usize, usize, usize),
+    table: &BudgetTable,
+    items: &mut Vec<Item>,
+) {
+    let Some(row) = table.sides.get(s).and_then(|side| side.rows.get(r)) else {
+        return;
+    };
+    items.push(Item {
+        kind: HitKind::Row,
+        doc,
+        place: Place::TableRow {
+            table: t,
+            side: s,
+            row: r,
+        },
+        code: None,
+        name: "三公经费".to_string(),
+        context: table_name(table).to_string(),
+        figure: row_figure(table, s, r),
+        row: Some(row.name.trim().to_string()),
+    });
+}
+
+/// 机关运行经费 is a headline figure that most regions state only in the
+/// 情况说明 (Jiangsu prints a table, whose rows are indexed as rows): a fact
+/// pointing at the section that states it.
+fn push_running_costs(doc: usize, disclosure: &Disclosure, items: &mut Vec<Item>) {
+    let Some(value) = crate::check::narrative_figures(disclosure).running_costs else {
+        return;
+    };
+    let section = disclosure
+        .narrative
+        .iter()
+        .position(|s| s.heading.contains("机关运行经费"));
+    let (place, context) = match section {
+        Some(section) => (
+            Place::Section { section },
+            disclosure.narrative[section].heading.trim().to_string(),
+        ),
+        None => (Place::Document, String::new()),
+    };
+    items.push(Item {
+        kind: HitKind::Heading,
+        doc,
+        place,
+        code: None,
+        name: "机关运行经费".to_string(),
+        context,
+        figure: Some(Figure::Amount {
+            column: "情况说明".to_string(),
+            value,
+            unit: Unit::WanYuan,
+        }),
+        row: None,
+    });
 }
 
 fn target_figure(value: &IndicatorValue) -> Figure {

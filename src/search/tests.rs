@@ -218,8 +218,25 @@ fn amount(item: &Item) -> Option<Decimal> {
 #[test]
 fn every_row_card_indicator_heading_and_term_is_indexed() {
     let index = index();
-    let count = |kind| index.items().iter().filter(|i| i.kind == kind).count();
+    // Facts (a column of a total row) are counted apart from printed rows.
+    let count = |kind| {
+        index
+            .items()
+            .iter()
+            .filter(|i| i.kind == kind && i.row.is_none())
+            .count()
+    };
     assert_eq!(count(HitKind::Row), 3 * 5 + 4 + 2);
+    let facts: Vec<(&str, &str, Option<Decimal>)> = index
+        .items()
+        .iter()
+        .filter_map(|i| Some((i.row.as_deref()?, i.name.as_str(), amount(i))))
+        .collect();
+    assert!(!facts.is_empty());
+    for (row, column, value) in &facts {
+        assert!(matches!(*row, "合计" | "总计"), "{row} › {column}");
+        assert!(value.is_some(), "{row} › {column}: a fact has its figure");
+    }
     assert_eq!(count(HitKind::Project), 2);
     assert_eq!(
         count(HitKind::Indicator),
