@@ -549,6 +549,9 @@ fn detail_lines(app: &App, card: usize, cols: usize, th: &Theme) -> Vec<Line<'st
     lines
 }
 
+/// One line of the comparison's header: a label and what each card says.
+type CardFact<'a> = (Msg, &'a dyn Fn(&crate::model::ProjectCard) -> String);
+
 fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let lang = app.lang;
     let Some(cmp) = app.projects.comparison.as_ref() else {
@@ -605,7 +608,7 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     // The money and plan of each card, one line each, above the indicators.
     let money =
         |a: Option<rust_decimal::Decimal>| a.map(format_amount).unwrap_or_else(|| "—".into());
-    let facts: [(Msg, &dyn Fn(&crate::model::ProjectCard) -> String); 4] = [
+    let facts: [CardFact; 4] = [
         (Msg::Budget, &|c| money(c.budget)),
         (Msg::FiscalFunds, &|c| money(c.fiscal_funds)),
         (Msg::Purpose, &|c| c.purpose.clone()),
