@@ -4,7 +4,7 @@
 use super::cards::{holds_card, parse_cards};
 use super::lines::{
     clean_markup, find_year, numbering_rank, parse_date, preamble, split_lines, squeeze_label,
-    Kind, Line, Preamble,
+    table_title_kind, Kind, Line, Preamble,
 };
 use super::narrative::{
     asset_report, figure_after, grid, is_asset_table, is_org_table, org_units, procurement,
@@ -23,13 +23,10 @@ const PART_RANK: u8 = 0;
 /// Rank of an unnumbered heading inside a part: below every numbering.
 const UNNUMBERED_RANK: u8 = 5;
 
-/// Whether a heading (or a title line) names one of the standard tables.
+/// Whether a heading (or a title line) names a budget table: one of the
+/// standard nine or another budget table the region prints (Jiangsu's 12).
 fn is_table_title(text: &str) -> bool {
-    let t = squeeze_label(text);
-    TableKind::from_title(&t) != TableKind::Other
-        && numbering_rank(&t).is_none()
-        && t.ends_with('表')
-        && t.chars().count() <= 40
+    table_title_kind(text).is_some()
 }
 
 fn rank_of(level: usize, text: &str) -> u8 {
@@ -161,7 +158,7 @@ impl Builder<'_> {
         let body_is_empty = next_non_blank(&self.lines, start, end).is_none();
         let starts_with_table = read_block(&self.lines, start, end).is_some();
         if is_table_title(heading) && (starts_with_table || body_is_empty) {
-            let (table, next) = parse_budget_table(
+            let parsed = parse_budget_table(
                 self.file,
                 heading,
                 line,
@@ -169,8 +166,27 @@ impl Builder<'_> {
                 start,
                 end,
                 self.fallback_unit(),
-            )?;
+            );
+            let (table, next) = match parsed {
+                Ok(parsed) => parsed,
+                // A table beyond the nine whose layout is not a budget
+                // table's stays readable as text rather than failing the
+                // import; the standard tables must parse.
+                Err(_) if TableKind::from_title(heading) == TableKind::Other => {
+                    return self.prose(start, end, path, heading, line);
+                }
+                Err(e) => return Err(e),
+            };
             self.unit = Some(table.unit);
+            // Jiangsu's 政府采购支出预算表 is also the procurement part.
+            if table.kind == TableKind::Other
+                && squeeze_label(heading).contains("政府采购")
+                && self.procurement.is_none()
+            {
+                if let Some(block) = read_block(&self.lines, start, end) {
+                    self.procurement = Some(procurement(heading, line, &block, table.unit));
+                }
+            }
             let mut blocks = vec![Block::BudgetTable(self.tables.len())];
             self.tables.push(table);
             blocks.extend(self.prose(next, end, path, heading, line)?);

@@ -284,9 +284,10 @@ pub(crate) fn procurement(
     // Every row above the first figure is header: the table is often
     // printed with its two header rows only.
     let (header, rows) = split_by_figures(cleaned_rows(&block.rows));
-    let total_col = header
-        .iter()
-        .find_map(|r| r.iter().position(|c| squeeze_label(c) == "合计"));
+    let total_col = header.iter().find_map(|r| {
+        r.iter()
+            .position(|c| matches!(squeeze_label(c).as_str(), "合计" | "总计"))
+    });
     let total = total_col.and_then(|c| {
         rows.iter()
             .find(|r| r.iter().any(|cell| squeeze_label(cell) == "合计"))

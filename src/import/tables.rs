@@ -120,6 +120,10 @@ struct SideLayout {
     /// Unlabelled columns right of the name under a merged 项目名称 header
     /// (Jiangsu's 收入预算总表: `一般公共预算资金 | 小计`).
     more_name_cols: Vec<usize>,
+    /// Columns of text found under amount-like headers in a table beyond
+    /// the nine (政府采购: 采购品目大类, 经济科目, 采购组织形式): part of the
+    /// row's label, joined to the name with spaces in print order.
+    text_cols: Vec<usize>,
     amounts: Vec<(usize, Column)>,
 }
 
@@ -389,7 +393,9 @@ impl Layout {
             for c in from..to {
                 let labels = column_labels(c, label_from);
                 let role = role_of(&labels, false);
-                if role == Role::Name && seen_name && seen_amount {
+                // Only the standard tables have sub-sides; a table beyond the
+                // nine may name several text columns (采购物品名称).
+                if role == Role::Name && seen_name && seen_amount && kind != TableKind::Other {
                     split_ranges.push((label.clone(), start, c));
                     start = c;
                     seen_amount = false;
@@ -406,6 +412,7 @@ impl Layout {
                 code_cols: Vec::new(),
                 name_col: None,
                 more_name_cols: Vec::new(),
+                text_cols: Vec::new(),
                 amounts: Vec::new(),
             };
             let mut amount_cols = Vec::new();
@@ -473,6 +480,25 @@ impl Layout {
         })
     }
 
+    /// In a table beyond the nine, a column whose cells hold text under an
+    /// amount-like header (采购组织形式) is part of the row's label: decided
+    /// by what the data rows hold, since such tables follow no standard.
+    fn text_columns_by_content<'r>(&mut self, data: impl Iterator<Item = &'r RowLine> + Clone) {
+        for side in &mut self.sides {
+            let (text, amounts): (Vec<_>, Vec<_>) = std::mem::take(&mut side.amounts)
+                .into_iter()
+                .partition(|(c, _)| {
+                    data.clone().any(|r| {
+                        r.cells
+                            .get(*c)
+                            .is_some_and(|t| !t.trim().is_empty() && parse_amount(t).is_err())
+                    })
+                });
+            side.amounts = amounts;
+            side.text_cols = text.into_iter().map(|(c, _)| c).collect();
+        }
+    }
+
     fn is_repeated_header(&self, cells: &[String]) -> bool {
         let squeezed: Vec<String> = cells.iter().map(|c| squeeze_label(c)).collect();
         let n = trimmed_len(&squeezed);
@@ -524,10 +550,20 @@ impl Layout {
                 .map(|&c| cell(c))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let mut name = side
-                .name_col
-                .map(|c| clean_markup(cell(c)))
-                .unwrap_or_default();
+            let mut name = if side.text_cols.is_empty() {
+                side.name_col
+                    .map(|c| clean_markup(cell(c)))
+                    .unwrap_or_default()
+            } else {
+                let mut cols: Vec<usize> = side.name_col.into_iter().collect();
+                cols.extend(&side.text_cols);
+                cols.sort_unstable();
+                cols.iter()
+                    .map(|&c| clean_markup(cell(c)))
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             for &c in &side.more_name_cols {
                 name.push_str(&clean_markup(cell(c)));
             }
@@ -617,7 +653,7 @@ pub(crate) fn parse_budget_table(
         ));
     };
     let split = split_header(&first.rows);
-    let layout = Layout::build(kind, split.header, split.lanci).ok_or_else(|| {
+    let mut layout = Layout::build(kind, split.header, split.lanci).ok_or_else(|| {
         ImportError::new(
             file,
             first.rows.first().map_or(title_line, |r| r.no),
@@ -631,6 +667,27 @@ pub(crate) fn parse_budget_table(
             last,
             format!("expected the 栏次 row or data rows of table {title} after its header (the table is cut off)"),
         ));
+    }
+    // The blocks that continue the table on the next pages: title-less,
+    // of the same width.
+    let mut more_blocks = Vec::new();
+    let mut next = first.end;
+    while let Some(more) = read_block(lines, next, end) {
+        let more_split = split_header(&more.rows);
+        let same_shape = Layout::build(kind, more_split.header, more_split.lanci)
+            .is_some_and(|l| l.width == layout.width);
+        if !same_shape {
+            break;
+        }
+        next = more.end;
+        more_blocks.push(more);
+    }
+    if kind == TableKind::Other {
+        let data = split
+            .data
+            .iter()
+            .chain(more_blocks.iter().flat_map(|b| split_header(&b.rows).data));
+        layout.text_columns_by_content(data);
     }
     let mut sides: Vec<Side> = layout
         .sides
@@ -653,18 +710,9 @@ pub(crate) fn parse_budget_table(
         Ok(())
     };
     push_rows(split.data, &mut sides)?;
-
-    let mut next = first.end;
-    while let Some(more) = read_block(lines, next, end) {
-        let more_split = split_header(&more.rows);
-        let same_shape = Layout::build(kind, more_split.header, more_split.lanci)
-            .is_some_and(|l| l.width == layout.width);
-        if !same_shape {
-            break;
-        }
-        push_rows(more_split.data, &mut sides)?;
+    for more in &more_blocks {
+        push_rows(split_header(&more.rows).data, &mut sides)?;
         notes.extend(more.notes.iter().cloned());
-        next = more.end;
     }
 
     if kind == TableKind::ThreePublicCosts {

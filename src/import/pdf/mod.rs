@@ -232,13 +232,9 @@ fn is_page_number(text: &str) -> bool {
             .is_some_and(|(a, b)| digits(a) && digits(b))
 }
 
-/// Whether a line names a standard table (a title, not a numbered item).
+/// Whether a line names a budget table (a title, not a numbered item).
 fn is_table_title(text: &str) -> bool {
-    let t = squeeze_label(text);
-    TableKind::from_title(&t) != TableKind::Other
-        && t.ends_with('表')
-        && t.chars().count() <= 40
-        && !t.contains('。')
+    super::lines::table_title_kind(text).is_some()
 }
 
 /// A card title: `项目支出绩效目标申报表`, `…绩效目标表`.
@@ -539,6 +535,7 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
             }
         }
     }
+    attach_table_numbers(&mut items);
     let mut text = String::new();
     let mut line_pages = Vec::with_capacity(items.len());
     for (item, page) in items {
@@ -561,6 +558,30 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
         text,
         pages: line_pages,
         first_lines,
+    }
+}
+
+/// A bare table number (`公开 06 表`) printed above a title, sometimes at
+/// the foot of the previous page, is part of that title: joined to it, so
+/// the title keeps its own page and the number is not left as a paragraph.
+fn attach_table_numbers(items: &mut Vec<(Item, u32)>) {
+    let mut i = 0;
+    while i < items.len() {
+        let number = match &items[i].0 {
+            Item::Text(t) if super::lines::is_table_number(t) => t.trim().to_string(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let next = (i + 1..items.len()).find(|&j| items[j].0 != Item::Blank);
+        match next.map(|j| &mut items[j].0) {
+            Some(Item::Heading(_, title)) if is_table_title(title) => {
+                *title = format!("{number}：{}", title.trim());
+                items.remove(i);
+            }
+            _ => i += 1,
+        }
     }
 }
 
