@@ -8,7 +8,7 @@ use super::lines::{
 };
 use super::narrative::{
     asset_report, figure_after, grid, is_asset_table, is_org_table, org_units, procurement,
-    push_glossary_line, push_paragraph,
+    push_glossary_line, push_paragraph, stated_procurement,
 };
 use super::tables::{next_non_blank, parse_budget_table, read_block, TableBlock};
 use super::ImportError;
@@ -397,6 +397,7 @@ impl Builder<'_> {
             Scope::Department
         };
 
+        let procurement = procurement.or_else(|| stated_procurement(&narrative));
         if let Some(report) = assets.as_mut() {
             for text in narrative
                 .iter()
