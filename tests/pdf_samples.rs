@@ -535,3 +535,61 @@ fn bad_pdfs_are_refused_with_a_clear_error() {
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+#[test]
+fn the_report_says_what_every_page_became() {
+    let path = dir().join("shanghai-putuo-welfare-home-2024-unit.pdf");
+    let (_, report) = budget_tui::import::load_with_report(&path).unwrap();
+    let report = report.expect("a PDF has a page report");
+    let became: Vec<&str> = report.iter().map(|p| p.became.as_str()).collect();
+    assert_eq!(
+        became,
+        [
+            "cover",
+            "contents",
+            "narrative",
+            "narrative",
+            "narrative",
+            "narrative",
+            "table T1 2024年预算单位财务收支预算总表",
+            "table T2 2024年预算单位收入预算总表",
+            "table T3 2024年预算单位支出预算总表",
+            "table T4 2024年预算单位财政拨款收支预算总表",
+            "table T5 2024年预算单位一般公共预算支出功能分类预算表",
+            "table T7 2024年预算单位政府性基金预算支出功能分类预算表",
+            "table T8 2024年预算单位国有资本经营预算支出功能分类预算表",
+            "table T6 2024年预算单位一般公共预算基本支出部门预算经济分类预算表",
+            "table T9 单位“三公”经费和机关运行经费预算表",
+            "narrative",
+        ]
+    );
+    let pages: Vec<u32> = report.iter().map(|p| p.page).collect();
+    assert_eq!(pages, (1..=16).collect::<Vec<u32>>());
+    assert_eq!(report[2].first_line, "上海市普陀区社会福利院主要职能");
+    // Jiangsu's extra tables are named by their title in the report.
+    let path = dir().join("jiangsu-procuratorate-2019.pdf");
+    let (_, report) = budget_tui::import::load_with_report(&path).unwrap();
+    let report = report.unwrap();
+    assert_eq!(report[21].became, "table 公开12表：政府采购支出预算表");
+    assert!(report.iter().all(|p| p.became != "unrecognised"));
+}
+
+#[test]
+fn a_pdf_with_its_tables_in_an_attachment_still_imports() {
+    // Pages 1, 3 and 6 of the welfare home: cover, 主要职能, 编制说明.
+    let path = dir().join("narrative-only-welfare-home-2024.pdf");
+    let doc = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(doc.department.name, "上海市普陀区社会福利院");
+    assert_eq!(doc.department.budget_year, 2024);
+    assert!(doc.tables.is_empty());
+    assert!(doc.narrative.iter().any(|s| s.page == Some(3)));
+    // check names every missing table: an error finding, exit 1, not 2.
+    let out = Command::new(env!("CARGO_BIN_EXE_budget"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("缺少收支总表"), "{text}");
+}

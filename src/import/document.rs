@@ -52,9 +52,25 @@ struct Builder<'a> {
     units: Vec<OrgUnit>,
     /// The unit of the last table or card, for parts that print none.
     unit: Option<Unit>,
+    /// Whether a disclosure without tables is accepted (a PDF whose tables
+    /// are in a separate attachment: the checks then report them missing).
+    narrative_only: bool,
 }
 
 pub(crate) fn parse_document(text: &str, file: &str) -> Result<Disclosure, ImportError> {
+    parse(text, file, false)
+}
+
+/// Like [`parse_document`], but a document with a title and budget prose and
+/// no table imports (the PDF front end: tables published as an attachment).
+pub(crate) fn parse_document_allowing_no_tables(
+    text: &str,
+    file: &str,
+) -> Result<Disclosure, ImportError> {
+    parse(text, file, true)
+}
+
+fn parse(text: &str, file: &str, narrative_only: bool) -> Result<Disclosure, ImportError> {
     let mut lines = split_lines(text);
     if lines.iter().all(Line::is_blank) {
         return Err(ImportError::new(
@@ -75,6 +91,7 @@ pub(crate) fn parse_document(text: &str, file: &str) -> Result<Disclosure, Impor
         glossary: Vec::new(),
         units: Vec::new(),
         unit: None,
+        narrative_only,
     };
     b.build_sections()?;
     b.finish()
@@ -329,15 +346,21 @@ impl Builder<'_> {
             mut assets,
             glossary,
             units,
+            narrative_only,
             ..
         } = self;
-        let Some(first_table) = tables.first() else {
+        let first_table = tables.first();
+        let speaks_of_budget = narrative
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .any(|b| matches!(b, Block::Paragraph(p) if p.contains("预算")));
+        if first_table.is_none() && !(narrative_only && speaks_of_budget) {
             return Err(ImportError::new(
                 file,
                 1,
                 "no budget table found: expected a table title such as 部门预算收支总表 followed by its header and 栏次 rows",
             ));
-        };
+        }
 
         let headings = lines.iter().filter_map(|l| match &l.kind {
             Kind::Heading { text, .. } => Some(text.as_str()),
@@ -350,7 +373,9 @@ impl Builder<'_> {
             let (at, year) = find_year(h)?;
             Some((h[..at].trim().to_string(), year))
         });
-        let owner = first_table.owner.as_deref().and_then(preamble);
+        let owner = first_table
+            .and_then(|t| t.owner.as_deref())
+            .and_then(preamble);
         let (owner_code, owner_name) = match owner {
             Some(Preamble::Owner { code, text }) => {
                 let name = match &code {
@@ -360,7 +385,12 @@ impl Builder<'_> {
                 (code, name)
             }
             // The value of a labelled line (编制部门：…) is kept bare.
-            None => (None, first_table.owner.clone().unwrap_or_default()),
+            None => (
+                None,
+                first_table
+                    .and_then(|t| t.owner.clone())
+                    .unwrap_or_default(),
+            ),
             _ => (None, String::new()),
         };
         // A labelled owner (编制部门：…, the PDF's form) names the department
@@ -380,7 +410,7 @@ impl Builder<'_> {
                 let year = tables.iter().find_map(|t| t.year).ok_or_else(|| {
                     ImportError::new(
                         file,
-                        first_table.line,
+                        first_table.map_or(1, |t| t.line),
                         "expected the budget year: a title such as \"某部门 2025 年部门预算\" or a 预算年度 line above the tables",
                     )
                 })?;
@@ -421,7 +451,8 @@ impl Builder<'_> {
             name,
             budget_year,
             published,
-            unit: first_table.unit,
+            // Narrative figures are in 万元 where no table says otherwise.
+            unit: first_table.map_or(Unit::WanYuan, |t| t.unit),
             scope,
             units,
         };
