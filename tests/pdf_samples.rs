@@ -465,6 +465,53 @@ fn cards_equal_the_truth_with_their_pages() {
 }
 
 #[test]
+fn shanghai_card_fields_goals_and_indicators_are_read() {
+    // Figures as the rendered pages 31–35 of Wanli 2023 print them.
+    let (_, doc, _) = sample("shanghai-putuo-wanli-subdistrict-2023");
+    let natures = [
+        "阶段性项目",
+        "经常性项目",
+        "经常性项目",
+        "经常性项目",
+        "经常性项目",
+    ];
+    for (card, nature) in doc.projects.iter().zip(natures) {
+        assert_eq!(card.nature.as_deref(), Some(nature), "{}", card.name);
+        assert_eq!(card.period.as_deref(), Some("2023-01-01 至 2023-12-31"));
+        assert_eq!(card.other_funds, Some(Decimal::ZERO), "{}", card.name);
+        assert_eq!(card.carried_over, Some(Decimal::ZERO), "{}", card.name);
+        assert!(!card.goal.is_empty(), "{}: 年度总体目标 lost", card.name);
+        assert!(
+            card.extra
+                .iter()
+                .any(|(l, v)| l == "项目总目标" && !v.is_empty()),
+            "{}: 项目总目标 lost",
+            card.name
+        );
+    }
+    let first = &doc.projects[0];
+    assert!(first.goal.starts_with("建成后作为万里街道社区事务受理"));
+    assert_eq!(first.fiscal_funds, Some(Decimal::from(4_100_000)));
+    let counts: Vec<usize> = doc.projects.iter().map(|c| c.indicators.len()).collect();
+    assert_eq!([counts[0], counts[1], counts[2], counts[4]], [5, 4, 4, 9]);
+    let area = &first.indicators[0];
+    assert_eq!(
+        (
+            area.level1.as_str(),
+            area.level2.as_str(),
+            area.level3.as_str()
+        ),
+        ("产出指标", "数量指标", "规划建筑面积")
+    );
+    assert_eq!(area.value.raw, "≥13459.00(平方米)");
+    assert_eq!(area.value.number, Some(dec(&"13459.00".into())));
+    let last = doc.projects[4].indicators.last().unwrap();
+    assert_eq!(last.level1, "满意度指标");
+    assert_eq!(last.level3, "工作人员满意度");
+    assert_eq!(last.value.raw, "≥95.00(%)");
+}
+
+#[test]
 fn narrative_states_the_projects_with_targets() {
     for (id, doc, truth) in samples() {
         let stated = &truth["projects_with_targets_stated"];
