@@ -29,6 +29,7 @@ fn empty() -> Disclosure {
         procurement: None,
         assets: None,
         glossary: vec![],
+        import_notes: vec![],
     }
 }
 

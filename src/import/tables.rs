@@ -166,6 +166,12 @@ fn split_header(rows: &[RowLine]) -> Split<'_> {
     }
 }
 
+/// Whether a block carries a 栏次 row: a budget table's header, whatever
+/// title (or none) stands above it.
+pub(crate) fn has_lanci_row(block: &TableBlock) -> bool {
+    block.rows.iter().any(is_lanci_row)
+}
+
 fn is_lanci_row(row: &RowLine) -> bool {
     row.cells
         .first()
@@ -629,9 +635,58 @@ fn merge_spanning_label(parts: &mut [Option<TableRow>]) {
     }
 }
 
+/// The title given to a table printed without one: its header and 栏次
+/// start a table of their own, never merged into the table above.
+pub(crate) const UNTITLED: &str = "无标题表";
+
+/// A budget table and where its reading stopped.
+#[derive(Debug)]
+pub(crate) struct ParsedTable {
+    pub table: BudgetTable,
+    /// Index after the last line used.
+    pub next: usize,
+    /// Whether reading stopped at a title-less block that is not this table
+    /// continued but a new table (its numbering starts again, or it has a
+    /// second 合计): the caller reads it as an untitled table.
+    pub untitled_follows: bool,
+}
+
+fn is_total_name(name: &str) -> bool {
+    matches!(squeeze_label(name).as_str(), "合计" | "总计")
+}
+
+/// Whether a title-less block of the table's width starts a new table rather
+/// than continuing it on the next page: a page break continues the 序号
+/// (a new table starts again at 1) and the 合计 row is printed once.
+fn starts_new_table(
+    layout: &Layout,
+    file: &str,
+    data: &[RowLine],
+    sides: &[Side],
+) -> Result<bool, ImportError> {
+    let Some(first) = data.first() else {
+        return Ok(false);
+    };
+    let Some(parts) = layout.read_row(file, first)? else {
+        return Ok(false);
+    };
+    let rows = || sides.iter().flat_map(|s| s.rows.iter());
+    let first_row = parts.iter().flatten().next();
+    let seq_restarts = match (
+        first_row.and_then(|r| r.seq),
+        rows().filter_map(|r| r.seq).max(),
+    ) {
+        (Some(seq), Some(max)) => seq <= max,
+        _ => false,
+    };
+    let second_total =
+        first_row.is_some_and(|r| is_total_name(&r.name)) && rows().any(|r| is_total_name(&r.name));
+    Ok(seq_restarts || second_total)
+}
+
 /// A budget table under its title: the first block, then every title-less
 /// block of the same width that follows (the table continued on the next
-/// page). Returns the table and the index after the last line used.
+/// page), up to a block that starts a new table.
 pub(crate) fn parse_budget_table(
     file: &str,
     title: &str,
@@ -640,7 +695,7 @@ pub(crate) fn parse_budget_table(
     start: usize,
     end: usize,
     fallback_unit: Unit,
-) -> Result<(BudgetTable, usize), ImportError> {
+) -> Result<ParsedTable, ImportError> {
     let kind = TableKind::from_title(title);
     let Some(first) = read_block(lines, start, end) else {
         let found = next_non_blank(lines, start, lines.len())
@@ -679,14 +734,16 @@ pub(crate) fn parse_budget_table(
         if !same_shape {
             break;
         }
+        let more_start = next;
         next = more.end;
-        more_blocks.push(more);
+        more_blocks.push((more_start, more));
     }
     if kind == TableKind::Other {
-        let data = split
-            .data
-            .iter()
-            .chain(more_blocks.iter().flat_map(|b| split_header(&b.rows).data));
+        let data = split.data.iter().chain(
+            more_blocks
+                .iter()
+                .flat_map(|(_, b)| split_header(&b.rows).data),
+        );
         layout.text_columns_by_content(data);
     }
     let mut sides: Vec<Side> = layout
@@ -710,8 +767,15 @@ pub(crate) fn parse_budget_table(
         Ok(())
     };
     push_rows(split.data, &mut sides)?;
-    for more in &more_blocks {
-        push_rows(split_header(&more.rows).data, &mut sides)?;
+    let mut untitled_follows = false;
+    for (more_start, more) in &more_blocks {
+        let data = split_header(&more.rows).data;
+        if starts_new_table(&layout, file, data, &sides)? {
+            next = *more_start;
+            untitled_follows = true;
+            break;
+        }
+        push_rows(data, &mut sides)?;
         notes.extend(more.notes.iter().cloned());
     }
 
@@ -729,7 +793,11 @@ pub(crate) fn parse_budget_table(
         line: title_line,
         page: None,
     };
-    Ok((table, next))
+    Ok(ParsedTable {
+        table,
+        next,
+        untitled_follows,
+    })
 }
 
 /// Shanghai and Jiangsu print the 三公 table transposed: the items are
@@ -913,7 +981,9 @@ mod tests {
 序号\t功能分类科目\t\t合计\n\t科目编码\t科目名称\t\n栏次\t1\t2\t3\n\
 3\t212\t城乡社区支出\t20.00\n";
         let lines = split_lines(text);
-        let (table, end) = parse_budget_table(
+        let ParsedTable {
+            table, next: end, ..
+        } = parse_budget_table(
             "x",
             "部门预算支出总表",
             1,

@@ -138,6 +138,9 @@ fn put_pages(doc: &mut Disclosure, pages: &[u32]) {
     for s in &mut doc.narrative {
         s.page = page(s.line);
     }
+    for n in &mut doc.import_notes {
+        n.page = page(n.line);
+    }
 }
 
 /// Says what each page became: the parts whose source lines lie on it.
@@ -195,6 +198,9 @@ pub(crate) fn page_report(
             last = last.max(ind.line);
         }
         taken.push((c.line, last));
+    }
+    for note in &doc.import_notes {
+        add(note.page, &format!("note: {}", note.message));
     }
     // Every other non-blank line belongs to the section above it: prose if
     // that section kept any, else nothing.
