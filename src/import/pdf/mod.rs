@@ -622,7 +622,10 @@ fn attach_table_numbers(items: &mut Vec<(Item, u32)>) {
     let mut i = 0;
     while i < items.len() {
         let number = match &items[i].0 {
-            Item::Text(t) if super::lines::is_table_number(t) => t.trim().to_string(),
+            // Printed larger than the body on some pages: then a heading.
+            Item::Text(t) | Item::Heading(_, t) if super::lines::is_table_number(t) => {
+                t.trim().to_string()
+            }
             _ => {
                 i += 1;
                 continue;
