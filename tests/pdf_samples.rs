@@ -178,6 +178,8 @@ fn every_table_stands_on_its_pages_and_no_other_is_found() {
             "{id}"
         );
         assert_eq!(doc.tables.len(), listed.len(), "{id}");
+        // No table printed twice or without a title in the samples.
+        assert!(doc.import_notes.is_empty(), "{id}: {:?}", doc.import_notes);
         for (tag, pages) in listed {
             let pages: Vec<u32> = pages
                 .as_array()
