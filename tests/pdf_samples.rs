@@ -109,13 +109,6 @@ fn rows(t: &BudgetTable) -> impl Iterator<Item = &TableRow> {
     t.sides.iter().flat_map(|s| s.rows.iter())
 }
 
-/// The first row whose name (squeezed) is `name`.
-fn row<'a>(t: &'a BudgetTable, name: &str) -> &'a TableRow {
-    rows(t)
-        .find(|r| squeeze(&r.name) == name)
-        .unwrap_or_else(|| panic!("no row {name} in {}", t.title))
-}
-
 fn by_code(t: &BudgetTable, code: &str) -> Option<Decimal> {
     rows(t)
         .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))
@@ -257,7 +250,6 @@ fn income_and_expenditure_totals_and_sources_equal_the_truth() {
     for (id, doc, truth) in samples() {
         let t1 = table(doc, TableKind::IncomeExpenditureSummary);
         let income = t1.side("收入").unwrap();
-        let spending = t1.side("支出").unwrap();
         // Jiangsu's 收入合计 / 支出合计 are the grand totals.
         let (in_total, out_total) = if id.starts_with("jiangsu") {
             ("收入合计", "支出合计")
@@ -276,7 +268,6 @@ fn income_and_expenditure_totals_and_sources_equal_the_truth() {
             .filter(|s| s.label.as_deref() == Some("支出"))
             .find_map(|s| s.rows.iter().find(|r| squeeze(&r.name) == out_total))
             .and_then(|r| r.amount(0));
-        let _ = spending;
         assert_eq!(out, Some(dec(&truth["expenditure_total"]["value"])), "{id}");
         for (source, want) in truth["income_sources"].as_object().unwrap() {
             let got = income
@@ -354,6 +345,9 @@ fn staff_and_office_split_equals_the_truth() {
     }
 }
 
+/// Which 三公 item row a truth key names, by its (squeezed) name.
+type ItemMatch<'a> = &'a dyn Fn(&str) -> bool;
+
 #[test]
 fn three_public_costs_equal_the_truth() {
     for (id, doc, truth) in samples() {
@@ -365,7 +359,7 @@ fn three_public_costs_equal_the_truth() {
                 .amount(0)
         };
         let tp = &truth["three_public"];
-        let cases: [(&str, &dyn Fn(&str) -> bool); 6] = [
+        let cases: [(&str, ItemMatch); 6] = [
             ("total", &|n| n.contains("三公") && n.contains("小计")),
             ("abroad", &|n| n.contains("出国")),
             ("reception", &|n| n.contains("接待")),

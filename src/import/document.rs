@@ -575,15 +575,18 @@ impl Builder<'_> {
     }
 }
 
+/// A row as it reads, wherever it stands: 序号, code, name, amounts.
+type RowContent = (
+    Option<u32>,
+    Option<String>,
+    String,
+    Vec<Option<rust_decimal::Decimal>>,
+);
+
 /// Whether two printings of a table hold the same figures: the same kind,
 /// unit, columns and rows (code, name, amounts), wherever they stand.
 fn same_content(a: &BudgetTable, b: &BudgetTable) -> bool {
-    let rows = |t: &BudgetTable| -> Vec<(
-        Option<u32>,
-        Option<String>,
-        String,
-        Vec<Option<rust_decimal::Decimal>>,
-    )> {
+    let rows = |t: &BudgetTable| -> Vec<RowContent> {
         t.sides
             .iter()
             .flat_map(|s| s.rows.iter())
