@@ -198,9 +198,18 @@ impl Builder<'_> {
             } = match parsed {
                 Ok(parsed) => parsed,
                 // A table beyond the nine whose layout is not a budget
-                // table's stays readable as text rather than failing the
-                // import; the standard tables must parse.
-                Err(_) if TableKind::from_title(heading) == TableKind::Other => {
+                // table's stays readable as text, with a note, rather than
+                // failing the import; the standard tables must parse.
+                Err(e) if TableKind::from_title(heading) == TableKind::Other => {
+                    self.notes.push(ImportNote {
+                        line,
+                        page: None,
+                        message: format!(
+                            "table {heading} cannot be read as a budget table ({}: {}): kept as text",
+                            super::location(self.file, e.line),
+                            e.message
+                        ),
+                    });
                     return self.prose(start, end, path, heading, line);
                 }
                 Err(e) => return Err(e),
@@ -731,6 +740,25 @@ mod tests {
         assert_eq!(doc.tables[4].title, UNTITLED);
         assert_eq!(doc.tables[4].sides[0].rows.len(), 5);
         assert_eq!(doc.import_notes.len(), 1);
+    }
+
+    #[test]
+    fn another_table_that_cannot_be_read_is_kept_as_text_with_a_note() {
+        let extra = "## 政府采购支出预算表\n\n单位：万元\n\n采购品目\t总计\n合计\t3,096.24\n货物\t1.234,56\n\n";
+        let text = SEED.replacen(T9_TITLE, &format!("{extra}{T9_TITLE}"), 1);
+        let doc = import(&text).unwrap();
+        assert_eq!(doc.tables.len(), 9);
+        assert_eq!(doc.import_notes.len(), 1);
+        let note = &doc.import_notes[0];
+        assert_eq!(note.line, line_of(&text, "## 政府采购支出预算表"));
+        assert!(note.message.contains("kept as text"), "{}", note.message);
+        assert!(note.message.contains("1.234,56"), "{}", note.message);
+        let bad_line = line_of(&text, "货物\t1.234,56");
+        assert!(
+            note.message.contains(&format!("mutant.txt:{bad_line}:")),
+            "{}",
+            note.message
+        );
     }
 
     #[test]

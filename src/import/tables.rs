@@ -486,7 +486,7 @@ impl Layout {
         })
     }
 
-    /// In a table beyond the nine, a column whose cells hold text under an
+    /// In a table beyond the nine, a column whose cells hold words under an
     /// amount-like header (采购组织形式) is part of the row's label: decided
     /// by what the data rows hold, since such tables follow no standard.
     fn text_columns_by_content<'r>(&mut self, data: impl Iterator<Item = &'r RowLine> + Clone) {
@@ -494,10 +494,13 @@ impl Layout {
             let (text, amounts): (Vec<_>, Vec<_>) = std::mem::take(&mut side.amounts)
                 .into_iter()
                 .partition(|(c, _)| {
+                    // Words, not a malformed figure: `1.234,56` stays in
+                    // an amount column and is refused there, never hidden
+                    // in a label.
                     data.clone().any(|r| {
-                        r.cells
-                            .get(*c)
-                            .is_some_and(|t| !t.trim().is_empty() && parse_amount(t).is_err())
+                        r.cells.get(*c).is_some_and(|t| {
+                            parse_amount(t).is_err() && t.chars().any(char::is_alphabetic)
+                        })
                     })
                 });
             side.amounts = amounts;
@@ -998,6 +1001,44 @@ mod tests {
         assert_eq!(table.owner.as_deref(), Some("211 某部门"));
         assert_eq!(table.year, Some(2025));
         assert_eq!(end, lines.len() - 1);
+    }
+
+    #[test]
+    fn words_under_an_amount_header_of_another_table_are_its_label() {
+        let text = "采购品目大类\t专项名称\t采购组织形式\t总计\n合计\t\t\t3,096.24\n\
+一、货物 A\t\t\t268.00\n\t交换设备\t分散自行组织\t20.00\n";
+        let lines = split_lines(text);
+        let parsed = parse_budget_table(
+            "x",
+            "政府采购支出预算表",
+            1,
+            &lines,
+            0,
+            lines.len(),
+            Unit::WanYuan,
+        )
+        .unwrap();
+        let side = &parsed.table.sides[0];
+        assert_eq!(side.columns.len(), 1);
+        assert_eq!(side.columns[0].header, ["总计"]);
+        let names: Vec<&str> = side.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["合计", "一、货物 A", "交换设备 分散自行组织"]);
+        assert_eq!(side.rows[0].amounts[0].unwrap().to_string(), "3096.24");
+        // A malformed figure stays in its amount column: an error, not a label.
+        let bad = text.replace("20.00", "1.234,56");
+        let lines = split_lines(&bad);
+        let err = parse_budget_table(
+            "x",
+            "政府采购支出预算表",
+            1,
+            &lines,
+            0,
+            lines.len(),
+            Unit::WanYuan,
+        )
+        .unwrap_err();
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("1.234,56"), "{err}");
     }
 
     #[test]
