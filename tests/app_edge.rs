@@ -28,6 +28,7 @@ fn empty() -> Disclosure {
         procurement: None,
         assets: None,
         glossary: vec![],
+        import_notes: vec![],
     }
 }
 

@@ -3,16 +3,19 @@
 //! and `#[ignore]`d variants with a large budget for release runs
 //! (`cargo test --release --test fuzz_import -- --ignored --nocapture`).
 //!
-//! Targets: the text importer, the RON loader, the 指标值 parser and the
-//! amount parser. Each checks a property, not only "no panic":
-//! * an import either fails naming the file, or gives a model that
-//!   round-trips through RON unchanged;
+//! Targets: the text importer, the PDF importer, the RON loader, the 指标值
+//! parser and the amount parser. Each checks a property, not only "no
+//! panic":
+//! * an import (text or PDF) either fails naming the file, or gives a model
+//!   that round-trips through RON unchanged;
 //! * the RON loader either fails naming the file, or gives a model whose RON
 //!   reads back equal;
 //! * an indicator value keeps its raw text;
 //! * an amount that reads is the printed digits exactly.
 //!
-//! Seeds: the bundled disclosure (text and RON) and `tests/fuzz_seeds/`.
+//! Seeds: the bundled disclosure (text and RON) and `tests/fuzz_seeds/`
+//! (for PDFs, pages cut from the samples with their content uncompressed:
+//! `tests/fuzz_seeds/pdf/README.md`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -24,6 +27,74 @@ const SEED_RON: &str = include_str!("../data/xingtai-gov-office-2025.ron");
 const AMOUNTS: &str = include_str!("fuzz_seeds/amounts.txt");
 const INDICATORS: &str = include_str!("fuzz_seeds/indicators.txt");
 const MARKUP: &str = include_str!("fuzz_seeds/markup.txt");
+const PDF_SEEDS: [&[u8]; 3] = [
+    include_bytes!("fuzz_seeds/pdf/seed-welfare-cover-t1-t9.pdf"),
+    include_bytes!("fuzz_seeds/pdf/seed-wanli-cover-card.pdf"),
+    include_bytes!("fuzz_seeds/pdf/seed-jiangsu-cover-t2-t3.pdf"),
+];
+
+/// Tokens of PDF syntax and content-stream operators, spliced in whole:
+/// extreme and odd operands, path and clip operators, text operators,
+/// structure keywords.
+const PDF_DICTIONARY: &[&str] = &[
+    " 0 ",
+    " -1 ",
+    " 1e30 ",
+    " -99999999999 ",
+    " 3.4e38 ",
+    " NaN ",
+    " 0.0001 ",
+    " Tj ",
+    " TJ ",
+    " Tm ",
+    " Td ",
+    " Tf ",
+    " Tz ",
+    " TL ",
+    " Ts ",
+    " T* ",
+    " BT ",
+    " ET ",
+    " cm ",
+    " q ",
+    " Q ",
+    " re ",
+    " W n ",
+    " W* n ",
+    " m ",
+    " l ",
+    " h ",
+    " S ",
+    " f ",
+    " B ",
+    " Do ",
+    " 0 0 0 0 re W n ",
+    " 1 0 0 1 0 0 cm ",
+    " 0 0 0 0 0 0 cm ",
+    " 1e9 0 0 1e9 0 0 cm ",
+    "[",
+    "]",
+    "<",
+    ">",
+    "<<",
+    ">>",
+    "(",
+    ")",
+    "/",
+    "/Length",
+    "/Filter",
+    "/Contents",
+    "/MediaBox",
+    "/CropBox",
+    "obj",
+    "endobj",
+    "stream",
+    "endstream",
+    "xref",
+    "trailer",
+    "startxref",
+    "%%EOF",
+];
 
 mod common;
 use common::Rng;
@@ -151,6 +222,50 @@ fn check_import(input: &[u8]) {
     }
 }
 
+/// The PDF importer's property: an error names the file (never a panic),
+/// a model round-trips through RON.
+fn check_pdf(input: &[u8]) {
+    match import_bytes(input, "fuzz.pdf") {
+        Ok(doc) => {
+            PDF_IMPORTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let back = from_ron(&to_ron(&doc), "fuzz.ron")
+                .unwrap_or_else(|e| panic!("the RON of an imported PDF does not load: {e}"));
+            assert_eq!(back, doc, "PDF → model → RON → model changed the model");
+        }
+        Err(e) => {
+            assert!(e.to_string().starts_with("fuzz.pdf"), "{e}");
+            assert!(!e.message.is_empty(), "an error says what was expected");
+        }
+    }
+}
+
+/// How many PDF mutants imported (the rest were refused with an error): the
+/// share that reaches the recognition layer, reported by the large budget.
+static PDF_IMPORTED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A PDF mutant: mostly PDF tokens spliced or substituted at random places
+/// (the content streams are most of the bytes), sometimes the generic
+/// mutations (flips, cuts, truncation).
+fn mutate_pdf(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
+    if rng.below(3) == 0 {
+        return mutate(rng, input);
+    }
+    let mut out = input.to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let len = out.len();
+        let token = PDF_DICTIONARY[rng.below(PDF_DICTIONARY.len())].as_bytes();
+        let i = rng.below(len + 1);
+        if rng.below(2) == 0 {
+            out.splice(i..i, token.iter().copied());
+        } else {
+            // Overwrite in place: lengths and offsets stay right.
+            let end = (i + token.len()).min(len);
+            out.splice(i..end, token.iter().copied());
+        }
+    }
+    out
+}
+
 fn check_ron(input: &[u8]) {
     match from_ron_bytes(input, "fuzz.ron") {
         Ok(doc) => {
@@ -225,6 +340,19 @@ fn fuzz(
     pick: impl Fn(&mut Rng, &[Vec<u8>]) -> Vec<u8>,
     check: impl Fn(&[u8]),
 ) -> u64 {
+    fuzz_with(name, seed, execs, seeds, pick, mutate, check)
+}
+
+/// [`fuzz`] with a mutator of its own.
+fn fuzz_with(
+    name: &str,
+    seed: u64,
+    execs: u64,
+    seeds: &[Vec<u8>],
+    pick: impl Fn(&mut Rng, &[Vec<u8>]) -> Vec<u8>,
+    mutator: fn(&mut Rng, &[u8]) -> Vec<u8>,
+    check: impl Fn(&[u8]),
+) -> u64 {
     let mut rng = Rng(seed);
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {})); // reported below, with the input
@@ -232,7 +360,7 @@ fn fuzz(
     let mut n = 0;
     while n < execs {
         let picked = pick(&mut rng, seeds);
-        let input = mutate(&mut rng, &picked);
+        let input = mutator(&mut rng, &picked);
         n += 1;
         if let Err(panic) = catch_unwind(AssertUnwindSafe(|| check(&input))) {
             let why = panic
@@ -246,9 +374,13 @@ fn fuzz(
     }
     std::panic::set_hook(hook);
     if let Some((input, why)) = failure {
+        // Kept for replay (a PDF is not readable as a string).
+        let path = std::env::temp_dir().join(format!("fuzz-failure-{}.bin", seed));
+        let _ = std::fs::write(&path, &input);
         panic!(
-            "{name}: execution {n} failed: {why}\ninput: {:?}",
-            String::from_utf8_lossy(&input)
+            "{name}: execution {n} failed: {why}\ninput ({}): {:?}",
+            path.display(),
+            String::from_utf8_lossy(&input[..input.len().min(2000)])
         );
     }
     n
@@ -272,6 +404,19 @@ fn run_text(execs: u64) -> u64 {
             _ => excerpt(rng, SEED_TEXT),
         },
         check_import,
+    )
+}
+
+fn run_pdf(execs: u64) -> u64 {
+    let seeds: Vec<Vec<u8>> = PDF_SEEDS.iter().map(|s| s.to_vec()).collect();
+    fuzz_with(
+        "PDF importer",
+        0x5EED_0005,
+        execs,
+        &seeds,
+        |rng, seeds| seeds[rng.below(seeds.len())].clone(),
+        mutate_pdf,
+        check_pdf,
     )
 }
 
@@ -323,6 +468,22 @@ fn fuzz_text_importer_small_budget() {
 }
 
 #[test]
+fn fuzz_pdf_importer_small_budget() {
+    // About 0.1 s an execution in a debug build: a few dozen here, the
+    // large budget below in release.
+    assert_eq!(run_pdf(30), 30);
+}
+
+#[test]
+fn the_pdf_seeds_import_unmutated() {
+    // The seeds reach the recognition layer, not only the error paths.
+    for seed in PDF_SEEDS {
+        let doc = import_bytes(seed, "seed.pdf").unwrap_or_else(|e| panic!("{e}"));
+        assert!(!doc.narrative.is_empty());
+    }
+}
+
+#[test]
 fn fuzz_ron_loader_small_budget() {
     assert_eq!(run_ron(300), 300);
 }
@@ -355,6 +516,26 @@ fn fuzz_every_target_large_budget() {
         let n = run(execs);
         println!("{name}: {n} executions, no failure, {:?}", start.elapsed());
     }
+}
+
+/// The PDF importer's large budget, on its own (an execution imports a
+/// 2–3 page PDF: milliseconds, not microseconds): `FUZZ_PDF_EXECS`
+/// executions (default 20,000),
+/// `cargo test --release --test fuzz_import -- --ignored pdf --nocapture`.
+#[test]
+#[ignore = "long: run in release with --ignored"]
+fn fuzz_pdf_importer_large_budget() {
+    let execs = std::env::var("FUZZ_PDF_EXECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_000);
+    let start = std::time::Instant::now();
+    let n = run_pdf(execs);
+    let imported = PDF_IMPORTED.load(std::sync::atomic::Ordering::Relaxed);
+    println!(
+        "pdf: {n} executions ({imported} imported, the rest refused with an error naming the file), no failure, {:?}",
+        start.elapsed()
+    );
 }
 
 /// A 1 MB line of `<` once took 89 s in markup cleaning; linear now.

@@ -300,6 +300,7 @@ fn department(n: usize) -> Disclosure {
                 line: 0,
             })
             .collect(),
+        import_notes: vec![],
     }
 }
 

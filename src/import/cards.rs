@@ -285,6 +285,8 @@ fn labelled_card(
     let mut others = Vec::new();
     let mut columns: Option<IndicatorColumns> = None;
     let (mut start, mut end) = (None, None);
+    // Columns of 项目总目标 / 年度总体目标, whose texts are the next row's.
+    let mut goal_cols: Vec<(usize, String)> = Vec::new();
     for line in body {
         let Some(cells) = line.row() else {
             if let Some(text) = line.text() {
@@ -310,6 +312,42 @@ fn labelled_card(
             continue;
         }
         let labels: Vec<String> = cells.iter().map(|c| squeeze_label(c)).collect();
+        if !goal_cols.is_empty() {
+            // Each goal is the text from its column up to the next goal's.
+            let cols = std::mem::take(&mut goal_cols);
+            for (k, (col, label)) in cols.iter().enumerate() {
+                let until = cols
+                    .get(k + 1)
+                    .map_or(cells.len(), |c| c.0)
+                    .min(cells.len());
+                let text: Vec<&str> = cells[(*col).min(until)..until]
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                let text = text.join("");
+                if text.is_empty() {
+                    continue;
+                }
+                if label == "年度总体目标" || card.goal.is_empty() {
+                    card.goal = text.clone();
+                }
+                if label != "年度总体目标" {
+                    card.extra.push((label.clone(), text));
+                }
+            }
+            continue;
+        }
+        let goals: Vec<(usize, String)> = labels
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l.as_str(), "项目总目标" | "年度总体目标" | "年度目标"))
+            .map(|(i, l)| (i, l.clone()))
+            .collect();
+        if !goals.is_empty() {
+            goal_cols = goals;
+            continue;
+        }
         let value_after = |i: usize| -> Option<&str> {
             cells[i + 1..]
                 .iter()
@@ -340,7 +378,7 @@ fn labelled_card(
                 // The 年度 side (right) is the one the budget is; its 其他资金
                 // comes last in the row.
                 "其他资金" => card.other_funds = amount(i),
-                "项目资金总额" | "主管部门" | "实施单位" | "项目类别" => {
+                "项目资金总额" | "财政资金" | "主管部门" | "实施单位" | "项目类别" => {
                     if let Some(v) = value_after(i) {
                         card.extra.push((l.to_string(), v.to_string()));
                     }

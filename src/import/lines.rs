@@ -1,7 +1,7 @@
 //! Lines of the text form and the small text rules every other part uses:
 //! markup removal, label squeezing, numbering ranks, dates, table preambles.
 
-use crate::model::Unit;
+use crate::model::{TableKind, Unit};
 
 /// What one source line is.
 #[derive(Debug, Clone, PartialEq)]
@@ -396,6 +396,62 @@ fn owner_line(text: &str) -> Option<Preamble> {
     })
 }
 
+/// Strips Jiangsu's table number from a title: `公开 05 表：…` → `…`
+/// (`公开05表` alone gives an empty string). Squeezed text in, squeezed out.
+pub(crate) fn strip_table_number(t: &str) -> &str {
+    let Some(rest) = t.strip_prefix("公开") else {
+        return t;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    match rest[digits..].strip_prefix('表') {
+        Some(after) if digits > 0 => after.trim_start_matches(['：', ':', ' ']),
+        _ => t,
+    }
+}
+
+/// Whether a line is a bare table number (`公开 05 表`), printed on a line of
+/// its own above the title.
+pub(crate) fn is_table_number(text: &str) -> bool {
+    let t = squeeze_label(text);
+    t != strip_table_number(&t) && strip_table_number(&t).is_empty()
+}
+
+/// The table a title line names, or `None` when it names none: a standard
+/// table of any region (`部门财务收支预算总表`, `公开 07 表：一般公共预算支出
+/// 预算表（功能科目）`), or [`TableKind::Other`] for a budget table that is
+/// not one of the nine (Jiangsu's 财政拨款支出预算表, 机关运行经费支出预算表,
+/// 政府采购支出预算表). A card title (绩效目标表), a numbered item, a
+/// sentence or a long line is not a title.
+pub(crate) fn table_title_kind(text: &str) -> Option<TableKind> {
+    let squeezed = squeeze_label(text);
+    let t = strip_table_number(&squeezed);
+    // A qualifier after the name: `…预算表（功能科目）`.
+    let core = match t.strip_suffix(['）', ')']) {
+        Some(inner) => inner.rfind(['（', '(']).map_or(t, |at| &inner[..at]),
+        None => t,
+    };
+    if !core.ends_with('表')
+        || t.chars().count() > 40
+        || t.contains('。')
+        || t.contains("绩效目标")
+        || numbering_rank(t).is_some()
+    {
+        return None;
+    }
+    match TableKind::from_title(t) {
+        // A bare `支出预算表` is the second line of a wrapped title, not one.
+        TableKind::Other
+            if core.contains("预算表")
+                && (core.contains("支出") || core.contains("收入"))
+                && core.chars().count() >= 7 =>
+        {
+            Some(TableKind::Other)
+        }
+        TableKind::Other => None,
+        kind => Some(kind),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,5 +576,39 @@ mod tests {
         );
         assert_eq!(preamble("2025 年 2 月 20 日"), None);
         assert_eq!(preamble("本部门“三定”方案涉密，部门职责属涉密信息。"), None);
+    }
+
+    #[test]
+    fn table_titles_of_every_region() {
+        use crate::model::TableKind as K;
+        let cases = [
+            ("部门预算收支总表", Some(K::IncomeExpenditureSummary)),
+            ("公开 01表：收支预算总表", Some(K::IncomeExpenditureSummary)),
+            (
+                "公开 07 表：一般公共预算支出预算表",
+                Some(K::GeneralPublicExpenditure),
+            ),
+            (
+                "一般公共预算基本支出预算表（经济科目）",
+                Some(K::GeneralPublicBasic),
+            ),
+            ("财政拨款支出预算表（功能科目）", Some(K::Other)),
+            (
+                "公开 11表：一般公共预算机关运行经费支出预算表",
+                Some(K::Other),
+            ),
+            ("政府采购支出预算表", Some(K::Other)),
+            ("部门固定资产占用情况表", None),
+            ("部门预算公开表", None),
+            ("1、大型会议和活动经费绩效目标表", None),
+            ("公开05表", None),
+            ("支出预算表", None),
+        ];
+        for (title, kind) in cases {
+            assert_eq!(table_title_kind(title), kind, "{title}");
+        }
+        assert!(is_table_number("公开 05 表"));
+        assert!(!is_table_number("公开 05 表：收支预算总表"));
+        assert!(!is_table_number("公开信息"));
     }
 }

@@ -62,6 +62,13 @@ pub fn import_text(text: &str, file: &str) -> Result<Disclosure, ImportError> {
     document::parse_document(text, file)
 }
 
+/// Imports the text form the PDF front end builds: as [`import_text`], but
+/// a disclosure whose tables are published separately (title and budget
+/// prose, no table) imports too.
+pub(crate) fn import_text_form(text: &str, file: &str) -> Result<Disclosure, ImportError> {
+    document::parse_document_allowing_no_tables(text, file)
+}
+
 /// The largest input read, in bytes: a disclosure is a few MB; anything over
 /// this is refused before it is read into memory (`/dev/zero` included).
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;

@@ -10,8 +10,8 @@ use super::lines::{
 use super::tables::{RowLine, TableBlock};
 use super::ImportError;
 use crate::model::{
-    parse_amount, AssetItem, AssetReport, Block, GlossaryTerm, GridTable, OrgUnit, Procurement,
-    Unit,
+    parse_amount, AssetItem, AssetReport, Block, GlossaryTerm, GridTable, NarrativeSection,
+    OrgUnit, Procurement, Unit,
 };
 
 /// Shorter paragraphs are captions or titles, never the first half of a
@@ -273,6 +273,56 @@ pub(crate) fn figure_after(text: &str, key: &str) -> Option<Decimal> {
     parse_amount(number.trim_end_matches('.')).ok().flatten()
 }
 
+/// The figure and its unit after `key` in a sentence (`政府采购预算1662.44万元`):
+/// at most 8 characters between, the unit right after the number.
+pub(crate) fn stated_amount(text: &str, key: &str) -> Option<(Decimal, Unit)> {
+    let start = text.find(key)? + key.len();
+    let rest = &text[start..];
+    let skip: usize = rest
+        .chars()
+        .take_while(|c| !c.is_ascii_digit())
+        .take(8)
+        .map(char::len_utf8)
+        .sum();
+    let number: String = rest[skip..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let after = rest[skip + number.len()..].trim_start();
+    let unit = ["亿元", "万元", "元"]
+        .iter()
+        .find(|u| after.starts_with(**u))
+        .and_then(|u| Unit::from_label(u))?;
+    let amount = parse_amount(number.trim_end_matches('.')).ok().flatten()?;
+    Some((amount, unit))
+}
+
+/// 政府采购 stated only in the text (Shanghai prints no table): the first
+/// `政府采购预算 N 万元` of the narrative, with an empty table, so the figure
+/// is in the model where a printed table's total would be.
+pub(crate) fn stated_procurement(narrative: &[NarrativeSection]) -> Option<Procurement> {
+    narrative.iter().find_map(|section| {
+        section.blocks.iter().find_map(|b| {
+            let Block::Paragraph(p) = b else { return None };
+            let (total, unit) = stated_amount(&squeeze_label(p), "政府采购预算")?;
+            Some(Procurement {
+                title: section.heading.clone(),
+                owner: None,
+                unit,
+                table: GridTable {
+                    title: None,
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                    line: section.line,
+                },
+                total: Some(total),
+                notes: Vec::new(),
+                line: section.line,
+            })
+        })
+    })
+}
+
 /// The 政府采购 table with its notes. The total is the 合计 column of the
 /// 合计 row, when the table prints one.
 pub(crate) fn procurement(
@@ -284,9 +334,10 @@ pub(crate) fn procurement(
     // Every row above the first figure is header: the table is often
     // printed with its two header rows only.
     let (header, rows) = split_by_figures(cleaned_rows(&block.rows));
-    let total_col = header
-        .iter()
-        .find_map(|r| r.iter().position(|c| squeeze_label(c) == "合计"));
+    let total_col = header.iter().find_map(|r| {
+        r.iter()
+            .position(|c| matches!(squeeze_label(c).as_str(), "合计" | "总计"))
+    });
     let total = total_col.and_then(|c| {
         rows.iter()
             .find(|r| r.iter().any(|cell| squeeze_label(cell) == "合计"))

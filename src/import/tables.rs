@@ -120,6 +120,10 @@ struct SideLayout {
     /// Unlabelled columns right of the name under a merged 项目名称 header
     /// (Jiangsu's 收入预算总表: `一般公共预算资金 | 小计`).
     more_name_cols: Vec<usize>,
+    /// Columns of text found under amount-like headers in a table beyond
+    /// the nine (政府采购: 采购品目大类, 经济科目, 采购组织形式): part of the
+    /// row's label, joined to the name with spaces in print order.
+    text_cols: Vec<usize>,
     amounts: Vec<(usize, Column)>,
 }
 
@@ -160,6 +164,12 @@ fn split_header(rows: &[RowLine]) -> Split<'_> {
         lanci: None,
         data: &rows[k..],
     }
+}
+
+/// Whether a block carries a 栏次 row: a budget table's header, whatever
+/// title (or none) stands above it.
+pub(crate) fn has_lanci_row(block: &TableBlock) -> bool {
+    block.rows.iter().any(is_lanci_row)
 }
 
 fn is_lanci_row(row: &RowLine) -> bool {
@@ -389,7 +399,9 @@ impl Layout {
             for c in from..to {
                 let labels = column_labels(c, label_from);
                 let role = role_of(&labels, false);
-                if role == Role::Name && seen_name && seen_amount {
+                // Only the standard tables have sub-sides; a table beyond the
+                // nine may name several text columns (采购物品名称).
+                if role == Role::Name && seen_name && seen_amount && kind != TableKind::Other {
                     split_ranges.push((label.clone(), start, c));
                     start = c;
                     seen_amount = false;
@@ -406,6 +418,7 @@ impl Layout {
                 code_cols: Vec::new(),
                 name_col: None,
                 more_name_cols: Vec::new(),
+                text_cols: Vec::new(),
                 amounts: Vec::new(),
             };
             let mut amount_cols = Vec::new();
@@ -473,6 +486,28 @@ impl Layout {
         })
     }
 
+    /// In a table beyond the nine, a column whose cells hold words under an
+    /// amount-like header (采购组织形式) is part of the row's label: decided
+    /// by what the data rows hold, since such tables follow no standard.
+    fn text_columns_by_content<'r>(&mut self, data: impl Iterator<Item = &'r RowLine> + Clone) {
+        for side in &mut self.sides {
+            let (text, amounts): (Vec<_>, Vec<_>) = std::mem::take(&mut side.amounts)
+                .into_iter()
+                .partition(|(c, _)| {
+                    // Words, not a malformed figure: `1.234,56` stays in
+                    // an amount column and is refused there, never hidden
+                    // in a label.
+                    data.clone().any(|r| {
+                        r.cells.get(*c).is_some_and(|t| {
+                            parse_amount(t).is_err() && t.chars().any(char::is_alphabetic)
+                        })
+                    })
+                });
+            side.amounts = amounts;
+            side.text_cols = text.into_iter().map(|(c, _)| c).collect();
+        }
+    }
+
     fn is_repeated_header(&self, cells: &[String]) -> bool {
         let squeezed: Vec<String> = cells.iter().map(|c| squeeze_label(c)).collect();
         let n = trimmed_len(&squeezed);
@@ -524,10 +559,20 @@ impl Layout {
                 .map(|&c| cell(c))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let mut name = side
-                .name_col
-                .map(|c| clean_markup(cell(c)))
-                .unwrap_or_default();
+            let mut name = if side.text_cols.is_empty() {
+                side.name_col
+                    .map(|c| clean_markup(cell(c)))
+                    .unwrap_or_default()
+            } else {
+                let mut cols: Vec<usize> = side.name_col.into_iter().collect();
+                cols.extend(&side.text_cols);
+                cols.sort_unstable();
+                cols.iter()
+                    .map(|&c| clean_markup(cell(c)))
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             for &c in &side.more_name_cols {
                 name.push_str(&clean_markup(cell(c)));
             }
@@ -593,9 +638,58 @@ fn merge_spanning_label(parts: &mut [Option<TableRow>]) {
     }
 }
 
+/// The title given to a table printed without one: its header and 栏次
+/// start a table of their own, never merged into the table above.
+pub(crate) const UNTITLED: &str = "无标题表";
+
+/// A budget table and where its reading stopped.
+#[derive(Debug)]
+pub(crate) struct ParsedTable {
+    pub table: BudgetTable,
+    /// Index after the last line used.
+    pub next: usize,
+    /// Whether reading stopped at a title-less block that is not this table
+    /// continued but a new table (its numbering starts again, or it has a
+    /// second 合计): the caller reads it as an untitled table.
+    pub untitled_follows: bool,
+}
+
+fn is_total_name(name: &str) -> bool {
+    matches!(squeeze_label(name).as_str(), "合计" | "总计")
+}
+
+/// Whether a title-less block of the table's width starts a new table rather
+/// than continuing it on the next page: a page break continues the 序号
+/// (a new table starts again at 1) and the 合计 row is printed once.
+fn starts_new_table(
+    layout: &Layout,
+    file: &str,
+    data: &[RowLine],
+    sides: &[Side],
+) -> Result<bool, ImportError> {
+    let Some(first) = data.first() else {
+        return Ok(false);
+    };
+    let Some(parts) = layout.read_row(file, first)? else {
+        return Ok(false);
+    };
+    let rows = || sides.iter().flat_map(|s| s.rows.iter());
+    let first_row = parts.iter().flatten().next();
+    let seq_restarts = match (
+        first_row.and_then(|r| r.seq),
+        rows().filter_map(|r| r.seq).max(),
+    ) {
+        (Some(seq), Some(max)) => seq <= max,
+        _ => false,
+    };
+    let second_total =
+        first_row.is_some_and(|r| is_total_name(&r.name)) && rows().any(|r| is_total_name(&r.name));
+    Ok(seq_restarts || second_total)
+}
+
 /// A budget table under its title: the first block, then every title-less
 /// block of the same width that follows (the table continued on the next
-/// page). Returns the table and the index after the last line used.
+/// page), up to a block that starts a new table.
 pub(crate) fn parse_budget_table(
     file: &str,
     title: &str,
@@ -604,7 +698,7 @@ pub(crate) fn parse_budget_table(
     start: usize,
     end: usize,
     fallback_unit: Unit,
-) -> Result<(BudgetTable, usize), ImportError> {
+) -> Result<ParsedTable, ImportError> {
     let kind = TableKind::from_title(title);
     let Some(first) = read_block(lines, start, end) else {
         let found = next_non_blank(lines, start, lines.len())
@@ -617,7 +711,7 @@ pub(crate) fn parse_budget_table(
         ));
     };
     let split = split_header(&first.rows);
-    let layout = Layout::build(kind, split.header, split.lanci).ok_or_else(|| {
+    let mut layout = Layout::build(kind, split.header, split.lanci).ok_or_else(|| {
         ImportError::new(
             file,
             first.rows.first().map_or(title_line, |r| r.no),
@@ -631,6 +725,29 @@ pub(crate) fn parse_budget_table(
             last,
             format!("expected the 栏次 row or data rows of table {title} after its header (the table is cut off)"),
         ));
+    }
+    // The blocks that continue the table on the next pages: title-less,
+    // of the same width.
+    let mut more_blocks = Vec::new();
+    let mut next = first.end;
+    while let Some(more) = read_block(lines, next, end) {
+        let more_split = split_header(&more.rows);
+        let same_shape = Layout::build(kind, more_split.header, more_split.lanci)
+            .is_some_and(|l| l.width == layout.width);
+        if !same_shape {
+            break;
+        }
+        let more_start = next;
+        next = more.end;
+        more_blocks.push((more_start, more));
+    }
+    if kind == TableKind::Other {
+        let data = split.data.iter().chain(
+            more_blocks
+                .iter()
+                .flat_map(|(_, b)| split_header(&b.rows).data),
+        );
+        layout.text_columns_by_content(data);
     }
     let mut sides: Vec<Side> = layout
         .sides
@@ -653,18 +770,16 @@ pub(crate) fn parse_budget_table(
         Ok(())
     };
     push_rows(split.data, &mut sides)?;
-
-    let mut next = first.end;
-    while let Some(more) = read_block(lines, next, end) {
-        let more_split = split_header(&more.rows);
-        let same_shape = Layout::build(kind, more_split.header, more_split.lanci)
-            .is_some_and(|l| l.width == layout.width);
-        if !same_shape {
+    let mut untitled_follows = false;
+    for (more_start, more) in &more_blocks {
+        let data = split_header(&more.rows).data;
+        if starts_new_table(&layout, file, data, &sides)? {
+            next = *more_start;
+            untitled_follows = true;
             break;
         }
-        push_rows(more_split.data, &mut sides)?;
+        push_rows(data, &mut sides)?;
         notes.extend(more.notes.iter().cloned());
-        next = more.end;
     }
 
     if kind == TableKind::ThreePublicCosts {
@@ -681,7 +796,11 @@ pub(crate) fn parse_budget_table(
         line: title_line,
         page: None,
     };
-    Ok((table, next))
+    Ok(ParsedTable {
+        table,
+        next,
+        untitled_follows,
+    })
 }
 
 /// Shanghai and Jiangsu print the 三公 table transposed: the items are
@@ -865,7 +984,9 @@ mod tests {
 序号\t功能分类科目\t\t合计\n\t科目编码\t科目名称\t\n栏次\t1\t2\t3\n\
 3\t212\t城乡社区支出\t20.00\n";
         let lines = split_lines(text);
-        let (table, end) = parse_budget_table(
+        let ParsedTable {
+            table, next: end, ..
+        } = parse_budget_table(
             "x",
             "部门预算支出总表",
             1,
@@ -880,6 +1001,44 @@ mod tests {
         assert_eq!(table.owner.as_deref(), Some("211 某部门"));
         assert_eq!(table.year, Some(2025));
         assert_eq!(end, lines.len() - 1);
+    }
+
+    #[test]
+    fn words_under_an_amount_header_of_another_table_are_its_label() {
+        let text = "采购品目大类\t专项名称\t采购组织形式\t总计\n合计\t\t\t3,096.24\n\
+一、货物 A\t\t\t268.00\n\t交换设备\t分散自行组织\t20.00\n";
+        let lines = split_lines(text);
+        let parsed = parse_budget_table(
+            "x",
+            "政府采购支出预算表",
+            1,
+            &lines,
+            0,
+            lines.len(),
+            Unit::WanYuan,
+        )
+        .unwrap();
+        let side = &parsed.table.sides[0];
+        assert_eq!(side.columns.len(), 1);
+        assert_eq!(side.columns[0].header, ["总计"]);
+        let names: Vec<&str> = side.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["合计", "一、货物 A", "交换设备 分散自行组织"]);
+        assert_eq!(side.rows[0].amounts[0].unwrap().to_string(), "3096.24");
+        // A malformed figure stays in its amount column: an error, not a label.
+        let bad = text.replace("20.00", "1.234,56");
+        let lines = split_lines(&bad);
+        let err = parse_budget_table(
+            "x",
+            "政府采购支出预算表",
+            1,
+            &lines,
+            0,
+            lines.len(),
+            Unit::WanYuan,
+        )
+        .unwrap_err();
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("1.234,56"), "{err}");
     }
 
     #[test]

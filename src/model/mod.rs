@@ -45,6 +45,24 @@ pub struct Disclosure {
     pub assets: Option<AssetReport>,
     /// 名词解释, in document order.
     pub glossary: Vec<GlossaryTerm>,
+    /// What the importer resolved in the document's structure without
+    /// failing, so nothing is merged or dropped silently: a table printed
+    /// twice, a table whose title is missing. Empty for a regular document
+    /// (and then not written, so existing RON files are unchanged).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub import_notes: Vec<ImportNote>,
+}
+
+/// One thing the importer noticed about the structure and how it read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportNote {
+    /// Line in the source text (1-based) the note is about.
+    pub line: usize,
+    /// Page of the PDF it was read from; `None` for the text form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// What was found and what the import did (`表 … printed twice …`).
+    pub message: String,
 }
 
 /// Who published the disclosure, for which year, in which unit.

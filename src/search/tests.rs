@@ -191,6 +191,7 @@ fn fixture() -> Disclosure {
             definition: "是指各部门(单位)的公用经费".into(),
             line: 0,
         }],
+        import_notes: vec![],
     }
 }
 

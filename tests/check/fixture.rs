@@ -865,6 +865,7 @@ pub fn seed() -> Disclosure {
             definition: "指本级财政当年拨付的资金，包括一般公共预算拨款、政府性基金预算拨款、国有资本经营预算拨款。".into(),
             line: 0,
         }],
+        import_notes: vec![],
     }
 }
 

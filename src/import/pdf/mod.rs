@@ -31,8 +31,8 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 pub struct PageReport {
     /// 1-based page number.
     pub page: u32,
-    /// `cover`, `contents`, `table T1 …`, `card …`, `narrative`, `blank`,
-    /// or `unrecognised`.
+    /// `cover`, `contents`, `table T1 …`, `card …`, `narrative` (several
+    /// joined by `; `), `blank`, `image only …`, or `unrecognised`.
     pub became: String,
     /// The page's first line, as printed.
     pub first_line: String,
@@ -45,6 +45,9 @@ pub(crate) struct PdfText {
     pub pages: Vec<u32>,
     /// First line of each page (empty for a page without text).
     pub first_lines: Vec<String>,
+    /// Whether each page draws an image (a page with images and no text is
+    /// a scanned page, reported as such).
+    pub images: Vec<bool>,
 }
 
 /// Imports a PDF disclosure.
@@ -83,7 +86,7 @@ pub fn import_pdf_with_report(
         return Err(ImportError::new(file, 0, message));
     }
     let text = to_text(&pages);
-    let mut doc = super::import_text(&text.text, file).map_err(|e| {
+    let mut doc = super::import_text_form(&text.text, file).map_err(|e| {
         let page = text.pages.get(e.line.wrapping_sub(1)).copied();
         let read: Vec<String> = text
             .first_lines
@@ -135,62 +138,105 @@ fn put_pages(doc: &mut Disclosure, pages: &[u32]) {
     for s in &mut doc.narrative {
         s.page = page(s.line);
     }
+    for n in &mut doc.import_notes {
+        n.page = page(n.line);
+    }
 }
 
 /// Says what each page became: the parts whose source lines lie on it.
 fn report(doc: &Disclosure, text: &PdfText) -> Vec<PageReport> {
-    let n = text.first_lines.len();
+    let blank: Vec<bool> = text.text.split('\n').map(|l| l.trim().is_empty()).collect();
+    page_report(doc, &text.pages, &blank, &text.first_lines, &text.images)
+}
+
+/// What each page became, from the page of every line of the text form
+/// (`pages[line - 1]`) and which lines are blank. A page is `cover` (the
+/// first), `contents`, the tables and cards read on it, `narrative` where its
+/// lines fell under a section that kept prose, `blank`, or `unrecognised`
+/// when none of its lines went into any part: never silently nothing.
+pub(crate) fn page_report(
+    doc: &Disclosure,
+    pages: &[u32],
+    blank: &[bool],
+    first_lines: &[String],
+    images: &[bool],
+) -> Vec<PageReport> {
+    let n = first_lines.len();
     let mut became: Vec<Vec<String>> = vec![Vec::new(); n];
-    let mut add = |page: Option<u32>, what: String| {
-        if let Some(p) = page {
-            if let Some(v) = became.get_mut(p as usize - 1) {
-                if !v.contains(&what) {
-                    v.push(what);
-                }
+    let mut add = |page: Option<u32>, what: &str| {
+        let slot = page
+            .and_then(|p| (p as usize).checked_sub(1))
+            .and_then(|i| became.get_mut(i));
+        if let Some(v) = slot {
+            if !v.iter().any(|w| w == what) {
+                v.push(what.to_string());
             }
         }
     };
-    for (i, t) in doc.tables.iter().enumerate() {
+    let page_of = |line: usize| line.checked_sub(1).and_then(|i| pages.get(i)).copied();
+    // Lines that a table or card took: its title down to its last row.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for t in &doc.tables {
         let name = match t.kind {
             TableKind::Other => format!("table {}", t.title),
             kind => format!("table {} {}", table_tag(kind), t.title),
         };
-        add(t.page, name.clone());
+        add(t.page, &name);
+        let mut last = t.line;
         for row in t.sides.iter().flat_map(|s| s.rows.iter()) {
-            add(row.page, name.clone());
+            add(row.page, &name);
+            last = last.max(row.line);
         }
-        let _ = i;
+        taken.push((t.line, last));
     }
     for c in &doc.projects {
-        add(c.page, format!("card {}", c.name));
+        let name = format!("card {}", c.name);
+        add(c.page, &name);
+        let mut last = c.line;
         for ind in &c.indicators {
-            add(
-                text.pages.get(ind.line.wrapping_sub(1)).copied(),
-                format!("card {}", c.name),
-            );
+            add(page_of(ind.line), &name);
+            last = last.max(ind.line);
         }
+        taken.push((c.line, last));
     }
-    for s in &doc.narrative {
-        let has_text = s
-            .blocks
+    for note in &doc.import_notes {
+        add(note.page, &format!("note: {}", note.message));
+    }
+    // Every other non-blank line belongs to the section above it: prose if
+    // that section kept any, else nothing.
+    let keeps_prose = |s: &crate::model::NarrativeSection| {
+        s.blocks
             .iter()
-            .any(|b| matches!(b, Block::Paragraph(_) | Block::Grid(_)));
-        if has_text {
-            add(s.page, "narrative".to_string());
+            .any(|b| !matches!(b, Block::BudgetTable(_) | Block::Project(_)))
+    };
+    let starts: Vec<usize> = doc.narrative.iter().map(|s| s.line).collect();
+    for (i, &page) in pages.iter().enumerate() {
+        let line = i + 1;
+        if blank.get(i).copied().unwrap_or(true)
+            || taken.iter().any(|&(a, b)| (a..=b).contains(&line))
+        {
+            continue;
+        }
+        let section = starts.partition_point(|&s| s <= line).checked_sub(1);
+        if section.is_some_and(|k| keeps_prose(&doc.narrative[k])) {
+            add(Some(page), "narrative");
         }
     }
     (0..n)
         .map(|i| {
-            let first = text.first_lines[i].clone();
-            let what = if first.is_empty() {
-                "blank".to_string()
+            let first = first_lines[i].clone();
+            let what = if first.trim().is_empty() {
+                if images.get(i).copied().unwrap_or(false) {
+                    "image only (no text: a scan?)".to_string()
+                } else {
+                    "blank".to_string()
+                }
             } else if i == 0 {
                 "cover".to_string()
-            } else if squeeze_label(&first) == "目录" {
+            } else if is_contents_start(&first) {
                 "contents".to_string()
             } else if became[i].is_empty() {
-                // Lines that fell under a section heading on an earlier page.
-                "narrative (continued)".to_string()
+                "unrecognised".to_string()
             } else {
                 became[i].join("; ")
             };
@@ -201,6 +247,13 @@ fn report(doc: &Disclosure, text: &PdfText) -> Vec<PageReport> {
             }
         })
         .collect()
+}
+
+/// A contents page: its first line is `目录` (printed spaced out, or cut
+/// into `目` and `录`).
+fn is_contents_start(line: &str) -> bool {
+    let t = squeeze_label(line);
+    t == "目录" || t == "目"
 }
 
 fn table_tag(kind: TableKind) -> &'static str {
@@ -232,13 +285,9 @@ fn is_page_number(text: &str) -> bool {
             .is_some_and(|(a, b)| digits(a) && digits(b))
 }
 
-/// Whether a line names a standard table (a title, not a numbered item).
+/// Whether a line names a budget table (a title, not a numbered item).
 fn is_table_title(text: &str) -> bool {
-    let t = squeeze_label(text);
-    TableKind::from_title(&t) != TableKind::Other
-        && t.ends_with('表')
-        && t.chars().count() <= 40
-        && !t.contains('。')
+    super::lines::table_title_kind(text).is_some()
 }
 
 /// A card title: `项目支出绩效目标申报表`, `…绩效目标表`.
@@ -539,6 +588,7 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
             }
         }
     }
+    attach_table_numbers(&mut items);
     let mut text = String::new();
     let mut line_pages = Vec::with_capacity(items.len());
     for (item, page) in items {
@@ -561,6 +611,34 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
         text,
         pages: line_pages,
         first_lines,
+        images: pages.iter().map(|p| p.has_image).collect(),
+    }
+}
+
+/// A bare table number (`公开 06 表`) printed above a title, sometimes at
+/// the foot of the previous page, is part of that title: joined to it, so
+/// the title keeps its own page and the number is not left as a paragraph.
+fn attach_table_numbers(items: &mut Vec<(Item, u32)>) {
+    let mut i = 0;
+    while i < items.len() {
+        let number = match &items[i].0 {
+            // Printed larger than the body on some pages: then a heading.
+            Item::Text(t) | Item::Heading(_, t) if super::lines::is_table_number(t) => {
+                t.trim().to_string()
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let next = (i + 1..items.len()).find(|&j| items[j].0 != Item::Blank);
+        match next.map(|j| &mut items[j].0) {
+            Some(Item::Heading(_, title)) if is_table_title(title) => {
+                *title = format!("{number}：{}", title.trim());
+                items.remove(i);
+            }
+            _ => i += 1,
+        }
     }
 }
 
@@ -598,6 +676,40 @@ mod tests {
         for t in ["2025", "单位：元", "一、"] {
             assert!(!is_page_number(t) || t == "2025", "{t}");
         }
+    }
+
+    #[test]
+    fn a_page_whose_lines_went_nowhere_is_reported_unrecognised() {
+        // p. 1 cover, p. 2 a table, p. 3 a heading with nothing under it,
+        // p. 4 prose, p. 5 no text but an image, p. 6 nothing at all.
+        let text = "# 某部门2025年部门预算\n\
+## 部门预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t10.00\n\
+# 附件\n\
+# 说明\n本部门2025年预算10.00万元。";
+        let doc = crate::import::import_text_form(text, "x.pdf").unwrap();
+        let pages = [1, 2, 2, 2, 2, 3, 4, 4];
+        let blank: Vec<bool> = text.split('\n').map(|l| l.trim().is_empty()).collect();
+        let first: Vec<String> = ["某部门", "部门预算支出总表", "附件", "说明", "", ""]
+            .map(String::from)
+            .to_vec();
+        let images = [false, false, false, false, true, false];
+        let mut doc = doc;
+        put_pages(&mut doc, &pages);
+        let got: Vec<String> = page_report(&doc, &pages, &blank, &first, &images)
+            .into_iter()
+            .map(|p| p.became)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "cover",
+                "table T3 部门预算支出总表",
+                "unrecognised",
+                "narrative",
+                "image only (no text: a scan?)",
+                "blank"
+            ]
+        );
     }
 
     #[test]
