@@ -167,6 +167,9 @@ pub fn tables_only(doc: &Disclosure) -> Disclosure {
         procurement: None,
         assets: None,
         glossary: Vec::new(),
+        // The reader of a light copy looks figures up; what the import
+        // noticed belongs to the full model.
+        import_notes: Vec::new(),
     };
     for card in &mut light.projects {
         card.indicators = Vec::new();
