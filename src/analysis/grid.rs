@@ -107,7 +107,13 @@ impl Tables {
             .enumerate()
             .map(|(i, t)| budget_table(i, t))
             .collect();
-        if let Some(p) = &doc.procurement {
+        // 政府采购 as its own table only when it has rows and is not one of
+        // the model's tables already (Jiangsu prints it as 公开12表).
+        let procurement = doc
+            .procurement
+            .as_ref()
+            .filter(|p| !p.table.rows.is_empty() && !doc.tables.iter().any(|t| t.title == p.title));
+        if let Some(p) = procurement {
             tables.push(text_table(
                 p.title.clone(),
                 p.unit,

@@ -63,8 +63,11 @@ impl SummaryView {
         let income_side = summary.and_then(|t| t.side("收入"));
         let expenditure_side = summary.and_then(|t| t.side("支出"));
 
-        let income_total = income_side.and_then(|s| figure_of(s, "总计"));
-        let expenditure_total = expenditure_side.and_then(|s| figure_of(s, "总计"));
+        // 收入总计 / 支出总计; a region that prints no 总计 (Jiangsu: 收入合计)
+        // totals with 合计.
+        let grand = |s: &Side| figure_of(s, "总计").or_else(|| figure_of(s, "合计"));
+        let income_total = income_side.and_then(grand);
+        let expenditure_total = expenditure_side.and_then(grand);
         let income_sources = income_side
             .map(|s| shares(s, income_total))
             .unwrap_or_default();
@@ -77,32 +80,28 @@ impl SummaryView {
         // the 收支总表's unit; a table printed in another (the 三公 table in
         // 万元 beside tables in 元) is converted.
         let unit = summary.map(|t| t.unit).unwrap_or(doc.department.unit);
+        // A figure of another table in the Summary's unit; `None` rather
+        // than a clamped figure when the conversion overflows.
+        let convert =
+            |table: &crate::model::BudgetTable, v: Decimal| table.unit.checked_convert(v, unit);
         let total_of = |kind: TableKind, column: &str| {
             let table = doc.table(kind)?;
-            let side = table.main_side()?;
-            let c = side.column(column)?;
-            side.rows
-                .iter()
-                .find(|r| r.code.is_none() && r.name.contains("合计"))
-                .and_then(|r| r.amount(c))
-                .map(|v| table.unit.convert(v, unit))
+            convert(table, table.main_side()?.total_in(column)?)
         };
         let basic = total_of(TableKind::Expenditure, "基本支出");
         let project = total_of(TableKind::Expenditure, "项目支出");
-        let personnel = total_of(TableKind::GeneralPublicBasic, "人员经费");
-        let public_use = total_of(TableKind::GeneralPublicBasic, "公用经费");
+        let basic_table = doc.table(TableKind::GeneralPublicBasic);
+        let (personnel, public_use) = basic_table.map_or((None, None), |t| {
+            let (p, u) = t.basic_split();
+            (p.and_then(|v| convert(t, v)), u.and_then(|v| convert(t, v)))
+        });
 
         let stated = crate::check::narrative_figures(doc);
-        let in_unit = |v: Option<Decimal>| v.map(|v| Unit::WanYuan.convert(v, unit));
+        let in_unit = |v: Option<Decimal>| v.and_then(|v| Unit::WanYuan.checked_convert(v, unit));
 
-        let three_public = doc.table(TableKind::ThreePublicCosts).and_then(|t| {
-            let row = t
-                .main_side()?
-                .rows
-                .iter()
-                .find(|r| r.name.contains("合计"))?;
-            row.amount(0).map(|v| t.unit.convert(v, unit))
-        });
+        let t9 = doc.table(TableKind::ThreePublicCosts);
+        let three_public = t9.and_then(|t| convert(t, t.three_public_total()?));
+        let running_row = t9.and_then(|t| convert(t, t.running_costs_row()?));
 
         let ledger = summary.map(ledger_lines).unwrap_or_default();
         SummaryView {
@@ -119,9 +118,12 @@ impl SummaryView {
             project_percent: percent(project, expenditure_total),
             project_cards: doc.projects.len(),
             three_public,
-            // As the narrative states it; where it does not, the 公用经费
-            // of 基本支出表, which is what 机关运行经费 means in this template.
-            running_costs: in_unit(stated.running_costs).or(public_use),
+            // As the 三公 table prints it (Shanghai), else as the narrative
+            // states it; where neither does, the 公用经费 of 基本支出表, which
+            // is what 机关运行经费 means in this template.
+            running_costs: running_row
+                .or_else(|| in_unit(stated.running_costs))
+                .or(public_use),
             year_over_year: YearOverYear {
                 total: in_unit(stated.total_change),
                 basic: in_unit(stated.basic_change),
@@ -137,9 +139,17 @@ impl SummaryView {
 
 /// Rows that are totals or carry-overs rather than sources or functions.
 fn is_total_line(name: &str) -> bool {
-    ["合计", "总计", "结转", "结余"]
+    ["合计", "总计", "小计", "结转", "结余"]
         .iter()
         .any(|w| name.contains(w))
+}
+
+/// A sub-item printed under a source (`1.一般公共预算` under 一、财政拨款):
+/// numbered with an Arabic digit and a point rather than 一、.
+fn is_sub_item(name: &str) -> bool {
+    let t = name.trim_start();
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && t[digits..].starts_with(['.', '．', '、'])
 }
 
 fn figure_of(side: &Side, word: &str) -> Option<Decimal> {
@@ -159,8 +169,15 @@ fn shares(side: &Side, whole: Option<Decimal>) -> Vec<Share> {
         .filter(|r| !is_total_line(&r.name))
         .filter_map(|r| {
             let amount = r.amount(0)?;
+            // A sub-item is part of the line above: indented, not a
+            // share of its own beside it.
+            let label = if is_sub_item(&r.name) {
+                format!("  {}", r.name.trim())
+            } else {
+                strip_numbering(&r.name).to_string()
+            };
             Some(Share {
-                label: strip_numbering(&r.name).to_string(),
+                label,
                 amount,
                 percent: percent(Some(amount), whole),
             })

@@ -214,15 +214,56 @@ impl Side {
     /// The 合计 / 总计 row of a classified table: a row without code named
     /// 合计, 总计 or 合计数 (spaces and quotation marks ignored). The one home
     /// of this rule: the checks, the search facts and the views all ask here.
+    ///
+    /// A side whose only uncoded row has no name at all (Jiangsu prints the
+    /// 合计 label in the header band above a lone figure row) has that row
+    /// as its total.
     pub fn total_row(&self) -> Option<(usize, &TableRow)> {
-        self.rows.iter().enumerate().find(|(_, r)| {
+        let named = self.rows.iter().enumerate().find(|(_, r)| {
             let name: String = r
                 .name
                 .chars()
                 .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
                 .collect();
             r.code.is_none() && matches!(name.as_str(), "合计" | "总计" | "合计数")
+        });
+        named.or_else(|| {
+            let mut uncoded = self
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.code.is_none());
+            match (uncoded.next(), uncoded.next()) {
+                (Some(only), None) if only.1.name.trim().is_empty() => Some(only),
+                _ => None,
+            }
         })
+    }
+
+    /// The figure of the total row in the column labelled `column`.
+    pub fn total_in(&self, column: &str) -> Option<Decimal> {
+        let c = self.column(column)?;
+        self.total_row()?.1.amount(c)
+    }
+
+    /// Σ of the 类 rows whose code is one of `classes`, in column `column`
+    /// (`None` when none is printed or the sum overflows): 人员经费 is 301 +
+    /// 303 and 公用经费 302 + 310 where a table prints no such column.
+    pub fn class_sum(&self, classes: &[&str], column: usize) -> Option<Decimal> {
+        let mut found = false;
+        let mut sum = Decimal::ZERO;
+        for r in &self.rows {
+            if r.code
+                .as_ref()
+                .is_some_and(|c| classes.contains(&c.as_str()))
+            {
+                if let Some(v) = r.amount(column) {
+                    sum = sum.checked_add(v)?;
+                    found = true;
+                }
+            }
+        }
+        found.then_some(sum)
     }
 
     /// The first row whose name, with whitespace removed, equals `name`.
@@ -235,7 +276,50 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The 类 of the economic classification that make up 人员经费 and 公用经费
+/// (部门预算支出经济分类: 工资福利 + 对个人和家庭的补助; 商品和服务 + 资本性).
+pub const PERSONNEL_CLASSES: [&str; 2] = ["301", "303"];
+pub const PUBLIC_USE_CLASSES: [&str; 2] = ["302", "310"];
+
 impl BudgetTable {
+    /// The “三公”经费 total of a 三公 table: its 三公…小计 row where the
+    /// table also prints 会议费 / 培训费 or 机关运行经费 (Jiangsu, Shanghai),
+    /// else its 合计 row.
+    pub fn three_public_total(&self) -> Option<Decimal> {
+        let side = self.sides.first()?;
+        let subtotal = side.rows.iter().find(|r| {
+            let n: String = r.name.chars().filter(|c| !c.is_whitespace()).collect();
+            n.contains("三公") && n.contains("小计")
+        });
+        subtotal
+            .or_else(|| side.total_row().map(|(_, r)| r))?
+            .amount(0)
+    }
+
+    /// 人员经费 and 公用经费 of a 基本支出 table: its columns of those names
+    /// where printed, else the sums of their 类 rows in its first column.
+    pub fn basic_split(&self) -> (Option<Decimal>, Option<Decimal>) {
+        let Some(side) = self.sides.first() else {
+            return (None, None);
+        };
+        let by_column = |label: &str| side.total_in(label);
+        (
+            by_column("人员经费").or_else(|| side.class_sum(&PERSONNEL_CLASSES, 0)),
+            by_column("公用经费").or_else(|| side.class_sum(&PUBLIC_USE_CLASSES, 0)),
+        )
+    }
+
+    /// The 机关运行经费 a table prints as a row of its own (Shanghai's 三公
+    /// table: `2023年机关运行经费预算数`).
+    pub fn running_costs_row(&self) -> Option<Decimal> {
+        self.sides
+            .first()?
+            .rows
+            .iter()
+            .find(|r| r.name.contains("机关运行经费"))?
+            .amount(0)
+    }
+
     /// The only side of a one-sided table (or the first of a two-sided one).
     pub fn main_side(&self) -> Option<&Side> {
         self.sides.first()

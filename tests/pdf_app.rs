@@ -1,0 +1,82 @@
+//! The app on real PDF disclosures: the Summary and the Tables view of a
+//! Shanghai and a Jiangsu sample, as a reviewer sees them, with the page
+//! each table came from.
+
+mod common;
+
+use std::path::Path;
+
+use budget_tui::app::App;
+use budget_tui::i18n::Lang;
+use budget_tui::import::load_path;
+use budget_tui::model::TableKind;
+use common::{keys, screen};
+
+fn app(id: &str) -> App {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf")
+        .join(format!("{id}.pdf"));
+    let doc = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(doc, Lang::Zh);
+    app.resize(120, 40);
+    app
+}
+
+/// Opens the Tables tab on the first table of `kind`.
+fn open_table(app: &mut App, kind: TableKind) {
+    keys(app, "5");
+    let index = app
+        .doc
+        .tables
+        .iter()
+        .position(|t| t.kind == kind)
+        .expect("the sample prints the table");
+    while app.tables.tables[app.tables_state.table].origin
+        != budget_tui::analysis::Origin::Table(index)
+    {
+        keys(app, "]");
+    }
+}
+
+#[test]
+fn wanli_2023_summary_and_basic_expenditure_table() {
+    let mut app = app("shanghai-putuo-wanli-subdistrict-2023");
+    let summary = screen(&app, 120, 40);
+    assert!(summary.contains("164,978,640"), "{summary}");
+    // 三公 22.91 万元 (the 三公 table's 小计) and 机关运行经费 786.09 万元 (its
+    // own row), shown exactly in the Summary's 元.
+    assert!(summary.contains("229,100.00"), "{summary}");
+    assert!(summary.contains("7,860,900.00"), "{summary}");
+    insta::assert_snapshot!("wanli_2023_summary_120x40", summary);
+    open_table(&mut app, TableKind::GeneralPublicBasic);
+    let table = screen(&app, 120, 40);
+    // The page it stands on, the codes split into 类 款 项 read whole.
+    assert!(table.contains("p. "), "{table}");
+    assert!(table.contains("30101"), "{table}");
+    insta::assert_snapshot!("wanli_2023_basic_table_120x40", table);
+}
+
+#[test]
+fn jiangsu_2019_summary_and_three_public_table() {
+    let mut app = app("jiangsu-procuratorate-2019");
+    let summary = screen(&app, 120, 40);
+    let line = |label: &str| {
+        summary
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("no {label}:\n{summary}"))
+            .to_string()
+    };
+    // The truth file's figures: 三公 is the 小计 (the 合计 1,276.7 adds
+    // 会议费 and 培训费); 人员 / 公用 by class (the table prints no such
+    // columns); the total printed as 收入合计.
+    assert!(line("收入总计").contains("24,169.74"), "{summary}");
+    assert!(line("基本支出").contains("15,844.04"), "{summary}");
+    assert!(line("“三公”经费").contains("418.26"), "{summary}");
+    assert!(line("机关运行经费").contains("2,391.92"), "{summary}");
+    insta::assert_snapshot!("jiangsu_2019_summary_120x40", summary);
+    open_table(&mut app, TableKind::ThreePublicCosts);
+    let table = screen(&app, 120, 40);
+    assert!(table.contains("p. "), "{table}");
+    insta::assert_snapshot!("jiangsu_2019_three_public_120x40", table);
+}
