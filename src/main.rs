@@ -75,10 +75,19 @@ enum Command {
     Check {
         /// Disclosures to check (text or RON); the bundled one when none.
         paths: Vec<PathBuf>,
-        /// Print JSON instead of text.
+        /// Print JSON instead of text (the same as `--format json`).
         #[arg(long)]
         json: bool,
+        /// Output format: text, json, md (a 审核意见 to send back) or csv
+        /// (one finding per row).
+        #[arg(long, value_parser = parse_format)]
+        format: Option<budget_tui::check::report::Format>,
     },
+}
+
+fn parse_format(text: &str) -> Result<budget_tui::check::report::Format, String> {
+    budget_tui::check::report::Format::parse(text)
+        .ok_or_else(|| format!("unknown format `{text}` (expected text, json, md or csv)"))
 }
 
 fn main() -> ExitCode {
@@ -109,7 +118,18 @@ fn main() -> ExitCode {
             json,
             limit,
         }) => lookup(&query, &paths, json, limit as usize),
-        Some(Command::Check { paths, json }) => check(paths, json),
+        Some(Command::Check {
+            paths,
+            json,
+            format,
+        }) => {
+            let format = match (format, json) {
+                (Some(f), _) => f,
+                (None, true) => budget_tui::check::report::Format::Json,
+                (None, false) => budget_tui::check::report::Format::Text,
+            };
+            check(paths, format, cli.lang)
+        }
         Some(Command::Screenshots { dir }) => screenshots(&dir, cli.lang),
         None => open(cli.path.as_deref(), cli.lang),
     }
@@ -192,7 +212,7 @@ fn load_inputs(paths: &[PathBuf]) -> Result<Vec<(String, Disclosure)>, ExitCode>
 
 /// `budget check`: exit 0 without error findings, 1 with one, 2 when an
 /// input cannot be read (the importer's `file:line: message`).
-fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
+fn check(paths: Vec<PathBuf>, format: budget_tui::check::report::Format, lang: Lang) -> ExitCode {
     use budget_tui::check::{self, report};
     let loaded = match load_inputs(&paths) {
         Ok(loaded) => loaded,
@@ -214,13 +234,7 @@ fn check(paths: Vec<PathBuf>, json: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     };
-    let written = if json {
-        output::emit(&format!("{:#}\n", report::json(&checked)))
-    } else {
-        checked
-            .iter()
-            .try_for_each(|c| output::emit(&report::text(c)))
-    };
+    let written = output::emit(&report::render(&checked, format, lang));
     // A reader that stops early (`| head -1`) keeps the exit 1.
     output::finish(written, code)
 }

@@ -95,7 +95,7 @@ fn a_changed_figure_is_found_and_enter_shows_its_row() {
         .report
         .findings
         .iter()
-        .position(|f| f.rule.starts_with("table.") && f.message.contains("30101"))
+        .position(|f| f.rule.starts_with("table.") && f.message(Lang::Zh).contains("30101"))
         .expect("a table finding naming 30101");
     press(&mut app, KeyCode::Char('g'));
     while app.checks.selected_finding() != Some(target) {

@@ -464,7 +464,11 @@ impl App {
     /// assets) are named in a notice instead.
     pub fn jump_to(&mut self, place: Place) {
         match place {
-            Place::TableRow { table, side, row } => {
+            // A cell is shown at its row.
+            Place::TableRow { table, side, row }
+            | Place::TableCell {
+                table, side, row, ..
+            } => {
                 let Some(tbl) = self.doc.tables.get(table) else {
                     return;
                 };

@@ -8,67 +8,80 @@
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+use super::tables::side_word;
 use super::tables::summary_side;
 use super::{
-    convert, find_table, half_unit, row_where, show, show_diff, squeeze, sum_of, total_row, Figure,
-    Finding, Found, Outcome, Rule, Severity,
+    convert, find_table, half_unit, overflow, row_where, squeeze, sum_of, total_row, Arg, Figure,
+    Figures, Finding, Found, Outcome, Rule, Severity, Text,
 };
 use crate::model::{Block, Disclosure, Place, TableKind, Unit};
+use crate::text;
 
 pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: "narrative.income-total",
         title: "情况说明的收入总额 = 收支总表收入总计",
+        title_en: "The narrative's income total equals T1's income grand total",
         check: income_total,
     },
     Rule {
         id: "narrative.expenditure-total",
         title: "情况说明的支出总额 = 收支总表支出总计",
+        title_en: "The narrative's expenditure total equals T1's expenditure grand total",
         check: expenditure_total,
     },
     Rule {
         id: "narrative.basic",
         title: "情况说明的基本支出 = 支出总表基本支出",
+        title_en: "The narrative's basic expenditure equals T3's",
         check: |doc| t3_column(doc, "narrative.basic", "基本支出", &["基本支出"]),
     },
     Rule {
         id: "narrative.project",
         title: "情况说明的项目支出 = 支出总表项目支出",
+        title_en: "The narrative's project expenditure equals T3's",
         check: |doc| t3_column(doc, "narrative.project", "项目支出", &["项目支出"]),
     },
     Rule {
         id: "narrative.personnel",
         title: "情况说明的人员经费 = 基本支出表人员经费",
+        title_en: "The narrative's personnel costs equal T6's",
         check: |doc| t6_column(doc, "narrative.personnel", "人员经费", &["人员经费"]),
     },
     Rule {
         id: "narrative.public-funds",
         title: "情况说明的公用经费 = 基本支出表公用经费",
+        title_en: "The narrative's public costs equal T6's",
         check: |doc| t6_column(doc, "narrative.public-funds", "公用经费", &["公用经费"]),
     },
     Rule {
         id: "narrative.operating-costs",
         title: "情况说明的机关运行经费 = 基本支出表公用经费",
+        title_en: "The narrative's operating costs (机关运行经费) equal T6's public costs or T9's column",
         check: operating_costs,
     },
     Rule {
         id: "narrative.three-public",
         title: "情况说明的“三公”经费 = 三公经费表小计",
+        title_en: "The narrative's three public costs equal T9's subtotal",
         check: three_public,
     },
     Rule {
         id: "narrative.three-public-items",
         title: "情况说明的三公各项 = 三公经费表各行",
+        title_en: "The narrative's three public cost items equal T9's rows",
         check: three_public_items,
     },
     Rule {
         id: "narrative.project-count",
         title: "情况说明的项目个数 = 项目绩效目标表张数",
+        title_en: "The number of projects the narrative states equals the number of cards",
         check: project_count,
     },
     Rule {
         id: "narrative.year-over-year",
         title: "比上年增减：总额变化 = 基本支出变化 + 项目支出变化，增减用词与正负一致",
+        title_en: "Change on last year: total change = basic change + project change, with words matching the signs",
         check: year_over_year,
     },
 ];
@@ -285,7 +298,7 @@ pub fn narrative_figures(doc: &Disclosure) -> NarrativeFigures {
     let year_labels: Vec<&str> = owned.iter().map(String::as_str).collect();
     let skip = OWN_CHANGES;
     let wan = |found: Option<(Stated, &'static str)>| {
-        found.map(|(s, _)| convert(s.value, s.unit, Unit::WanYuan))
+        found.and_then(|(s, _)| convert(s.value, s.unit, Unit::WanYuan))
     };
     NarrativeFigures {
         total_change: wan(stated_change(doc, &year_labels, None, &skip)),
@@ -293,7 +306,7 @@ pub fn narrative_figures(doc: &Disclosure) -> NarrativeFigures {
         project_change: wan(stated_change(doc, &["项目支出"], None, &skip)),
         three_public_change: wan(stated_change(doc, &year_labels, Some("三公"), &[])),
         running_costs: stated_amount(doc, &["机关运行经费"], None)
-            .map(|s| convert(s.value, s.unit, Unit::WanYuan)),
+            .and_then(|s| convert(s.value, s.unit, Unit::WanYuan)),
     }
 }
 
@@ -301,29 +314,45 @@ pub fn narrative_figures(doc: &Disclosure) -> NarrativeFigures {
 /// the stated figure's last printed digit (the text may round).
 fn compare_stated(
     rule: &'static str,
-    what: &str,
+    what: Text,
     stated: &Stated,
     table: Figure,
-    table_what: &str,
+    table_what: Text,
     table_place: Place,
 ) -> Outcome {
-    let in_stated_unit = table.in_unit(stated.unit);
-    let diff = stated.value.saturating_sub(in_stated_unit);
-    if diff.abs() <= half_unit(stated.value) {
+    let places = vec![stated.place(), table_place];
+    let Some(diff) = table
+        .in_unit(stated.unit)
+        .and_then(|t| stated.value.checked_sub(t))
+    else {
+        return Outcome::Ran(vec![overflow(rule, what, places)]);
+    };
+    let tolerance = half_unit(stated.value);
+    if diff.abs() <= tolerance {
         return Outcome::Ran(Vec::new());
     }
     Outcome::Ran(vec![Finding::new(
         rule,
         Severity::Error,
-        format!(
-            "情况说明所述{what} {} 与{table_what} {} 不一致，相差 {}{}",
-            stated.figure().show(),
-            table.show(),
-            show_diff(diff),
-            stated.unit.label()
+        text!(
+            "情况说明所述{} {} 与{} {} 不一致，相差 {}（容差 ±{}，即所述数字末位的半个单位）",
+            "the narrative states {} of {} but {} is {}: difference {} (tolerance ±{}: half a unit of the stated figure's last digit)",
+            what,
+            stated.figure(),
+            table_what,
+            table,
+            Arg::Figure(diff, stated.unit),
+            tolerance
         ),
-        vec![stated.place(), table_place],
-    )])
+        places,
+    )
+    .with_figures(Figures {
+        printed: Some(stated.value),
+        expected: table.in_unit(stated.unit),
+        difference: Some(diff),
+        tolerance: Some(tolerance),
+        unit: Some(stated.unit),
+    })])
 }
 
 /// A cell of a table's 合计 row, by column label.
@@ -340,7 +369,10 @@ fn total_cell<'a>(found: &Found<'a>, column: &str) -> Option<(Figure, Place)> {
 fn income_total(doc: &Disclosure) -> Outcome {
     let Some(stated) = stated_amount(doc, &["预算收入", "收入预算", "收入总计"], None)
     else {
-        return Outcome::NotApplicable("情况说明未写明收入总额".into());
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明收入总额",
+            "the narrative states no income total"
+        ));
     };
     summary_total(doc, "narrative.income-total", "收入", &stated)
 }
@@ -348,7 +380,10 @@ fn income_total(doc: &Disclosure) -> Outcome {
 fn expenditure_total(doc: &Disclosure) -> Outcome {
     let Some(stated) = stated_amount(doc, &["支出预算", "预算支出", "支出总计"], None)
     else {
-        return Outcome::NotApplicable("情况说明未写明支出总额".into());
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明支出总额",
+            "the narrative states no expenditure total"
+        ));
     };
     summary_total(doc, "narrative.expenditure-total", "支出", &stated)
 }
@@ -361,11 +396,11 @@ fn summary_total(doc: &Disclosure, rule: &'static str, label: &str, stated: &Sta
                 let value = s.side.rows[ti].amount(0).unwrap_or(Decimal::ZERO);
                 return compare_stated(
                     rule,
-                    &format!("{label}总额"),
+                    text!("{}总额", "the {} total", side_word(label)),
                     stated,
                     Figure::new(value, t1.table.unit),
-                    &format!("收支总表{label}总计"),
-                    t1.row_place(s.index, ti),
+                    text!("收支总表{}总计", "T1's {} grand total", side_word(label)),
+                    t1.cell_place(s.index, ti, 0),
                 );
             }
         }
@@ -378,56 +413,87 @@ fn summary_total(doc: &Disclosure, rule: &'static str, label: &str, stated: &Sta
     match find_table(doc, kind).and_then(|t| total_cell(&t, "合计")) {
         Some((figure, place)) => compare_stated(
             rule,
-            &format!("{label}总额"),
+            text!("{}总额", "the {} total", side_word(label)),
             stated,
             figure,
-            &format!("{}合计", kind.short_name()),
+            text!("{}合计", "the total of {}", Arg::Table(kind)),
             place,
         ),
-        None => Outcome::CouldNotRun(format!(
+        None => Outcome::CouldNotRun(text!(
             "缺少收支总表和{}（或找不到总计行）",
-            kind.short_name()
+            "T1 and {} are missing (or have no total row)",
+            Arg::Table(kind)
         )),
+    }
+}
+
+/// A column label of T3 / T6 in the reader's language.
+fn column_word(column: &str) -> Text {
+    match column {
+        "基本支出" => text!("基本支出", "basic expenditure"),
+        "项目支出" => text!("项目支出", "project expenditure"),
+        "人员经费" => text!("人员经费", "personnel costs"),
+        "公用经费" => text!("公用经费", "public costs"),
+        _ => text!("机关运行经费", "operating costs"),
     }
 }
 
 fn t3_column(doc: &Disclosure, rule: &'static str, column: &str, labels: &[&str]) -> Outcome {
     let Some(stated) = stated_amount(doc, labels, None) else {
-        return Outcome::NotApplicable(format!("情况说明未写明{column}"));
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明{}",
+            "the narrative does not state the {}",
+            column_word(column)
+        ));
     };
     match find_table(doc, TableKind::Expenditure).and_then(|t| total_cell(&t, column)) {
         Some((figure, place)) => compare_stated(
             rule,
-            column,
+            column_word(column),
             &stated,
             figure,
-            &format!("支出总表{column}合计"),
+            text!("支出总表{}合计", "T3's {} total", column_word(column)),
             place,
         ),
-        None => Outcome::CouldNotRun(format!("缺少支出总表（或其{column}列、合计行）")),
+        None => Outcome::CouldNotRun(text!(
+            "缺少支出总表（或其{}列、合计行）",
+            "T3 (or its {} column, or its total row) is missing",
+            column_word(column)
+        )),
     }
 }
 
 fn t6_column(doc: &Disclosure, rule: &'static str, column: &str, labels: &[&str]) -> Outcome {
     let Some(stated) = stated_amount(doc, labels, None) else {
-        return Outcome::NotApplicable(format!("情况说明未写明{column}"));
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明{}",
+            "the narrative does not state the {}",
+            column_word(column)
+        ));
     };
     match find_table(doc, TableKind::GeneralPublicBasic).and_then(|t| total_cell(&t, column)) {
         Some((figure, place)) => compare_stated(
             rule,
-            column,
+            column_word(column),
             &stated,
             figure,
-            &format!("基本支出表{column}合计"),
+            text!("基本支出表{}合计", "T6's {} total", column_word(column)),
             place,
         ),
-        None => Outcome::CouldNotRun(format!("缺少基本支出表（或其{column}列、合计行）")),
+        None => Outcome::CouldNotRun(text!(
+            "缺少基本支出表（或其{}列、合计行）",
+            "T6 (or its {} column, or its total row) is missing",
+            column_word(column)
+        )),
     }
 }
 
 fn operating_costs(doc: &Disclosure) -> Outcome {
     let Some(stated) = stated_amount(doc, &["机关运行经费"], None) else {
-        return Outcome::NotApplicable("情况说明未写明机关运行经费".into());
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明机关运行经费",
+            "the narrative does not state the operating costs"
+        ));
     };
     // Regions that print 机关运行经费 in the 三公 table compare with it.
     if let Some((figure, place)) =
@@ -435,10 +501,10 @@ fn operating_costs(doc: &Disclosure) -> Outcome {
     {
         return compare_stated(
             "narrative.operating-costs",
-            "机关运行经费",
+            column_word("机关运行经费"),
             &stated,
             figure,
-            "三公经费表机关运行经费",
+            text!("三公经费表机关运行经费", "the operating costs column of T9"),
             place,
         );
     }
@@ -446,13 +512,16 @@ fn operating_costs(doc: &Disclosure) -> Outcome {
     {
         Some((figure, place)) => compare_stated(
             "narrative.operating-costs",
-            "机关运行经费",
+            column_word("机关运行经费"),
             &stated,
             figure,
-            "基本支出表公用经费合计",
+            text!("基本支出表公用经费合计", "T6's public costs total"),
             place,
         ),
-        None => Outcome::CouldNotRun("缺少基本支出表（或其公用经费列）".into()),
+        None => Outcome::CouldNotRun(text!(
+            "缺少基本支出表（或其公用经费列）",
+            "T6 (or its public costs column) is missing"
+        )),
     }
 }
 
@@ -471,23 +540,29 @@ fn three_public(doc: &Disclosure) -> Outcome {
     let stated = stated_amount(doc, &["三公经费"], Some("三公"))
         .or_else(|| stated_amount(doc, &["三公经费"], None));
     let Some(stated) = stated else {
-        return Outcome::NotApplicable("情况说明未写明三公经费总额".into());
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明三公经费总额",
+            "the narrative states no three public costs total"
+        ));
     };
     let Some(t9) = find_table(doc, TableKind::ThreePublicCosts) else {
-        return Outcome::CouldNotRun("缺少财政拨款“三公”经费支出表".into());
+        return Outcome::CouldNotRun(text!(
+            "缺少财政拨款“三公”经费支出表",
+            "the three public costs table (T9) is missing"
+        ));
     };
     let cell = three_public_cell(&t9, |n| n.contains("三公") && n.contains("小计"))
         .or_else(|| three_public_cell(&t9, |n| n == "合计"));
     match cell {
         Some((figure, place)) => compare_stated(
             "narrative.three-public",
-            "“三公”经费",
+            text!("“三公”经费", "three public costs"),
             &stated,
             figure,
-            "三公经费表小计",
+            text!("三公经费表小计", "T9's subtotal"),
             place,
         ),
-        None => Outcome::CouldNotRun("三公经费表找不到小计行".into()),
+        None => Outcome::CouldNotRun(text!("三公经费表找不到小计行", "T9 has no subtotal row")),
     }
 }
 
@@ -528,10 +603,16 @@ fn three_public_items(doc: &Disclosure) -> Outcome {
         })
         .collect();
     if stated.is_empty() {
-        return Outcome::NotApplicable("情况说明未写明三公经费各项".into());
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明三公经费各项",
+            "the narrative states no three public cost items"
+        ));
     }
     let Some(t9) = find_table(doc, TableKind::ThreePublicCosts) else {
-        return Outcome::CouldNotRun("缺少财政拨款“三公”经费支出表".into());
+        return Outcome::CouldNotRun(text!(
+            "缺少财政拨款“三公”经费支出表",
+            "the three public costs table (T9) is missing"
+        ));
     };
     let mut findings = Vec::new();
     for (name, s, pred) in stated {
@@ -539,10 +620,10 @@ fn three_public_items(doc: &Disclosure) -> Outcome {
             .unwrap_or((Figure::new(Decimal::ZERO, t9.table.unit), t9.place()));
         if let Outcome::Ran(found) = compare_stated(
             "narrative.three-public-items",
-            name,
+            text!("{}", "{}", name),
             &s,
             figure,
-            &format!("三公经费表{name}"),
+            text!("三公经费表{}", "T9 {}", name),
             place,
         ) {
             findings.extend(found);
@@ -577,7 +658,10 @@ pub(crate) fn stated_project_count(doc: &Disclosure) -> Option<(u32, usize)> {
 
 fn project_count(doc: &Disclosure) -> Outcome {
     let Some((n, section)) = stated_project_count(doc) else {
-        return Outcome::NotApplicable("情况说明未写明项目个数".into());
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明项目个数",
+            "the narrative does not state the number of projects"
+        ));
     };
     let cards = doc.projects.len();
     if usize::try_from(n).is_ok_and(|n| n == cards) {
@@ -586,7 +670,12 @@ fn project_count(doc: &Disclosure) -> Outcome {
     Outcome::Ran(vec![Finding::new(
         "narrative.project-count",
         Severity::Error,
-        format!("情况说明称共 {n} 个项目，项目绩效目标表有 {cards} 张"),
+        text!(
+            "情况说明称共 {} 个项目，项目绩效目标表有 {} 张",
+            "the narrative states {} projects, but there are {} project cards",
+            n,
+            cards
+        ),
         vec![Place::Section { section }],
     )])
 }
@@ -600,33 +689,57 @@ fn year_over_year(doc: &Disclosure) -> Outcome {
     let project = stated_change(doc, &["项目支出"], None, &skip);
     let (Some((total, total_word)), Some((basic, _)), Some((project, _))) = (total, basic, project)
     else {
-        return Outcome::NotApplicable("情况说明未写明总额、基本支出和项目支出的增减".into());
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明总额、基本支出和项目支出的增减",
+            "the narrative does not state the changes of the total, basic and project expenditure"
+        ));
     };
-    let in_total_unit = |s: &Stated| convert(s.value, s.unit, total.unit);
-    let sum = in_total_unit(&basic).saturating_add(in_total_unit(&project));
-    let tolerance = sum_of([
-        half_unit(total.value),
-        convert(half_unit(basic.value), basic.unit, total.unit),
-        convert(half_unit(project.value), project.unit, total.unit),
-    ]);
-    let total_minus_sum = total.value.saturating_sub(sum);
     let places = vec![total.place()];
+    let in_total_unit = |s: &Stated| convert(s.value, s.unit, total.unit);
+    let figures = (|| {
+        let sum = in_total_unit(&basic)?.checked_add(in_total_unit(&project)?)?;
+        let tolerance = sum_of([
+            half_unit(total.value),
+            convert(half_unit(basic.value), basic.unit, total.unit)?,
+            convert(half_unit(project.value), project.unit, total.unit)?,
+        ])?;
+        let total_minus_sum = total.value.checked_sub(sum)?;
+        let total_plus_sum = total.value.checked_add(sum)?;
+        Some((sum, tolerance, total_minus_sum, total_plus_sum))
+    })();
+    let Some((sum, tolerance, total_minus_sum, total_plus_sum)) = figures else {
+        return Outcome::Ran(vec![overflow(
+            "narrative.year-over-year",
+            text!("比上年增减", "the changes on last year"),
+            places,
+        )]);
+    };
     if total_minus_sum.abs() <= tolerance {
         return Outcome::Ran(Vec::new());
     }
-    let finding = if total.value.saturating_add(sum).abs() <= tolerance && !sum.is_zero() {
+    let figures = Figures {
+        printed: Some(total.value),
+        expected: Some(sum),
+        difference: Some(total_minus_sum),
+        tolerance: Some(tolerance),
+        unit: Some(total.unit),
+    };
+    let finding = if total_plus_sum.abs() <= tolerance && !sum.is_zero() {
         let right = if sum.is_sign_negative() {
-            "减少"
+            text!("减少", "a decrease (减少)")
         } else {
-            "增加"
+            text!("增加", "an increase (增加)")
         };
         Finding::new(
             "narrative.year-over-year",
             Severity::Error,
-            format!(
-                "情况说明称总额比上年{total_word} {}，但基本支出与项目支出的增减合计为 {}，应为「{right}」",
-                show(total.value.abs()),
-                show_diff(sum)
+            text!(
+                "情况说明称总额比上年{} {}，但基本支出与项目支出的增减合计为 {}，应为「{}」",
+                "the narrative says the total changed on last year by {} {}, but the basic and project changes add up to {}: it should say {}",
+                total_word,
+                total.value.abs(),
+                Arg::Signed(sum),
+                right
             ),
             places,
         )
@@ -634,16 +747,18 @@ fn year_over_year(doc: &Disclosure) -> Outcome {
         Finding::new(
             "narrative.year-over-year",
             Severity::Error,
-            format!(
-                "情况说明称总额比上年变化 {}，但基本支出变化 {} 与项目支出变化 {} 合计 {}，相差 {}",
-                show_diff(total.value),
-                show_diff(basic.value),
-                show_diff(project.value),
-                show_diff(sum),
-                show_diff(total_minus_sum)
+            text!(
+                "情况说明称总额比上年变化 {}，但基本支出变化 {} 与项目支出变化 {} 合计 {}，相差 {}（容差 ±{}）",
+                "the narrative states a total change of {} on last year, but the basic change {} and the project change {} add up to {}: difference {} (tolerance ±{})",
+                Arg::Signed(total.value),
+                Arg::Signed(basic.value),
+                Arg::Signed(project.value),
+                Arg::Signed(sum),
+                Arg::Signed(total_minus_sum),
+                tolerance
             ),
             places,
         )
     };
-    Outcome::Ran(vec![finding])
+    Outcome::Ran(vec![finding.with_figures(figures)])
 }

@@ -2,73 +2,98 @@
 //! row totals = Σ component columns, the 三公 rows, and the two summary
 //! tables' identities.
 
+use std::collections::{HashMap, HashSet};
+
 use rust_decimal::Decimal;
 
 use super::{
-    compare_sum, find_table, row_where, show, show_diff, squeeze, strip_numbering, sum_finding,
-    sum_of, total_row, Finding, Found, Outcome, Rule, Severity,
+    compare_sum, compare_sum_with, find_table, overflow, row_where, squeeze, strip_numbering,
+    sum_finding, sum_of, total_row, Arg, Figures, Finding, Found, Outcome, Rounding, Rule,
+    Severity, SumOutcome, Text,
 };
-use crate::model::{Disclosure, Side, TableKind};
+use crate::model::{CodeScheme, Disclosure, Side, TableKind, TableRow};
+use crate::text;
 
 pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: "table.parent-sum",
         title: "上级科目 = 下级科目之和（类 = Σ款，款 = Σ项），每一列",
+        title_en: "A parent code equals the sum of its children (class = Σ subclasses, subclass = Σ items), in every column",
         check: parent_sum,
     },
     Rule {
         id: "table.total-row",
         title: "合计行 = 各类之和，每一列",
+        title_en: "The total row equals the sum of the classes, in every column",
         check: total_row_sum,
     },
     Rule {
         id: "table.column-sum",
         title: "每行合计列 = 各组成列之和",
+        title_en: "In every row, a total column equals the sum of its component columns",
         check: column_sum,
     },
     Rule {
         id: "table.three-public-rows",
         title: "三公经费表：小计 = 出国 + 车 + 接待，车 = 购置 + 运维",
+        title_en: "Three public costs: subtotal = travel abroad + vehicles + reception; vehicles = purchase + running",
         check: three_public_rows,
     },
     Rule {
         id: "summary.income-sum",
         title: "收支总表：本年收入合计 = 各收入项之和",
+        title_en: "T1: this year's income total equals the sum of the income lines",
         check: |doc| lines_sum(doc, TableKind::IncomeExpenditureSummary, "收入"),
     },
     Rule {
         id: "summary.expenditure-sum",
         title: "收支总表：本年支出合计 = 各支出项之和",
+        title_en: "T1: this year's expenditure total equals the sum of the expenditure lines",
         check: |doc| lines_sum(doc, TableKind::IncomeExpenditureSummary, "支出"),
     },
     Rule {
         id: "summary.balance",
         title: "收支总表：收入总计 = 本年收入合计 + 上年结转结余 = 支出总计",
+        title_en: "T1: income grand total = this year's income + carry-over = expenditure grand total",
         check: |doc| balance(doc, TableKind::IncomeExpenditureSummary),
     },
     Rule {
         id: "grant-summary.income-sum",
         title: "财政拨款收支总表：本年收入合计 = 各收入项之和",
+        title_en: "T4: this year's income total equals the sum of the income lines",
         check: |doc| lines_sum(doc, TableKind::FiscalGrantSummary, "收入"),
     },
     Rule {
         id: "grant-summary.expenditure-sum",
         title: "财政拨款收支总表：本年支出合计 = 各支出项之和，每一列",
+        title_en: "T4: this year's expenditure total equals the sum of the expenditure lines, in every column",
         check: |doc| lines_sum(doc, TableKind::FiscalGrantSummary, "支出"),
     },
     Rule {
         id: "grant-summary.balance",
         title: "财政拨款收支总表：收入总计 = 本年收入合计 + 结转 = 支出总计",
+        title_en: "T4: income grand total = this year's income + carry-over = expenditure grand total",
         check: |doc| balance(doc, TableKind::FiscalGrantSummary),
     },
 ];
 
-fn column_name(side: &Side, column: usize) -> String {
+/// A column's printed header path, or `第N列` / `column N`.
+pub(crate) fn column_name(side: &Side, column: usize) -> Arg {
     side.columns
         .get(column)
         .map(|c| c.path())
         .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| format!("第{}列", column + 1))
+        .map(Arg::Doc)
+        .unwrap_or_else(|| text!("第{}列", "column {}", column + 1).into())
+}
+
+/// The name of a classification level: 类 / 款 / 项.
+fn level_name(scheme: CodeScheme, depth: usize) -> Text {
+    match scheme.depth_name(depth) {
+        "类" => text!("类", "classes"),
+        "款" => text!("款", "subclasses"),
+        _ => text!("项", "items"),
+    }
 }
 
 fn width(side: &Side) -> usize {
@@ -86,51 +111,127 @@ fn coded_tables(doc: &Disclosure) -> Vec<Found<'_>> {
         .collect()
 }
 
+/// For each row of a coded side, the rows whose code's parent is its code:
+/// built once per side (a map from code to row), so that checking every
+/// family is linear in the rows, not quadratic.
+pub(crate) fn children_index(side: &Side, scheme: CodeScheme) -> Vec<Vec<usize>> {
+    let mut by_code: HashMap<&str, usize> = HashMap::with_capacity(side.rows.len());
+    for (i, row) in side.rows.iter().enumerate() {
+        if let Some(code) = &row.code {
+            // The first row printed with a code is its family's parent.
+            by_code.entry(code.as_str()).or_insert(i);
+        }
+    }
+    let mut children = vec![Vec::new(); side.rows.len()];
+    for (i, row) in side.rows.iter().enumerate() {
+        let Some(parent) = row.code.as_ref().and_then(|c| c.parent(scheme)) else {
+            continue;
+        };
+        if let Some(&p) = by_code.get(parent.as_str()) {
+            if let Some(list) = children.get_mut(p) {
+                list.push(i);
+            }
+        }
+    }
+    children
+}
+
+/// The row label for a message: `30101 基本工资`, or the name alone.
+pub(crate) fn row_label(row: &TableRow) -> String {
+    match &row.code {
+        Some(code) => format!("{code} {}", row.name),
+        None => row.name.clone(),
+    }
+}
+
+/// Whether a table shows that its figures are rounded: three or more sums
+/// off by no more than rounding. One wrong cell breaks at most two sums of
+/// its table (its row and its family in one column), so it never makes an
+/// exact table look rounded; a table converted from finer figures breaks
+/// many.
+pub(crate) fn table_rounding(table: &crate::model::BudgetTable) -> Rounding {
+    let mut small = 0usize;
+    let mut count = |outcome: SumOutcome| {
+        if let SumOutcome::Rounding { .. } = outcome {
+            small += 1;
+        }
+    };
+    for side in &table.sides {
+        let w = width(side);
+        if let Some(scheme) = table.kind.scheme() {
+            let children = children_index(side, scheme);
+            for (ri, row) in side.rows.iter().enumerate() {
+                let kids = &children[ri];
+                if kids.is_empty() {
+                    continue;
+                }
+                for c in 0..w {
+                    let amounts: Vec<Option<Decimal>> =
+                        kids.iter().map(|&k| side.rows[k].amount(c)).collect();
+                    count(compare_sum(row.amount(c), &amounts));
+                }
+            }
+        }
+        for row in &side.rows {
+            for (total, parts) in column_identities(side) {
+                let amounts: Vec<Option<Decimal>> = parts.iter().map(|&p| row.amount(p)).collect();
+                count(compare_sum(row.amount(total), &amounts));
+            }
+        }
+    }
+    if small >= 3 {
+        Rounding::Rounded
+    } else {
+        Rounding::Exact
+    }
+}
+
 fn parent_sum(doc: &Disclosure) -> Outcome {
     let tables = coded_tables(doc);
     if tables.is_empty() {
-        return Outcome::CouldNotRun("没有按科目编码列示的表".into());
+        return Outcome::CouldNotRun(text!(
+            "没有按科目编码列示的表",
+            "no table is listed by classification code"
+        ));
     }
     let mut findings = Vec::new();
     for found in tables {
         let Some(scheme) = found.table.kind.scheme() else {
             continue;
         };
+        let rounding = table_rounding(found.table);
         for (si, side) in found.table.sides.iter().enumerate() {
+            let children = children_index(side, scheme);
             for (ri, row) in side.rows.iter().enumerate() {
                 let Some(code) = &row.code else { continue };
-                let children: Vec<&crate::model::TableRow> = side
-                    .rows
-                    .iter()
-                    .filter(|r| {
-                        r.code
-                            .as_ref()
-                            .and_then(|c| c.parent(scheme))
-                            .is_some_and(|p| &p == code)
-                    })
-                    .collect();
-                if children.is_empty() {
+                let kids = &children[ri];
+                if kids.is_empty() {
                     continue;
                 }
                 let depth = code.depth(scheme).unwrap_or(1);
-                let child_level = scheme.depth_name(depth + 1);
                 for c in 0..width(side) {
                     let amounts: Vec<Option<Decimal>> =
-                        children.iter().map(|r| r.amount(c)).collect();
-                    let outcome = compare_sum(row.amount(c), &amounts);
+                        kids.iter().map(|&k| side.rows[k].amount(c)).collect();
+                    let outcome = compare_sum_with(row.amount(c), &amounts, rounding);
                     if let Some(f) = sum_finding(
                         "table.parent-sum",
                         outcome,
                         row.amount(c),
-                        &format!(
+                        found.table.unit,
+                        text!(
                             "{}「{}」列：{} {}",
+                            "{}, column “{}”: {} {}",
                             found.name(),
                             column_name(side, c),
                             code,
-                            row.name
+                            &row.name
                         ),
-                        &format!("其下各{child_level}之和"),
-                        vec![found.row_place(si, ri)],
+                        text!(
+                            "其下各{}之和",
+                            "the sum of its {}",
+                            level_name(scheme, depth + 1)
+                        ),
+                        vec![found.cell_place(si, ri, c)],
                     ) {
                         findings.push(f);
                     }
@@ -144,46 +245,115 @@ fn parent_sum(doc: &Disclosure) -> Outcome {
 fn total_row_sum(doc: &Disclosure) -> Outcome {
     let tables = coded_tables(doc);
     if tables.is_empty() {
-        return Outcome::CouldNotRun("没有按科目编码列示的表".into());
+        return Outcome::CouldNotRun(text!(
+            "没有按科目编码列示的表",
+            "no table is listed by classification code"
+        ));
     }
     let mut findings = Vec::new();
-    let mut compared = false;
     for found in tables {
         let Some(scheme) = found.table.kind.scheme() else {
             continue;
         };
+        let rounding = table_rounding(found.table);
         for (si, side) in found.table.sides.iter().enumerate() {
-            let Some((ti, total)) = total_row(side) else {
-                continue;
-            };
             let classes: Vec<_> = side
                 .rows
                 .iter()
                 .filter(|r| r.code.as_ref().and_then(|c| c.depth(scheme)) == Some(1))
                 .collect();
-            // A table that prints no 类 row cannot be summed to its 合计:
-            // that is not a contradiction.
+            let Some((ti, total)) = total_row(side) else {
+                // A table with figures and no 合计 row cannot be added up
+                // by a reader: a missing row, not an empty table.
+                if side
+                    .rows
+                    .iter()
+                    .any(|r| r.amounts.iter().any(Option::is_some))
+                {
+                    findings.push(Finding::new(
+                        "table.total-row",
+                        Severity::Error,
+                        text!(
+                            "{}没有合计行（表中有数据）",
+                            "{} has no total row although it has figures",
+                            found.name()
+                        ),
+                        vec![found.place()],
+                    ));
+                }
+                continue;
+            };
+            // A table with totals but no 类 row lost its 类 rows: each 款
+            // would then have no parent to add up to.
             if classes.is_empty() {
+                if total
+                    .amounts
+                    .iter()
+                    .any(|a| a.is_some_and(|d| !d.is_zero()))
+                {
+                    findings.push(Finding::new(
+                        "table.total-row",
+                        Severity::Error,
+                        text!(
+                            "{}有合计数，但没有类级科目行",
+                            "{} prints a total but no class-level (类) row",
+                            found.name()
+                        ),
+                        vec![found.row_place(si, ti)],
+                    ));
+                }
                 continue;
             }
-            compared = true;
+            // A 款 or 项 whose 类 is not printed: the 类 row was lost, and
+            // 合计 = Σ 类 would miss it. Reported once per missing 类.
+            let class_len = scheme.lengths().first().copied().unwrap_or(3);
+            let printed: HashSet<&str> = classes
+                .iter()
+                .filter_map(|r| r.code.as_ref().map(|c| c.as_str()))
+                .collect();
+            let mut reported: HashSet<String> = HashSet::new();
+            for (oi, orphan) in side.rows.iter().enumerate() {
+                let Some(code) = &orphan.code else { continue };
+                if code.depth(scheme).is_none_or(|d| d < 2) {
+                    continue;
+                }
+                let class: String = code.as_str().chars().take(class_len).collect();
+                if printed.contains(class.as_str()) || !reported.insert(class.clone()) {
+                    continue;
+                }
+                findings.push(Finding::new(
+                    "table.total-row",
+                    Severity::Error,
+                    text!(
+                        "{}缺少类级科目 {}：{} 没有上级类行",
+                        "{} lacks the class row {}: {} has no class above it",
+                        found.name(),
+                        class,
+                        row_label(orphan)
+                    ),
+                    vec![found.row_place(si, oi)],
+                ));
+            }
             for c in 0..width(side) {
                 let amounts: Vec<Option<Decimal>> = classes.iter().map(|r| r.amount(c)).collect();
                 if let Some(f) = sum_finding(
                     "table.total-row",
-                    compare_sum(total.amount(c), &amounts),
+                    compare_sum_with(total.amount(c), &amounts, rounding),
                     total.amount(c),
-                    &format!("{}「{}」列：合计", found.name(), column_name(side, c)),
-                    "各类之和",
-                    vec![found.row_place(si, ti)],
+                    found.table.unit,
+                    text!(
+                        "{}「{}」列：合计",
+                        "{}, column “{}”: the total",
+                        found.name(),
+                        column_name(side, c)
+                    ),
+                    text!("各类之和", "the sum of the classes"),
+                    vec![found.cell_place(si, ti, c)],
                 ) {
                     findings.push(f);
                 }
             }
         }
-    }
-    if !compared {
-        return Outcome::CouldNotRun("没有同时列出合计行和类级科目行的表".into());
     }
     Outcome::Ran(findings)
 }
@@ -264,6 +434,7 @@ fn column_sum(doc: &Disclosure) -> Outcome {
     let mut findings = Vec::new();
     for (index, table) in doc.tables.iter().enumerate() {
         let found = Found { index, table };
+        let rounding = table_rounding(table);
         for (si, side) in table.sides.iter().enumerate() {
             let identities = column_identities(side);
             if identities.is_empty() {
@@ -274,24 +445,25 @@ fn column_sum(doc: &Disclosure) -> Outcome {
                 for (total, parts) in &identities {
                     let amounts: Vec<Option<Decimal>> =
                         parts.iter().map(|&p| row.amount(p)).collect();
-                    let part_names: Vec<String> =
-                        parts.iter().map(|&p| column_name(side, p)).collect();
-                    let label = match &row.code {
-                        Some(code) => format!("{code} {}", row.name),
-                        None => row.name.clone(),
-                    };
+                    let part_names = parts
+                        .iter()
+                        .map(|&p| column_name(side, p).render(crate::i18n::Lang::Zh))
+                        .collect::<Vec<_>>()
+                        .join(" + ");
                     if let Some(f) = sum_finding(
                         "table.column-sum",
-                        compare_sum(row.amount(*total), &amounts),
+                        compare_sum_with(row.amount(*total), &amounts, rounding),
                         row.amount(*total),
-                        &format!(
+                        table.unit,
+                        text!(
                             "{}「{}」行的「{}」",
+                            "{}, row “{}”, column “{}”",
                             found.name(),
-                            label,
+                            row_label(row),
                             column_name(side, *total)
                         ),
-                        &format!("{}之和", part_names.join(" + ")),
-                        vec![found.row_place(si, ri)],
+                        text!("{}之和", "the sum of {}", part_names),
+                        vec![found.cell_place(si, ri, *total)],
                     ) {
                         findings.push(f);
                     }
@@ -302,17 +474,24 @@ fn column_sum(doc: &Disclosure) -> Outcome {
     if checked_any {
         Outcome::Ran(findings)
     } else {
-        Outcome::CouldNotRun("没有带合计列的表".into())
+        Outcome::CouldNotRun(text!("没有带合计列的表", "no table has a total column"))
     }
 }
 
 fn three_public_rows(doc: &Disclosure) -> Outcome {
     let Some(found) = find_table(doc, TableKind::ThreePublicCosts) else {
-        return Outcome::CouldNotRun("缺少财政拨款“三公”经费支出表".into());
+        return Outcome::CouldNotRun(text!(
+            "缺少财政拨款“三公”经费支出表",
+            "the three public costs table (T9) is missing"
+        ));
     };
     let Some((si, side)) = found.main_side() else {
-        return Outcome::CouldNotRun("三公经费表没有内容".into());
+        return Outcome::CouldNotRun(text!(
+            "三公经费表没有内容",
+            "the three public costs table is empty"
+        ));
     };
+    let rounding = table_rounding(found.table);
     let subtotal = row_where(side, |n| n.contains("三公") && n.contains("小计"));
     let abroad = row_where(side, |n| n.contains("因公出国") && !n.starts_with("其他"));
     let cars = row_where(side, |n| n.contains("公务用车购置及运"));
@@ -326,9 +505,9 @@ fn three_public_rows(doc: &Disclosure) -> Outcome {
     let grand = row_where(side, |n| n == "合计");
     let mut findings = Vec::new();
     let mut checked = 0;
-    let mut identity = |parent: Option<(usize, &crate::model::TableRow)>,
-                        parts: &[Option<(usize, &crate::model::TableRow)>],
-                        parts_text: &str| {
+    let mut identity = |parent: Option<(usize, &TableRow)>,
+                        parts: &[Option<(usize, &TableRow)>],
+                        parts_text: Text| {
         let Some((pi, prow)) = parent else { return };
         checked += 1;
         for c in 0..width(side) {
@@ -338,11 +517,17 @@ fn three_public_rows(doc: &Disclosure) -> Outcome {
                 .collect();
             if let Some(f) = sum_finding(
                 "table.three-public-rows",
-                compare_sum(prow.amount(c), &amounts),
+                compare_sum_with(prow.amount(c), &amounts, rounding),
                 prow.amount(c),
-                &format!("三公经费表「{}」列：{}", column_name(side, c), prow.name),
-                parts_text,
-                vec![found.row_place(si, pi)],
+                found.table.unit,
+                text!(
+                    "三公经费表「{}」列：{}",
+                    "three public costs table, column “{}”: {}",
+                    column_name(side, c),
+                    &prow.name
+                ),
+                parts_text.clone(),
+                vec![found.cell_place(si, pi, c)],
             ) {
                 findings.push(f);
             }
@@ -351,12 +536,18 @@ fn three_public_rows(doc: &Disclosure) -> Outcome {
     identity(
         subtotal,
         &[abroad, cars, reception],
-        "因公出国（境）费 + 公务用车购置及运维费 + 公务接待费",
+        text!(
+            "因公出国（境）费 + 公务用车购置及运维费 + 公务接待费",
+            "travel abroad + vehicle purchase and running + official reception"
+        ),
     );
     identity(
         cars,
         &[purchase, running],
-        "公务用车购置费 + 公务用车运行维护费",
+        text!(
+            "公务用车购置费 + 公务用车运行维护费",
+            "vehicle purchase + vehicle running costs"
+        ),
     );
     // Regions that add 会议费 / 培训费 print them below the 三公 rows, so
     // 合计 = 小计 only where no other item is printed.
@@ -367,10 +558,17 @@ fn three_public_rows(doc: &Disclosure) -> Outcome {
             && r.amounts.iter().any(Option::is_some)
     });
     if !others {
-        identity(grand, &[subtotal], "“三公”经费小计");
+        identity(
+            grand,
+            &[subtotal],
+            text!("“三公”经费小计", "the three public costs subtotal"),
+        );
     }
     if checked == 0 {
-        return Outcome::CouldNotRun("三公经费表中找不到小计与分项行".into());
+        return Outcome::CouldNotRun(text!(
+            "三公经费表中找不到小计与分项行",
+            "the three public costs table has no subtotal or item rows"
+        ));
     }
     Outcome::Ran(findings)
 }
@@ -391,26 +589,65 @@ pub(crate) struct SummarySide<'a> {
 
 impl SummarySide<'_> {
     /// The carried-over balance in `column`: the carry row itself, or the
-    /// sum of its sub-rows where it is blank.
+    /// sum of its sub-rows where it is blank (`None` also when that sum
+    /// overflows).
     pub fn carry_amount(&self, column: usize) -> Option<Decimal> {
         let mut rows = self.carry.iter().filter_map(|&i| self.side.rows.get(i));
         let head = rows.next()?;
         head.amount(column).or_else(|| {
             let rest: Vec<Decimal> = rows.filter_map(|r| r.amount(column)).collect();
-            (!rest.is_empty()).then(|| sum_of(rest.iter().copied()))
+            if rest.is_empty() {
+                None
+            } else {
+                sum_of(rest.iter().copied())
+            }
         })
     }
 }
 
-fn has_numbering(name: &str) -> bool {
-    strip_numbering(name) != squeeze(name)
+/// How a summary line is numbered: `一、` lines are the table's lines and
+/// `1.` / `（一）` lines under them are their parts (Jiangsu prints
+/// `1.一般公共预算` under `一、财政拨款`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Chinese,
+    Paren,
+    Digit,
+}
+
+fn numbering(name: &str) -> Option<Numbering> {
+    if strip_numbering(name) == squeeze(name) {
+        return None;
+    }
+    let s = squeeze(name);
+    if s.starts_with(['（', '(']) {
+        Some(Numbering::Paren)
+    } else if s.starts_with(|c: char| c.is_ascii_digit()) {
+        Some(Numbering::Digit)
+    } else {
+        Some(Numbering::Chinese)
+    }
+}
+
+/// `收入` / `支出` in the reader's language.
+pub(crate) fn side_word(label: &str) -> Text {
+    if label == "收入" {
+        text!("收入", "income")
+    } else {
+        text!("支出", "expenditure")
+    }
 }
 
 /// Finds the rows of the 收入 / 支出 side of a summary table.
-pub(crate) fn summary_side<'a>(found: &Found<'a>, label: &str) -> Result<SummarySide<'a>, String> {
-    let (index, side) = found
-        .side(label)
-        .ok_or_else(|| format!("{}没有「{label}」栏", found.name()))?;
+pub(crate) fn summary_side<'a>(found: &Found<'a>, label: &str) -> Result<SummarySide<'a>, Text> {
+    let (index, side) = found.side(label).ok_or_else(|| {
+        text!(
+            "{}没有「{}」栏",
+            "{} has no “{}” side",
+            found.name(),
+            side_word(label)
+        )
+    })?;
     let subtotal = side
         .rows
         .iter()
@@ -418,7 +655,14 @@ pub(crate) fn summary_side<'a>(found: &Found<'a>, label: &str) -> Result<Summary
             let n = squeeze(&r.name);
             n.contains("合计") && (n.contains("本年") || n.contains(label))
         })
-        .ok_or_else(|| format!("{}找不到「本年{label}合计」行", found.name()))?;
+        .ok_or_else(|| {
+            text!(
+                "{}找不到「本年{}合计」行",
+                "{} has no row “this year's {} total” (本年合计)",
+                found.name(),
+                side_word(label)
+            )
+        })?;
     let total = side
         .rows
         .iter()
@@ -432,13 +676,14 @@ pub(crate) fn summary_side<'a>(found: &Found<'a>, label: &str) -> Result<Summary
             !n.is_empty() && !n.starts_with("其中")
         })
         .collect();
-    // Where the lines are numbered (一、…), unnumbered rows are sub-items.
-    let numbered = candidates
+    // Where the lines are numbered, only the first numbering style marks
+    // lines; unnumbered rows and rows numbered otherwise are sub-items.
+    let top = candidates
         .iter()
-        .any(|&i| has_numbering(&side.rows[i].name));
+        .find_map(|&i| numbering(&side.rows[i].name));
     let lines = candidates
         .into_iter()
-        .filter(|&i| !numbered || has_numbering(&side.rows[i].name))
+        .filter(|&i| top.is_none() || numbering(&side.rows[i].name) == top)
         .collect();
     let carry = (subtotal + 1..total.unwrap_or(side.rows.len()))
         .filter(|&i| !squeeze(&side.rows[i].name).is_empty())
@@ -454,7 +699,8 @@ pub(crate) fn summary_side<'a>(found: &Found<'a>, label: &str) -> Result<Summary
 }
 
 fn summary_table(doc: &Disclosure, kind: TableKind) -> Result<Found<'_>, Outcome> {
-    find_table(doc, kind).ok_or_else(|| Outcome::CouldNotRun(format!("缺少{}", kind.short_name())))
+    find_table(doc, kind)
+        .ok_or_else(|| Outcome::CouldNotRun(text!("缺少{}", "{} is missing", Arg::Table(kind))))
 }
 
 fn lines_sum(doc: &Disclosure, kind: TableKind, label: &str) -> Outcome {
@@ -462,16 +708,27 @@ fn lines_sum(doc: &Disclosure, kind: TableKind, label: &str) -> Outcome {
         Ok(f) => f,
         Err(outcome) => return outcome,
     };
-    let s = match summary_side(&found, label) {
-        Ok(s) => s,
-        Err(why) => return Outcome::CouldNotRun(why),
-    };
     let rule = match (kind, label) {
         (TableKind::IncomeExpenditureSummary, "收入") => "summary.income-sum",
         (TableKind::IncomeExpenditureSummary, _) => "summary.expenditure-sum",
         (_, "收入") => "grant-summary.income-sum",
         _ => "grant-summary.expenditure-sum",
     };
+    let s = match summary_side(&found, label) {
+        Ok(s) => s,
+        // The side is printed but its 本年合计 row is not: the table lost a
+        // row, which is a finding, not a rule that cannot run.
+        Err(why) if found.side(label).is_some() => {
+            return Outcome::Ran(vec![Finding::new(
+                rule,
+                Severity::Error,
+                why,
+                vec![found.place()],
+            )])
+        }
+        Err(why) => return Outcome::CouldNotRun(why),
+    };
+    let rounding = table_rounding(found.table);
     let subtotal = &s.side.rows[s.subtotal];
     let mut findings = Vec::new();
     for c in 0..width(s.side) {
@@ -479,16 +736,18 @@ fn lines_sum(doc: &Disclosure, kind: TableKind, label: &str) -> Outcome {
             s.lines.iter().map(|&i| s.side.rows[i].amount(c)).collect();
         if let Some(f) = sum_finding(
             rule,
-            compare_sum(subtotal.amount(c), &amounts),
+            compare_sum_with(subtotal.amount(c), &amounts, rounding),
             subtotal.amount(c),
-            &format!(
+            found.table.unit,
+            text!(
                 "{}「{}」列：{}",
+                "{}, column “{}”: {}",
                 found.name(),
                 column_name(s.side, c),
-                subtotal.name
+                &subtotal.name
             ),
-            &format!("各{label}项之和"),
-            vec![found.row_place(s.index, s.subtotal)],
+            text!("各{}项之和", "the sum of the {} lines", side_word(label)),
+            vec![found.cell_place(s.index, s.subtotal, c)],
         ) {
             findings.push(f);
         }
@@ -501,16 +760,28 @@ fn balance(doc: &Disclosure, kind: TableKind) -> Outcome {
         Ok(f) => f,
         Err(outcome) => return outcome,
     };
-    let (income, spending) = match (summary_side(&found, "收入"), summary_side(&found, "支出"))
-    {
-        (Ok(i), Ok(s)) => (i, s),
-        (Err(why), _) | (_, Err(why)) => return Outcome::CouldNotRun(why),
-    };
     let rule = if kind == TableKind::IncomeExpenditureSummary {
         "summary.balance"
     } else {
         "grant-summary.balance"
     };
+    let (income, spending) = match (summary_side(&found, "收入"), summary_side(&found, "支出"))
+    {
+        (Ok(i), Ok(s)) => (i, s),
+        (Err(why), _) | (_, Err(why)) => {
+            // Both sides printed, a 合计 row lost: a finding (see lines_sum).
+            if found.side("收入").is_some() && found.side("支出").is_some() {
+                return Outcome::Ran(vec![Finding::new(
+                    rule,
+                    Severity::Error,
+                    why,
+                    vec![found.place()],
+                )]);
+            }
+            return Outcome::CouldNotRun(why);
+        }
+    };
+    let rounding = table_rounding(found.table);
     let mut findings = Vec::new();
     let spending_column = spending.side.column("合计").unwrap_or(0);
     let mut grand_totals = Vec::new();
@@ -519,7 +790,12 @@ fn balance(doc: &Disclosure, kind: TableKind) -> Outcome {
             findings.push(Finding::new(
                 rule,
                 Severity::Warning,
-                format!("{}找不到「{word}总计」行", found.name()),
+                text!(
+                    "{}找不到「{}总计」行",
+                    "{} has no “{} grand total” (总计) row",
+                    found.name(),
+                    side_word(word)
+                ),
                 vec![found.place()],
             ));
             continue;
@@ -532,11 +808,21 @@ fn balance(doc: &Disclosure, kind: TableKind) -> Outcome {
         ];
         if let Some(f) = sum_finding(
             rule,
-            compare_sum(total, &parts),
+            compare_sum_with(total, &parts, rounding),
             total,
-            &format!("{}：{word}总计", found.name()),
-            &format!("本年{word}合计 + 结转结余"),
-            vec![found.row_place(s.index, ti)],
+            found.table.unit,
+            text!(
+                "{}：{}总计",
+                "{}: the {} grand total",
+                found.name(),
+                side_word(word)
+            ),
+            text!(
+                "本年{}合计 + 结转结余",
+                "this year's {} + carry-over",
+                side_word(word)
+            ),
+            vec![found.cell_place(s.index, ti, column)],
         ) {
             findings.push(f);
         }
@@ -544,19 +830,36 @@ fn balance(doc: &Disclosure, kind: TableKind) -> Outcome {
     if let [(ii, isi, income_total), (si_row, ssi, spending_total)] = grand_totals[..] {
         let a = income_total.unwrap_or(Decimal::ZERO);
         let b = spending_total.unwrap_or(Decimal::ZERO);
-        if a != b {
-            findings.push(Finding::new(
+        let places = vec![found.row_place(isi, ii), found.row_place(ssi, si_row)];
+        match a.checked_sub(b) {
+            None => findings.push(overflow(
                 rule,
-                Severity::Error,
-                format!(
-                    "{}：收入总计 {} 与支出总计 {} 不相等，相差 {}",
-                    found.name(),
-                    show(a),
-                    show(b),
-                    show_diff(a.saturating_sub(b))
-                ),
-                vec![found.row_place(isi, ii), found.row_place(ssi, si_row)],
-            ));
+                text!("收入总计与支出总计", "the grand totals"),
+                places,
+            )),
+            Some(diff) if !diff.is_zero() => findings.push(
+                Finding::new(
+                    rule,
+                    Severity::Error,
+                    text!(
+                        "{}：收入总计 {} 与支出总计 {} 不相等，相差 {}（须完全相等）",
+                        "{}: income grand total {} and expenditure grand total {} differ by {} (must be exact)",
+                        found.name(),
+                        a,
+                        b,
+                        Arg::Signed(diff)
+                    ),
+                    places,
+                )
+                .with_figures(Figures {
+                    printed: Some(a),
+                    expected: Some(b),
+                    difference: Some(diff),
+                    tolerance: Some(Decimal::ZERO),
+                    unit: Some(found.table.unit),
+                }),
+            ),
+            Some(_) => {}
         }
     }
     Outcome::Ran(findings)

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use budget_tui::check::{self, Severity};
+use budget_tui::i18n::Lang;
 use budget_tui::model::Disclosure;
 
 use crate::{perturbed, seed};
@@ -131,7 +132,10 @@ fn the_bundled_seed_gives_the_same_report_as_the_text() {
     let (a, b) = (check::run(&bundled), check::run(&from_text));
     assert_eq!(a.ledger, b.ledger);
     let messages = |r: &check::Report| -> Vec<String> {
-        r.findings.iter().map(|f| f.message.clone()).collect()
+        r.findings
+            .iter()
+            .map(|f| f.message(Lang::Zh).clone())
+            .collect()
     };
     assert_eq!(messages(&a), messages(&b));
 }
