@@ -16,7 +16,7 @@ use budget_tui::model::Disclosure;
 
 /// Explore and check department budget disclosures (部门预算公开).
 #[derive(Parser)]
-#[command(name = "budget", version, args_conflicts_with_subcommands = true)]
+#[command(name = "budget", version)]
 struct Cli {
     /// A disclosure to open: `.ron`, or a disclosure `.txt` imported on the
     /// fly. Without it, the bundled data.

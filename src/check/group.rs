@@ -1,11 +1,82 @@
-//! Orders the findings and groups those caused by one root cell under it.
+//! Orders the findings and groups those caused by one wrong cell under the
+//! finding that names it (`table.wrong-cell`).
 
-use super::Finding;
-use crate::model::Disclosure;
+use std::collections::HashMap;
 
-/// Sorts by severity (errors first), then rule id; within a rule the
-/// findings stay in document order.
-pub(crate) fn group(_doc: &Disclosure, mut findings: Vec<Finding>) -> Vec<Finding> {
-    findings.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.rule.cmp(b.rule)));
-    findings
+use super::pinpoint;
+use super::{Finding, Rounding};
+use crate::model::{Disclosure, Place};
+
+/// Moves every sum finding that a `table.wrong-cell` finding explains into
+/// that finding's consequences, then sorts by severity (errors first) and
+/// rule id; within a rule the findings stay in document order.
+pub(crate) fn group(doc: &Disclosure, findings: Vec<Finding>) -> Vec<Finding> {
+    // (rule, table, cell) of each explained failure → the root finding.
+    let mut explained: HashMap<(&'static str, Place), usize> = HashMap::new();
+    for (fi, f) in findings.iter().enumerate() {
+        if f.rule != "table.wrong-cell" {
+            continue;
+        }
+        let table = match f.places.first().copied() {
+            Some(Place::TableCell { table, .. }) | Some(Place::TableRow { table, .. }) => table,
+            _ => continue,
+        };
+        let Some(t) = doc.tables.get(table) else {
+            continue;
+        };
+        let exact = pinpoint::rounding(t) == Rounding::Exact;
+        let failing: Vec<pinpoint::Failure> = pinpoint::failures(t)
+            .into_iter()
+            .filter(|x| exact || !x.small)
+            .collect();
+        for root in pinpoint::roots(t, &failing) {
+            let (s, r, c) = root.cell;
+            let here = if root.whole_row {
+                Place::TableRow {
+                    table,
+                    side: s,
+                    row: r,
+                }
+            } else {
+                Place::TableCell {
+                    table,
+                    side: s,
+                    row: r,
+                    column: c,
+                }
+            };
+            if Some(here) != f.places.first().copied() {
+                continue;
+            }
+            for (rule, (s, r, c)) in root.explains {
+                let place = Place::TableCell {
+                    table,
+                    side: s,
+                    row: r,
+                    column: c,
+                };
+                explained.entry((rule, place)).or_insert(fi);
+            }
+        }
+    }
+    let mut roots: Vec<Option<Finding>> = Vec::with_capacity(findings.len());
+    let mut moved: Vec<(usize, Finding)> = Vec::new();
+    for f in findings {
+        let key = f.places.first().map(|p| (f.rule, *p));
+        match key.and_then(|k| explained.get(&k)) {
+            Some(&root) => {
+                moved.push((root, f));
+                roots.push(None);
+            }
+            None => roots.push(Some(f)),
+        }
+    }
+    for (root, f) in moved {
+        if let Some(Some(r)) = roots.get_mut(root) {
+            r.consequences.push(f);
+        }
+    }
+    let mut out: Vec<Finding> = roots.into_iter().flatten().collect();
+    out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.rule.cmp(b.rule)));
+    out
 }

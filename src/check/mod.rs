@@ -21,6 +21,7 @@ pub mod text;
 pub use narrative::{narrative_figures, NarrativeFigures};
 pub use text::{Arg, Text};
 mod group;
+mod pinpoint;
 mod tables;
 
 use rust_decimal::Decimal;

@@ -335,13 +335,14 @@ fn compare_stated(
         rule,
         Severity::Error,
         text!(
-            "情况说明所述{} {} 与{} {} 不一致，相差 {}（容差 ±{}，即所述数字末位的半个单位）",
-            "the narrative states {} of {} but {} is {}: difference {} (tolerance ±{}: half a unit of the stated figure's last digit)",
+            "情况说明所述{} {} 与{} {} 不一致，相差 {}{}（容差 ±{}，即所述数字末位的半个单位）",
+            "the narrative states {} of {} but {} is {}: difference {} {} (tolerance ±{}: half a unit of the stated figure's last digit)",
             what,
             stated.figure(),
             table_what,
             table,
-            Arg::Figure(diff, stated.unit),
+            Arg::Signed(diff),
+            stated.unit,
             tolerance
         ),
         places,

@@ -6,15 +6,21 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use super::pinpoint;
 use super::{
-    compare_sum, compare_sum_with, find_table, overflow, row_where, squeeze, strip_numbering,
-    sum_finding, sum_of, total_row, Arg, Figures, Finding, Found, Outcome, Rounding, Rule,
-    Severity, SumOutcome, Text,
+    compare_sum_with, find_table, overflow, row_where, squeeze, strip_numbering, sum_finding,
+    sum_of, total_row, Arg, Figures, Finding, Found, Outcome, Rounding, Rule, Severity, Text,
 };
 use crate::model::{CodeScheme, Disclosure, Side, TableKind, TableRow};
 use crate::text;
 
 pub(crate) const RULES: &[Rule] = &[
+    Rule {
+        id: "table.wrong-cell",
+        title: "单元格与其所在各勾稽关系一致（行、列同时不符时指出该单元格）",
+        title_en: "A cell agrees with every sum it belongs to (names the cell where a row and a column both fail)",
+        check: wrong_cell,
+    },
     Rule {
         id: "table.parent-sum",
         title: "上级科目 = 下级科目之和（类 = Σ款，款 = Σ项），每一列",
@@ -96,7 +102,7 @@ fn level_name(scheme: CodeScheme, depth: usize) -> Text {
     }
 }
 
-fn width(side: &Side) -> usize {
+pub(crate) fn width(side: &Side) -> usize {
     side.columns
         .len()
         .max(side.rows.iter().map(|r| r.amounts.len()).max().unwrap_or(0))
@@ -144,46 +150,96 @@ pub(crate) fn row_label(row: &TableRow) -> String {
     }
 }
 
-/// Whether a table shows that its figures are rounded: three or more sums
-/// off by no more than rounding. One wrong cell breaks at most two sums of
-/// its table (its row and its family in one column), so it never makes an
-/// exact table look rounded; a table converted from finer figures breaks
-/// many.
+/// Whether the table's figures may be rounded ([`pinpoint::rounding`]).
 pub(crate) fn table_rounding(table: &crate::model::BudgetTable) -> Rounding {
-    let mut small = 0usize;
-    let mut count = |outcome: SumOutcome| {
-        if let SumOutcome::Rounding { .. } = outcome {
-            small += 1;
+    pinpoint::rounding(table)
+}
+
+/// The cells where two or more failing sums meet (one wrong figure), named
+/// with the value every sum they belong to implies.
+fn wrong_cell(doc: &Disclosure) -> Outcome {
+    let mut findings = Vec::new();
+    let mut any = false;
+    for (index, table) in doc.tables.iter().enumerate() {
+        let found = Found { index, table };
+        if pinpoint::identities(table).is_empty() {
+            continue;
         }
-    };
-    for side in &table.sides {
-        let w = width(side);
-        if let Some(scheme) = table.kind.scheme() {
-            let children = children_index(side, scheme);
-            for (ri, row) in side.rows.iter().enumerate() {
-                let kids = &children[ri];
-                if kids.is_empty() {
-                    continue;
-                }
-                for c in 0..w {
-                    let amounts: Vec<Option<Decimal>> =
-                        kids.iter().map(|&k| side.rows[k].amount(c)).collect();
-                    count(compare_sum(row.amount(c), &amounts));
-                }
+        any = true;
+        let exact = pinpoint::rounding(table) == Rounding::Exact;
+        let failing: Vec<pinpoint::Failure> = pinpoint::failures(table)
+            .into_iter()
+            .filter(|f| exact || !f.small)
+            .collect();
+        for root in pinpoint::roots(table, &failing) {
+            let (si, ri, ci) = root.cell;
+            let Some(side) = table.sides.get(si) else {
+                continue;
+            };
+            let Some(row) = side.rows.get(ri) else {
+                continue;
+            };
+            if root.whole_row {
+                findings.push(
+                    Finding::new(
+                        "table.wrong-cell",
+                        Severity::Error,
+                        text!(
+                            "{}「{}」行：{} 个勾稽关系都要求该行各列的数减去 {}（该行本身的合计与各列一致，须完全相等）",
+                            "{}, row “{}”: the {} sums it belongs to all imply its figures are {} too high in each column (the row's own total agrees; must be exact)",
+                            found.name(),
+                            row_label(row),
+                            root.explains.len(),
+                            Arg::Signed(root.delta)
+                        ),
+                        vec![found.row_place(si, ri)],
+                    )
+                    .with_figures(Figures {
+                        difference: Some(root.delta),
+                        tolerance: Some(Decimal::ZERO),
+                        unit: Some(table.unit),
+                        ..Figures::default()
+                    }),
+                );
+                continue;
             }
-        }
-        for row in &side.rows {
-            for (total, parts) in column_identities(side) {
-                let amounts: Vec<Option<Decimal>> = parts.iter().map(|&p| row.amount(p)).collect();
-                count(compare_sum(row.amount(total), &amounts));
-            }
+            let printed_arg = match root.printed {
+                Some(d) => Arg::Amount(d),
+                None => Arg::from(text!("空白", "blank")),
+            };
+            findings.push(
+                Finding::new(
+                    "table.wrong-cell",
+                    Severity::Error,
+                    Text::new(
+                        "{}「{}」行「{}」列：所列 {}；它所在的 {} 个勾稽关系都要求为 {}（相差 {}，须完全相等）",
+                        "{}, row “{}”, column “{}”: printed {}; the {} sums it belongs to all imply {} (difference {}, must be exact)",
+                        vec![
+                            found.name(),
+                            Arg::Doc(row_label(row)),
+                            column_name(side, ci),
+                            printed_arg,
+                            Arg::from(root.explains.len()),
+                            Arg::Amount(root.implied),
+                            Arg::Signed(root.delta),
+                        ],
+                    ),
+                    vec![found.cell_place(si, ri, ci)],
+                )
+                .with_figures(Figures {
+                    printed: root.printed,
+                    expected: Some(root.implied),
+                    difference: Some(root.delta),
+                    tolerance: Some(Decimal::ZERO),
+                    unit: Some(table.unit),
+                }),
+            );
         }
     }
-    if small >= 3 {
-        Rounding::Rounded
-    } else {
-        Rounding::Exact
+    if !any {
+        return Outcome::CouldNotRun(text!("没有可相加的表", "no table has sums to check"));
     }
+    Outcome::Ran(findings)
 }
 
 fn parent_sum(doc: &Disclosure) -> Outcome {
@@ -283,27 +339,6 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
                 }
                 continue;
             };
-            // A table with totals but no 类 row lost its 类 rows: each 款
-            // would then have no parent to add up to.
-            if classes.is_empty() {
-                if total
-                    .amounts
-                    .iter()
-                    .any(|a| a.is_some_and(|d| !d.is_zero()))
-                {
-                    findings.push(Finding::new(
-                        "table.total-row",
-                        Severity::Error,
-                        text!(
-                            "{}有合计数，但没有类级科目行",
-                            "{} prints a total but no class-level (类) row",
-                            found.name()
-                        ),
-                        vec![found.row_place(si, ti)],
-                    ));
-                }
-                continue;
-            }
             // A 款 or 项 whose 类 is not printed: the 类 row was lost, and
             // 合计 = Σ 类 would miss it. Reported once per missing 类.
             let class_len = scheme.lengths().first().copied().unwrap_or(3);
@@ -333,6 +368,10 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
                     ),
                     vec![found.row_place(si, oi)],
                 ));
+            }
+            if classes.is_empty() {
+                // Nothing to add up; the missing 类 rows are reported above.
+                continue;
             }
             for c in 0..width(side) {
                 let amounts: Vec<Option<Decimal>> = classes.iter().map(|r| r.amount(c)).collect();
