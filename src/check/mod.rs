@@ -793,7 +793,21 @@ mod tests {
             compare_sum(Some(d("3.01")), &[Some(d("1.00")), Some(d("2.00"))]),
             SumOutcome::Rounding {
                 sum: d("3.00"),
-                diff: d("0.01")
+                diff: d("0.01"),
+                tolerance: d("0.010"),
+            }
+        );
+        // An exact table allows nothing: one cent is a mismatch.
+        assert_eq!(
+            compare_sum_with(
+                Some(d("3.01")),
+                &[Some(d("1.00")), Some(d("2.00"))],
+                Rounding::Exact
+            ),
+            SumOutcome::Mismatch {
+                sum: d("3.00"),
+                diff: d("0.01"),
+                tolerance: d("0"),
             }
         );
         // Two parts allow 2 × 0.005 = 0.01, no more.
@@ -801,7 +815,8 @@ mod tests {
             compare_sum(Some(d("3.02")), &[Some(d("1.00")), Some(d("2.00"))]),
             SumOutcome::Mismatch {
                 sum: d("3.00"),
-                diff: d("0.02")
+                diff: d("0.02"),
+                tolerance: d("0.010"),
             }
         );
         // A part printed without decimals does not widen the allowance to
@@ -810,14 +825,8 @@ mod tests {
             compare_sum(Some(d("309.17")), &[Some(d("313")), Some(d("3.00"))]),
             SumOutcome::Mismatch {
                 sum: d("316.00"),
-                diff: d("-6.83")
-            }
-        );
-        assert_eq!(
-            compare_sum(Some(d("3.03")), &[Some(d("1.00")), Some(d("2.00"))]),
-            SumOutcome::Mismatch {
-                sum: d("3.00"),
-                diff: d("0.03")
+                diff: d("-6.83"),
+                tolerance: d("0.010"),
             }
         );
         // A blank parent over figures is missing, never rounding.
@@ -825,10 +834,20 @@ mod tests {
             compare_sum(None, &[Some(d("0.01"))]),
             SumOutcome::Mismatch {
                 sum: d("0.01"),
-                diff: d("-0.01")
+                diff: d("-0.01"),
+                tolerance: d("0"),
             }
         );
         assert_eq!(compare_sum(None, &[None, None]), SumOutcome::Equal);
+        // A sum that does not fit a Decimal is an overflow, never a clamped
+        // figure.
+        assert_eq!(
+            compare_sum(
+                Some(Decimal::MAX),
+                &[Some(Decimal::MAX), Some(Decimal::MAX)]
+            ),
+            SumOutcome::Overflow
+        );
     }
 
     #[test]
@@ -844,6 +863,17 @@ mod tests {
     fn figures_in_different_units() {
         let wan = Figure::new(d("12.35"), Unit::WanYuan);
         assert!(figures_agree(wan, Figure::new(d("123456.00"), Unit::Yuan)));
+        assert_eq!(
+            figures_differ(wan, Figure::new(d("123400.00"), Unit::Yuan)),
+            Ok(Some((d("100.00"), d("50.000"))))
+        );
+        assert_eq!(
+            figures_differ(
+                Figure::new(Decimal::MAX, Unit::YiYuan),
+                Figure::new(d("1"), Unit::Yuan)
+            ),
+            Err(())
+        );
         assert!(!figures_agree(wan, Figure::new(d("123400.00"), Unit::Yuan)));
         assert!(!figures_agree(
             Figure::new(d("24.00"), Unit::WanYuan),

@@ -52,7 +52,7 @@ fn total_row_must_equal_the_classes() {
     );
     assert_eq!(
         findings[0].location(&doc),
-        "一般公共预算财政拨款支出表 › 1 合计"
+        "一般公共预算财政拨款支出表 › 1 合计「项目支出」"
     );
 }
 
@@ -67,10 +67,11 @@ fn income_subtotal_is_the_sum_of_sources() {
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(
         findings[0].places,
-        vec![Place::TableRow {
+        vec![Place::TableCell {
             table: t2,
             side: 0,
-            row
+            row,
+            column: doc.tables[t2].sides[0].column("小计").unwrap(),
         }]
     );
     assert!(

@@ -33,39 +33,52 @@ pub fn one_figure_of_the_basic_table_changed_in(seed: Seed) {
     let r301 = row_index(&doc, t6, 0, "301");
     // 基本工资 合计 306.17 → 306.27, 人员经费 column left alone.
     doc.tables[t6].sides[0].rows[r30101].amounts[0] = Some(dec("306.27"));
-    let row = |r| Place::TableRow {
+    let cell = |r, c| Place::TableCell {
         table: t6,
         side: 0,
         row: r,
+        column: c,
     };
+    // One finding names the changed cell; the two sums it broke are its
+    // consequences, not findings of their own.
     assert_eq!(
         new_findings(seed, &doc),
-        HashSet::from([
-            ("table.parent-sum", row(r301), Severity::Error),
-            ("table.column-sum", row(r30101), Severity::Error),
-        ])
+        HashSet::from([("table.wrong-cell", cell(r30101, 0), Severity::Error)])
     );
     let report = check::run(&doc);
-    let parent = report.findings_of("table.parent-sum").next().unwrap();
+    let root = report.findings_of("table.wrong-cell").next().unwrap();
+    assert_eq!(root.figures.printed, Some(dec("306.27")));
+    assert_eq!(root.figures.expected, Some(dec("306.17")));
+    assert_eq!(root.figures.difference, Some(dec("0.10")));
     assert!(
-        parent.message(Lang::Zh).contains("1709.84"),
+        root.message(Lang::Zh)
+            .contains("所列 306.27；它所在的 2 个勾稽关系都要求为 306.17"),
         "{}",
-        parent.message(Lang::Zh)
+        root.message(Lang::Zh)
     );
-    assert!(
-        parent.message(Lang::Zh).contains("1709.94"),
-        "{}",
-        parent.message(Lang::Zh)
-    );
-    assert!(
-        parent.message(Lang::Zh).contains("-0.10"),
-        "{}",
-        parent.message(Lang::Zh)
-    );
+    let consequences: HashSet<(&str, Place)> = root
+        .consequences
+        .iter()
+        .map(|f| (f.rule, f.places[0]))
+        .collect();
     assert_eq!(
-        parent.location(&doc),
-        "一般公共预算财政拨款基本支出表 › 301 工资福利支出"
+        consequences,
+        HashSet::from([
+            ("table.parent-sum", cell(r301, 0)),
+            ("table.column-sum", cell(r30101, 0)),
+        ])
     );
+    let parent = report.findings_of("table.parent-sum").next().unwrap();
+    for figure in ["1709.84", "1709.94", "-0.10", "须完全相等"] {
+        assert!(
+            parent.message(Lang::Zh).contains(figure),
+            "{figure}: {}",
+            parent.message(Lang::Zh)
+        );
+    }
+    assert!(parent
+        .location(&doc)
+        .starts_with("一般公共预算财政拨款基本支出表 › 301 工资福利支出"));
     assert_eq!(
         report.state_of("table.parent-sum"),
         Some(RuleState::WithFindings)
@@ -77,32 +90,62 @@ fn a_rounded_child_gives_a_note_not_an_error() {
     a_rounded_child_gives_a_note_not_an_error_in(fixture::seed);
 }
 
+/// One cent on one leaf of an exact table is an error, named at its row;
+/// the same cent in three unrelated families is what a rounded table looks
+/// like, and gives notes.
 pub fn a_rounded_child_gives_a_note_not_an_error_in(seed: Seed) {
     let mut doc = seed();
     let t6 = table_index(&doc, TableKind::GeneralPublicBasic);
     let r30101 = row_index(&doc, t6, 0, "30101");
-    let r301 = row_index(&doc, t6, 0, "301");
+    let cent_up = |doc: &mut Disclosure, code: &str| {
+        let r = row_index(doc, t6, 0, code);
+        // 合计 and the one of 人员经费 / 公用经费 that the row prints.
+        let printed = (1..3)
+            .find(|&c| doc.tables[t6].sides[0].rows[r].amounts[c].is_some())
+            .unwrap();
+        for c in [0, printed] {
+            let v = doc.tables[t6].sides[0].rows[r].amounts[c].unwrap();
+            doc.tables[t6].sides[0].rows[r].amounts[c] = Some(v + dec("0.01"));
+        }
+    };
     // Both columns of 30101 one cent up: the row still adds up, 301 is off
-    // by 0.01 over eight children, which is rounding.
-    for c in 0..2 {
-        doc.tables[t6].sides[0].rows[r30101].amounts[c] = Some(dec("306.18"));
-    }
+    // by 0.01 in two columns. Nothing else in the table is off: an error.
+    cent_up(&mut doc, "30101");
     let place = Place::TableRow {
         table: t6,
         side: 0,
-        row: r301,
+        row: r30101,
     };
     assert_eq!(
         new_findings(seed, &doc),
-        HashSet::from([("table.parent-sum", place, Severity::Note)])
+        HashSet::from([("table.wrong-cell", place, Severity::Error)])
     );
     let report = check::run(&doc);
-    assert_eq!(
-        report.findings_of("table.parent-sum").count(),
-        2,
-        "合计 and 人员经费"
-    );
-    assert_eq!(report.state_of("table.parent-sum"), Some(RuleState::Passed));
+    assert_eq!(report.findings_of("table.parent-sum").count(), 2);
+    assert!(report
+        .findings_of("table.parent-sum")
+        .all(|f| f.severity == Severity::Error && f.figures.tolerance == Some(dec("0"))));
+
+    // A cent in 302 and 303 as well: three families off by a cent that no
+    // one cell explains. The table shows its figures are rounded.
+    cent_up(&mut doc, "30201");
+    cent_up(&mut doc, "30301");
+    let report = check::run(&doc);
+    let sums: Vec<_> = report.findings_of("table.parent-sum").collect();
+    assert_eq!(sums.len(), 6, "301, 302, 303 in two columns each");
+    for f in &sums {
+        assert_eq!(f.severity, Severity::Note, "{}", f.message(Lang::Zh));
+        assert!(f.figures.tolerance.is_some_and(|t| t > dec("0")));
+    }
+    assert_eq!(report.findings_of("table.wrong-cell").count(), 0);
+    let entry = report
+        .ledger
+        .iter()
+        .find(|e| e.rule == "table.parent-sum")
+        .unwrap();
+    // Notes only: not "passed".
+    assert_eq!(entry.state, RuleState::WithFindings);
+    assert_eq!((entry.errors, entry.notes), (0, 6));
 }
 
 #[test]
@@ -149,10 +192,11 @@ pub fn one_card_budget_changed_in(seed: Seed) {
         HashSet::from([
             (
                 "project.budget-total",
-                Place::TableRow {
+                Place::TableCell {
                     table: t3,
                     side: 0,
-                    row: total
+                    row: total,
+                    column: doc.tables[t3].sides[0].column("项目支出").unwrap(),
                 },
                 Severity::Error
             ),
@@ -194,14 +238,22 @@ fn a_figure_printed_without_decimals_does_not_widen_the_tolerance() {
     let place = Place::TableRow {
         table: t6,
         side: 0,
-        row: r301,
+        row: r30101,
     };
     assert_eq!(
         new_findings(fixture::seed, &doc),
-        HashSet::from([("table.parent-sum", place, Severity::Error)])
+        HashSet::from([("table.wrong-cell", place, Severity::Error)])
     );
     let report = check::run(&doc);
+    let root = report.findings_of("table.wrong-cell").next().unwrap();
+    assert!(
+        root.message(Lang::Zh).contains("+6.83"),
+        "{}",
+        root.message(Lang::Zh)
+    );
+    assert_eq!(root.consequences.len(), 2);
     let parent = report.findings_of("table.parent-sum").next().unwrap();
+    assert_eq!(parent.severity, Severity::Error);
     assert!(
         parent.message(Lang::Zh).contains("-6.83"),
         "{}",
