@@ -305,6 +305,9 @@ fn by_class_lines(
     lines
         .iter()
         .filter_map(|&i| side.rows.get(i).map(|r| (i, r)))
+        // Lines by kind of spending (Jiangsu's T4: 基本支出, 项目支出,
+        // 单位预留机动经费) are not 类 of the functional classification.
+        .filter(|(_, r)| !is_spending_kind(&strip_numbering(&r.name)))
         .map(|(i, r)| {
             (
                 strip_numbering(&r.name),
@@ -312,6 +315,21 @@ fn by_class_lines(
             )
         })
         .collect()
+}
+
+/// A summary line that is a kind of spending, not a functional class.
+fn is_spending_kind(name: &str) -> bool {
+    [
+        "基本支出",
+        "项目支出",
+        "单位预留机动经费",
+        "事业单位经营支出",
+        "上缴上级支出",
+        "对附属单位补助支出",
+        "结转下年",
+    ]
+    .iter()
+    .any(|k| name.starts_with(k))
 }
 
 fn class_totals(doc: &Disclosure) -> Outcome {
@@ -336,6 +354,17 @@ fn class_totals(doc: &Disclosure) -> Outcome {
     else {
         return Outcome::CouldNotRun(text!("找不到支出栏", "no expenditure side found"));
     };
+    if !side3.rows.iter().any(|r| {
+        r.code
+            .as_ref()
+            .and_then(|c| c.depth(CodeScheme::Functional))
+            == Some(1)
+    }) {
+        return Outcome::CouldNotRun(text!(
+            "支出总表没有类级科目行",
+            "T3 prints no class-level (类) rows"
+        ));
+    }
     let t1_classes = by_class_lines(&t1, side1, &s1.lines, 0);
     let t4_classes = by_class_lines(&t4, side4, &s4.lines, side4.column("合计").unwrap_or(0));
     let t3_total = side3.column("合计").unwrap_or(0);

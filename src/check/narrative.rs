@@ -496,10 +496,13 @@ fn operating_costs(doc: &Disclosure) -> Outcome {
             "the narrative does not state the operating costs"
         ));
     };
-    // Regions that print 机关运行经费 in the 三公 table compare with it.
-    if let Some((figure, place)) =
-        find_table(doc, TableKind::ThreePublicCosts).and_then(|t| total_cell(&t, "机关运行经费"))
-    {
+    // Regions that print 机关运行经费 in the 三公 table compare with it: a
+    // column of its 合计 row, or (Shanghai, items as rows) a row of its own.
+    let in_t9 = find_table(doc, TableKind::ThreePublicCosts).and_then(|t| {
+        total_cell(&t, "机关运行经费")
+            .or_else(|| three_public_cell(&t, |n| n.contains("机关运行经费")))
+    });
+    if let Some((figure, place)) = in_t9 {
         return compare_stated(
             "narrative.operating-costs",
             column_word("机关运行经费"),

@@ -225,9 +225,27 @@ pub(crate) fn roots(table: &BudgetTable, failing: &[Failure]) -> Vec<Root> {
             .then(holding(a.0 .0, a.1.len()).cmp(&holding(b.0 .0, b.1.len())))
             .then(a.0 .0.cmp(&b.0 .0))
     });
+    // Two cells that explain the same failures equally well: the sums
+    // cannot tell which is wrong, so neither is named.
+    let mut seen: HashMap<(Vec<usize>, usize), usize> = HashMap::new();
+    for ((cell, _), members) in &ranked {
+        *seen
+            .entry((members.clone(), holding(*cell, members.len())))
+            .or_default() += 1;
+    }
     let mut used = vec![false; failing.len()];
     let mut out = Vec::new();
     for ((cell, implied), members) in ranked {
+        if seen
+            .get(&(members.clone(), holding(cell, members.len())))
+            .is_some_and(|&n| n > 1)
+        {
+            // Nor may a worse candidate claim these failures.
+            for &i in &members {
+                used[i] = true;
+            }
+            continue;
+        }
         let free: Vec<usize> = members.into_iter().filter(|&i| !used[i]).collect();
         if free.len() < 2 {
             continue;
@@ -290,7 +308,24 @@ pub(crate) fn roots(table: &BudgetTable, failing: &[Failure]) -> Vec<Root> {
             .then(row_holding(a.0, &a.1).cmp(&row_holding(b.0, &b.1)))
             .then((a.0 .0, a.0 .1).cmp(&(b.0 .0, b.0 .1)))
     });
+    let mut seen: HashMap<(Vec<usize>, usize), usize> = HashMap::new();
+    for (key, members) in &ranked {
+        let mut ids: Vec<usize> = members.iter().map(|(i, _)| *i).collect();
+        ids.sort_unstable();
+        *seen.entry((ids, row_holding(*key, members))).or_default() += 1;
+    }
     for ((s, r, delta), members) in ranked {
+        let mut ids: Vec<usize> = members.iter().map(|(i, _)| *i).collect();
+        ids.sort_unstable();
+        if seen
+            .get(&(ids.clone(), row_holding((s, r, delta), &members)))
+            .is_some_and(|&n| n > 1)
+        {
+            for i in ids {
+                used[i] = true;
+            }
+            continue;
+        }
         let free: Vec<(usize, usize)> = members.into_iter().filter(|(i, _)| !used[*i]).collect();
         if free.len() < 2 {
             continue;

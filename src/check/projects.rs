@@ -150,6 +150,20 @@ fn budget_total(doc: &Disclosure) -> Outcome {
         )]);
     };
     let cards = Figure::new(cards_value, t3.table.unit);
+    // A document with project spending and no card at all did not publish
+    // its performance targets: worth a warning, not a sum that fails.
+    if doc.projects.is_empty() {
+        return Outcome::Ran(vec![Finding::new(
+            "project.budget-total",
+            Severity::Warning,
+            text!(
+                "支出总表项目支出合计 {}，但文件没有项目绩效目标表",
+                "T3's project expenditure is {}, but the document has no project cards",
+                table_figure
+            ),
+            places,
+        )]);
+    }
     // Exact when the cards print the table's unit; across units (cards in
     // 元, table in 万元) within the rounding of the coarser figure.
     let same_unit = doc.projects.iter().all(|p| p.unit == t3.table.unit);

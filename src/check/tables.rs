@@ -22,6 +22,12 @@ pub(crate) const RULES: &[Rule] = &[
         check: wrong_cell,
     },
     Rule {
+        id: "table.precision",
+        title: "同一表内数字的小数位数一致",
+        title_en: "Every figure of a table is printed with the table's precision",
+        check: precision,
+    },
+    Rule {
         id: "table.parent-sum",
         title: "上级科目 = 下级科目之和（类 = Σ款，款 = Σ项），每一列",
         title_en: "A parent code equals the sum of its children (class = Σ subclasses, subclass = Σ items), in every column",
@@ -319,13 +325,18 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
                 .filter(|r| r.code.as_ref().and_then(|c| c.depth(scheme)) == Some(1))
                 .collect();
             let Some((ti, total)) = total_row(side) else {
-                // A table with figures and no 合计 row cannot be added up
-                // by a reader: a missing row, not an empty table.
-                if side
+                // A table of coded rows with figures and no 合计 row lost
+                // it. A table whose uncoded rows carry figures prints its
+                // total under another name (Jiangsu leaves it blank).
+                let coded_figures = side
                     .rows
                     .iter()
-                    .any(|r| r.amounts.iter().any(Option::is_some))
-                {
+                    .any(|r| r.code.is_some() && r.amounts.iter().any(Option::is_some));
+                let uncoded_figures = side
+                    .rows
+                    .iter()
+                    .any(|r| r.code.is_none() && r.amounts.iter().any(Option::is_some));
+                if coded_figures && !uncoded_figures {
                     findings.push(Finding::new(
                         "table.total-row",
                         Severity::Error,
@@ -737,6 +748,18 @@ pub(crate) fn summary_side<'a>(found: &Found<'a>, label: &str) -> Result<Summary
     })
 }
 
+/// Whether the other side of a summary table prints its 本年合计 row: then
+/// a side without one lost it (a region that prints neither has another
+/// layout, and the rule cannot run).
+fn other_side_has_subtotal(found: &Found, label: &str) -> bool {
+    let other = if label == "收入" {
+        "支出"
+    } else {
+        "收入"
+    };
+    summary_side(found, other).is_ok()
+}
+
 fn summary_table(doc: &Disclosure, kind: TableKind) -> Result<Found<'_>, Outcome> {
     find_table(doc, kind)
         .ok_or_else(|| Outcome::CouldNotRun(text!("缺少{}", "{} is missing", Arg::Table(kind))))
@@ -757,7 +780,7 @@ fn lines_sum(doc: &Disclosure, kind: TableKind, label: &str) -> Outcome {
         Ok(s) => s,
         // The side is printed but its 本年合计 row is not: the table lost a
         // row, which is a finding, not a rule that cannot run.
-        Err(why) if found.side(label).is_some() => {
+        Err(why) if found.side(label).is_some() && other_side_has_subtotal(&found, label) => {
             return Outcome::Ran(vec![Finding::new(
                 rule,
                 Severity::Error,
@@ -809,7 +832,9 @@ fn balance(doc: &Disclosure, kind: TableKind) -> Outcome {
         (Ok(i), Ok(s)) => (i, s),
         (Err(why), _) | (_, Err(why)) => {
             // Both sides printed, a 合计 row lost: a finding (see lines_sum).
-            if found.side("收入").is_some() && found.side("支出").is_some() {
+            let one_lost =
+                summary_side(&found, "收入").is_ok() || summary_side(&found, "支出").is_ok();
+            if found.side("收入").is_some() && found.side("支出").is_some() && one_lost {
                 return Outcome::Ran(vec![Finding::new(
                     rule,
                     Severity::Error,
@@ -900,6 +925,71 @@ fn balance(doc: &Disclosure, kind: TableKind) -> Outcome {
             ),
             Some(_) => {}
         }
+    }
+    Outcome::Ran(findings)
+}
+
+/// A figure printed with another number of decimals than the rest of its
+/// table (`313` or `306.170` among `306.17`s): rounded or mistyped, and
+/// it would otherwise hide inside a rounding allowance. Zeros are left
+/// out: many regions print a zero as `0` in a table of decimals.
+fn precision(doc: &Disclosure) -> Outcome {
+    let mut findings = Vec::new();
+    let mut any = false;
+    for (index, table) in doc.tables.iter().enumerate() {
+        let found = Found { index, table };
+        let mut by_scale: HashMap<u32, usize> = HashMap::new();
+        for side in &table.sides {
+            for row in &side.rows {
+                for d in row.amounts.iter().flatten().filter(|d| !d.is_zero()) {
+                    *by_scale.entry(d.scale()).or_default() += 1;
+                }
+            }
+        }
+        let figures: usize = by_scale.values().sum();
+        // Too few figures to say what the table's precision is.
+        if figures < 3 {
+            continue;
+        }
+        any = true;
+        let Some((&usual, &count)) = by_scale
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        else {
+            continue;
+        };
+        // No precision dominates (a table printed as it came): nothing to
+        // compare with.
+        if count * 2 <= figures {
+            continue;
+        }
+        for (si, side) in table.sides.iter().enumerate() {
+            for (ri, row) in side.rows.iter().enumerate() {
+                for (ci, d) in row.amounts.iter().enumerate() {
+                    let Some(d) = d.filter(|d| !d.is_zero() && d.scale() != usual) else {
+                        continue;
+                    };
+                    findings.push(Finding::new(
+                        "table.precision",
+                        Severity::Warning,
+                        text!(
+                            "{}「{}」行「{}」列：{} 印有 {} 位小数，本表其余数字为 {} 位",
+                            "{}, row “{}”, column “{}”: {} is printed with {} decimals, the rest of the table with {}",
+                            found.name(),
+                            row_label(row),
+                            column_name(side, ci),
+                            d,
+                            Arg::Count(u64::from(d.scale())),
+                            Arg::Count(u64::from(usual))
+                        ),
+                        vec![found.cell_place(si, ri, ci)],
+                    ));
+                }
+            }
+        }
+    }
+    if !any {
+        return Outcome::NotApplicable(text!("没有列有数字的表", "no table prints figures"));
     }
     Outcome::Ran(findings)
 }
