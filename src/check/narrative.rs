@@ -671,9 +671,17 @@ fn project_count(doc: &Disclosure) -> Outcome {
     if usize::try_from(n).is_ok_and(|n| n == cards) {
         return Outcome::Ran(Vec::new());
     }
+    // No card at all: the document did not publish its targets (Jiangsu
+    // publishes them elsewhere), which is worth a warning, not a count that
+    // contradicts itself.
+    let severity = if cards == 0 {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
     Outcome::Ran(vec![Finding::new(
         "narrative.project-count",
-        Severity::Error,
+        severity,
         text!(
             "情况说明称共 {} 个项目，项目绩效目标表有 {} 张",
             "the narrative states {} projects, but there are {} project cards",

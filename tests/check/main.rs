@@ -4,5 +4,6 @@ mod cli;
 mod families;
 mod fixture;
 mod imported;
+mod pdf;
 mod perturbed;
 mod seed;
