@@ -4,6 +4,7 @@ mod cli;
 mod families;
 mod fixture;
 mod imported;
+mod mutation;
 mod pdf;
 mod perturbed;
 mod seed;

@@ -39,12 +39,21 @@ fn wanli_2023_card_defects_and_nothing_else() {
     // 项目支出 the tables print (T3 on p. 18).
     assert_eq!(
         errors(&doc),
-        BTreeSet::from([("project.budget-total", Some(18)), ("project.funds-sum", Some(35))])
+        BTreeSet::from([
+            ("project.budget-total", Some(18)),
+            ("project.funds-sum", Some(35))
+        ])
     );
     let report = check::run(&doc);
     let card = report.findings_of("project.funds-sum").next().unwrap();
-    assert_eq!(card.figures.printed.map(|d| d.to_string()).as_deref(), Some("10903043.00"));
-    assert_eq!(card.figures.expected.map(|d| d.to_string()).as_deref(), Some("11419043.00"));
+    assert_eq!(
+        card.figures.printed.map(|d| d.to_string()).as_deref(),
+        Some("10903043.00")
+    );
+    assert_eq!(
+        card.figures.expected.map(|d| d.to_string()).as_deref(),
+        Some("11419043.00")
+    );
     // 机关运行经费 786.09万元 is T9's own row: no false operating-costs error.
     assert_eq!(
         report.state_of("narrative.operating-costs"),
@@ -57,7 +66,10 @@ fn wanli_2024_malformed_codes_break_301() {
     let doc = load("shanghai-putuo-wanli-subdistrict-2024");
     // Truth: 30102 and 30107 printed as “2” and “7” on p. 29, so 301 is not
     // the sum of the rows under it.
-    assert_eq!(errors(&doc), BTreeSet::from([("table.parent-sum", Some(29))]));
+    assert_eq!(
+        errors(&doc),
+        BTreeSet::from([("table.parent-sum", Some(29))])
+    );
     // Truth: the 三公 table prints 25 among 2-decimal figures (p. 31).
     assert!(found(&doc).contains(&("table.precision", Some(31), Severity::Warning)));
 }
@@ -75,7 +87,10 @@ fn welfare_home_wrong_class_code_and_no_30212_error() {
         .findings_of("table.total-row")
         .all(|f| f.message(Lang::Zh).contains("缺少类级科目 711")));
     // 30212 is 机关事业单位退休人员活动费 here, not 因公出国.
-    assert!(report.findings_of("cross.three-public-vs-economic").next().is_none());
+    assert!(report
+        .findings_of("cross.three-public-vs-economic")
+        .next()
+        .is_none());
     // Truth: “与2023年预算持平，主要原因是。” on p. 16.
     assert!(found(&doc).contains(&("completeness.template-residue", Some(16), Severity::Warning)));
 }
@@ -98,7 +113,10 @@ fn jiangsu_has_no_false_class_or_income_error() {
         assert!(report.findings_of(rule).next().is_none(), "{rule}");
     }
     // The nine standard tables: Jiangsu prints no 国有资本经营 table.
-    assert_eq!(errors(&doc), BTreeSet::from([("completeness.tables", None)]));
+    assert_eq!(
+        errors(&doc),
+        BTreeSet::from([("completeness.tables", None)])
+    );
 
     let doc = load("jiangsu-procuratorate-2019");
     // Truth: 4335.3 and 3990.4 printed with one decimal (pp. 15-16).
