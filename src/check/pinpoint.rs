@@ -287,7 +287,8 @@ pub(crate) fn roots(table: &BudgetTable, failing: &[Failure]) -> Vec<Root> {
             }
         }
     }
-    let mut ranked: Vec<((usize, usize, Decimal), Vec<(usize, usize)>)> = by_row
+    type RowVotes = ((usize, usize, Decimal), Vec<(usize, usize)>);
+    let mut ranked: Vec<RowVotes> = by_row
         .into_iter()
         .filter(|(_, v)| {
             let mut columns: Vec<usize> = v.iter().map(|(_, c)| *c).collect();
