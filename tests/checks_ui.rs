@@ -135,7 +135,10 @@ fn every_finding_jumps() {
                 Place::Project { card } => {
                     assert_eq!(app.projects.screen, Screen::Card(card));
                 }
-                Place::TableRow { table, side, row } => {
+                Place::TableRow { table, side, row }
+                | Place::TableCell {
+                    table, side, row, ..
+                } => {
                     let r = &doc.tables[table].sides[side].rows[row];
                     match (&r.code, doc.tables[table].kind.scheme()) {
                         (Some(code), Some(_)) => {
