@@ -14,6 +14,7 @@
 mod assets;
 mod completeness;
 mod cross;
+mod document;
 mod narrative;
 mod projects;
 pub mod report;
@@ -313,6 +314,7 @@ pub struct Rule {
 pub fn rules() -> Vec<Rule> {
     let mut all = Vec::new();
     all.extend_from_slice(completeness::RULES);
+    all.extend_from_slice(document::RULES);
     all.extend_from_slice(tables::RULES);
     all.extend_from_slice(cross::RULES);
     all.extend_from_slice(narrative::RULES);

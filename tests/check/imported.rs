@@ -12,7 +12,7 @@ use crate::{perturbed, seed};
 
 const SEED_TEXT: &str = "data/raw/xingtai-gov-office-2025.txt";
 
-fn imported() -> Disclosure {
+pub fn imported() -> Disclosure {
     budget_tui::import::import_path(std::path::Path::new(SEED_TEXT)).unwrap()
 }
 
@@ -119,7 +119,7 @@ fn budget_check_on_the_seed_text() {
     assert!(stdout.contains("622600"), "{stdout}");
     assert!(
         stdout.contains(
-            "审核台账：通过 43，有发现 6（错误 5，警告 3，提示 7），不适用 1，无法检查 0"
+            "审核台账：通过 47，有发现 6（错误 5，警告 3，提示 7），不适用 1，无法检查 0"
         ),
         "{stdout}"
     );

@@ -1,6 +1,7 @@
 //! Tests of the consistency checks (`budget_tui::check`) and `budget check`.
 
 mod cli;
+mod document;
 mod families;
 mod fixture;
 mod imported;

@@ -1,0 +1,121 @@
+//! The document-wide rules on the seed text: each passes on the seed and
+//! finds its defect once the seed is changed.
+
+use budget_tui::check::{self, RuleState, Severity};
+use budget_tui::i18n::Lang;
+use budget_tui::model::{Block, Disclosure, Place, TableKind};
+
+use crate::imported::imported;
+
+fn messages(doc: &Disclosure, rule: &str) -> Vec<(Severity, Place, String)> {
+    check::run(doc)
+        .findings_of(rule)
+        .map(|f| (f.severity, f.places[0], f.message(Lang::Zh)))
+        .collect()
+}
+
+fn replace_text(doc: &mut Disclosure, from: &str, to: &str) {
+    let mut done = false;
+    for s in &mut doc.narrative {
+        for b in &mut s.blocks {
+            if let Block::Paragraph(p) = b {
+                if p.contains(from) {
+                    *p = p.replace(from, to);
+                    done = true;
+                }
+            }
+        }
+    }
+    assert!(done, "{from} is not in the seed");
+}
+
+#[test]
+fn the_seed_passes_every_document_rule() {
+    let report = check::run(&imported());
+    for rule in [
+        "document.year",
+        "document.department-name",
+        "document.contents",
+        "document.duplicated-words",
+    ] {
+        assert_eq!(report.state_of(rule), Some(RuleState::Passed), "{rule}");
+    }
+}
+
+#[test]
+fn another_year_in_a_header_or_the_text() {
+    let mut doc = imported();
+    let t3 = doc
+        .tables
+        .iter()
+        .position(|t| t.kind == TableKind::Expenditure)
+        .unwrap();
+    doc.tables[t3].year = Some(2024);
+    replace_text(&mut doc, "2025年预算收入", "2023年预算收入");
+    let found = messages(&doc, "document.year");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, Place::Table { table: t3 });
+    assert_eq!(found[0].2, "支出总表表头年度为 2024 年，文件是 2025 年预算");
+    assert_eq!(
+        found[1].2,
+        "情况说明写有「2023年预算收入3264」，文件是 2025 年预算"
+    );
+    // Last year's budget is compared with, not a leftover.
+    assert!(!found.iter().any(|f| f.2.contains("2024年预算减少")));
+}
+
+#[test]
+fn another_department_in_a_header() {
+    let mut doc = imported();
+    let t5 = doc
+        .tables
+        .iter()
+        .position(|t| t.kind == TableKind::GeneralPublicExpenditure)
+        .unwrap();
+    doc.tables[t5].owner = Some("212 邢台市财政局".into());
+    let found = messages(&doc, "document.department-name");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, Severity::Error);
+    assert_eq!(
+        found[0].2,
+        "一般公共预算财政拨款支出表表头的单位为「212 邢台市财政局」，文件是「邢台市人民政府办公室」的预算"
+    );
+}
+
+#[test]
+fn a_document_cut_off_before_the_parts_its_contents_list() {
+    let mut doc = imported();
+    let cut = doc
+        .narrative
+        .iter()
+        .position(|s| s.heading.contains("国有资产信息"))
+        .unwrap();
+    doc.narrative.truncate(cut);
+    doc.assets = None;
+    doc.glossary.clear();
+    let found = messages(&doc, "document.contents");
+    let names: Vec<&str> = found
+        .iter()
+        .map(|f| f.2.split('」').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "目录列有「九、国有资产信息",
+            "目录列有「十、名词解释",
+            "目录列有「十一、其他需要说明的事项"
+        ]
+    );
+    assert!(found[0].2.contains("第 46 页"), "{found:?}");
+    assert!(found.iter().all(|f| f.0 == Severity::Error));
+}
+
+#[test]
+fn a_word_typed_twice() {
+    let mut doc = imported();
+    replace_text(&mut doc, "2025年预算收支安排", "2025年预算预算收支安排");
+    let found = messages(&doc, "document.duplicated-words");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, Severity::Warning);
+    assert_eq!(found[0].2, "「预算预算」重复录入");
+}
