@@ -39,6 +39,18 @@ pub(crate) const RULES: &[Rule] = &[
         check: summary_vs_expenditure,
     },
     Rule {
+        id: "cross.summary-vs-grant-income",
+        title: "收支总表各项财政拨款收入 = 财政拨款收支总表同一资金的收入",
+        title_en: "T1 income from each fiscal fund equals T4 income from the same fund",
+        check: summary_vs_grant_income,
+    },
+    Rule {
+        id: "cross.income-vs-expenditure-codes",
+        title: "每个功能科目：收入总表合计 = 支出总表合计",
+        title_en: "For every functional code, the T2 total equals the T3 total",
+        check: income_vs_expenditure_codes,
+    },
+    Rule {
         id: "cross.class-totals",
         title: "各类支出：收支总表 = 支出总表，财政拨款收支总表与之一致",
         title_en: "Expenditure by class: T1 = T3, and T4 agrees",
@@ -790,6 +802,148 @@ fn three_public_vs_economic(doc: &Disclosure) -> Outcome {
                     unit: Some(three.unit),
                 }),
             ),
+            _ => {}
+        }
+    }
+    Outcome::Ran(findings)
+}
+
+/// The fiscal funds a summary line can name.
+const FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];
+
+/// The income lines of a summary side that name `fund`, with their figure.
+fn fund_lines(found: &Found, label: &str, fund: &str) -> Option<Vec<(usize, usize, Figure)>> {
+    let s = summary_side(found, label).ok()?;
+    Some(
+        s.lines
+            .iter()
+            .filter(|&&i| squeeze(&s.side.rows[i].name).contains(fund))
+            .map(|&i| (s.index, i, cell(found, s.side, i, Some(0))))
+            .collect(),
+    )
+}
+
+/// T1 and T4 list income by fund; a fund's line must carry the same figure
+/// in both (two lines swapped in one table pass every sum of it).
+fn summary_vs_grant_income(doc: &Disclosure) -> Outcome {
+    let tables = match need(
+        doc,
+        &[
+            TableKind::IncomeExpenditureSummary,
+            TableKind::FiscalGrantSummary,
+        ],
+    ) {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    let (t1, t4) = (tables[0], tables[1]);
+    let mut compared = false;
+    let mut findings = Vec::new();
+    for fund in FUNDS {
+        let (Some(in1), Some(in4)) = (fund_lines(&t1, "收入", fund), fund_lines(&t4, "收入", fund))
+        else {
+            continue;
+        };
+        // One line per fund in each table, or the lines cannot be paired.
+        let ([(s1, r1, f1)], [(s4, r4, f4)]) = (&in1[..], &in4[..]) else {
+            continue;
+        };
+        compared = true;
+        findings.extend(mismatch(
+            "cross.summary-vs-grant-income",
+            (
+                *f4,
+                text!("财政拨款收支总表「{}」收入", "T4 income “{}”", fund),
+            ),
+            (*f1, text!("收支总表「{}」收入", "T1 income “{}”", fund)),
+            vec![t4.cell_place(*s4, *r4, 0), t1.cell_place(*s1, *r1, 0)],
+        ));
+    }
+    if !compared {
+        return Outcome::CouldNotRun(text!(
+            "收支总表与财政拨款收支总表没有可配对的资金收入行",
+            "T1 and T4 have no income lines to pair by fund"
+        ));
+    }
+    Outcome::Ran(findings)
+}
+
+/// The 合计 column of every coded row of a one-sided table, by code.
+fn by_code(found: &Found) -> Option<(usize, BTreeMap<String, (usize, Figure)>)> {
+    let (si, side) = found.main_side()?;
+    let c = side.column("合计").unwrap_or(0);
+    let rows = side
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let code = r.code.as_ref()?;
+            Some((
+                code.as_str().to_string(),
+                (i, cell(found, side, i, Some(c))),
+            ))
+        })
+        .collect();
+    Some((si, rows))
+}
+
+/// Income and expenditure are classified by the same functional codes:
+/// each code's income total is its expenditure total.
+fn income_vs_expenditure_codes(doc: &Disclosure) -> Outcome {
+    let tables = match need(doc, &[TableKind::Income, TableKind::Expenditure]) {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    let (t2, t3) = (tables[0], tables[1]);
+    let (Some((si2, codes2)), Some((si3, codes3))) = (by_code(&t2), by_code(&t3)) else {
+        return Outcome::CouldNotRun(text!("收入总表或支出总表没有内容", "T2 or T3 is empty"));
+    };
+    if codes2.is_empty() || codes3.is_empty() {
+        return Outcome::CouldNotRun(text!(
+            "收入总表或支出总表没有按科目编码列示",
+            "T2 or T3 is not listed by code"
+        ));
+    }
+    let mut findings = Vec::new();
+    let mut codes: Vec<&String> = codes2.keys().chain(codes3.keys()).collect();
+    codes.sort();
+    codes.dedup();
+    for code in codes {
+        match (codes2.get(code), codes3.get(code)) {
+            (Some((r2, f2)), Some((r3, f3))) => findings.extend(mismatch(
+                "cross.income-vs-expenditure-codes",
+                (*f2, text!("收入总表 {}", "T2 {}", code)),
+                (*f3, text!("支出总表 {}", "T3 {}", code)),
+                vec![t2.row_place(si2, *r2), t3.row_place(si3, *r3)],
+            )),
+            (Some((r, f)), None) | (None, Some((r, f))) if !f.value.is_zero() => {
+                let (place, table, other) = if codes2.contains_key(code) {
+                    (
+                        t2.row_place(si2, *r),
+                        TableKind::Income,
+                        TableKind::Expenditure,
+                    )
+                } else {
+                    (
+                        t3.row_place(si3, *r),
+                        TableKind::Expenditure,
+                        TableKind::Income,
+                    )
+                };
+                findings.push(Finding::new(
+                    "cross.income-vs-expenditure-codes",
+                    Severity::Error,
+                    text!(
+                        "{}列有科目 {} {}，{}没有这一科目",
+                        "{} lists code {} with {}, but {} has no such code",
+                        Arg::Table(table),
+                        code,
+                        *f,
+                        Arg::Table(other)
+                    ),
+                    vec![place],
+                ));
+            }
             _ => {}
         }
     }

@@ -119,3 +119,71 @@ fn a_word_typed_twice() {
     assert_eq!(found[0].0, Severity::Warning);
     assert_eq!(found[0].2, "「预算预算」重复录入");
 }
+
+#[test]
+fn swapped_income_lines_of_t1_disagree_with_t4() {
+    let mut doc = imported();
+    assert_eq!(
+        check::run(&doc).state_of("cross.summary-vs-grant-income"),
+        Some(RuleState::Passed)
+    );
+    let t1 = doc
+        .tables
+        .iter()
+        .position(|t| t.kind == TableKind::IncomeExpenditureSummary)
+        .unwrap();
+    let side = &mut doc.tables[t1].sides[0];
+    let a = side
+        .rows
+        .iter()
+        .position(|r| r.name.contains("一般公共预算"))
+        .unwrap();
+    let b = side
+        .rows
+        .iter()
+        .position(|r| r.name.contains("政府性基金"))
+        .unwrap();
+    let (x, y) = (side.rows[a].amounts[0], side.rows[b].amounts[0]);
+    side.rows[a].amounts[0] = y;
+    side.rows[b].amounts[0] = x;
+    // Every sum of T1 still holds; only T4 tells the funds apart.
+    let report = check::run(&doc);
+    assert!(report.findings_of("summary.income-sum").next().is_none());
+    let found: Vec<String> = report
+        .findings_of("cross.summary-vs-grant-income")
+        .map(|f| f.message(Lang::Zh))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("财政拨款收支总表「一般公共预算」收入 3244.56万元 与收支总表「一般公共预算」收入 20.00万元 不一致，相差 +3224.56万元"), "{found:?}");
+}
+
+#[test]
+fn a_code_that_t2_and_t3_do_not_share() {
+    let mut doc = imported();
+    assert_eq!(
+        check::run(&doc).state_of("cross.income-vs-expenditure-codes"),
+        Some(RuleState::Passed)
+    );
+    let t3 = doc
+        .tables
+        .iter()
+        .position(|t| t.kind == TableKind::Expenditure)
+        .unwrap();
+    let row = doc.tables[t3].sides[0]
+        .rows
+        .iter_mut()
+        .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2120899"))
+        .unwrap();
+    row.code = budget_tui::model::Code::parse("2120801");
+    let found: Vec<String> = check::run(&doc)
+        .findings_of("cross.income-vs-expenditure-codes")
+        .map(|f| f.message(Lang::Zh))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "支出总表列有科目 2120801 20.00万元，收入总表没有这一科目",
+            "收入总表列有科目 2120899 20.00万元，支出总表没有这一科目"
+        ]
+    );
+}

@@ -78,9 +78,15 @@ fn wanli_2024_malformed_codes_break_301() {
 fn welfare_home_wrong_class_code_and_no_30212_error() {
     let doc = load("shanghai-putuo-welfare-home-2024-unit");
     // Truth: 事业单位医疗 printed with 类 code 7 (“7 11 02”) on pp. 9 and 11.
+    // T2 prints the same row as 2101102 (p. 8): the codes do not pair.
     assert_eq!(
         errors(&doc),
-        BTreeSet::from([("table.total-row", Some(9)), ("table.total-row", Some(11))])
+        BTreeSet::from([
+            ("table.total-row", Some(9)),
+            ("table.total-row", Some(11)),
+            ("cross.income-vs-expenditure-codes", Some(8)),
+            ("cross.income-vs-expenditure-codes", Some(9)),
+        ])
     );
     let report = check::run(&doc);
     assert!(report
