@@ -73,6 +73,12 @@ pub(crate) const RULES: &[Rule] = &[
         check: three_public_items,
     },
     Rule {
+        id: "narrative.change-reason",
+        title: "每处比上年增减都写明原因",
+        title_en: "Every change on last year comes with its reason",
+        check: change_reason,
+    },
+    Rule {
         id: "narrative.project-count",
         title: "情况说明的项目个数 = 项目绩效目标表张数",
         title_en: "The number of projects the narrative states equals the number of cards",
@@ -773,4 +779,104 @@ fn year_over_year(doc: &Disclosure) -> Outcome {
         )
     };
     Outcome::Ran(vec![finding.with_figures(figures)])
+}
+
+/// Words that introduce the reason for a change.
+const REASONS: [&str; 8] = [
+    "原因",
+    "主要是",
+    "主要为",
+    "主要用于",
+    "由于",
+    "因为",
+    "系",
+    "用于",
+];
+
+/// The sentences of `text` that state a change on last year in money
+/// (`减少231.83万元`) and give no reason for it, in that sentence or the
+/// next. A sentence is cut at `。` / `；`.
+pub(crate) fn changes_without_reason(text: &str, last_year: u16) -> Vec<String> {
+    let t = squeeze(text);
+    let compare = [
+        "比上年".to_string(),
+        "较上年".to_string(),
+        "与上年".to_string(),
+        format!("比{last_year}年"),
+        format!("较{last_year}年"),
+        format!("与{last_year}年"),
+    ];
+    let has_reason = |sentence: &str| {
+        // `主要原因是` with nothing after it is no reason either (the
+        // template-residue rule names it).
+        REASONS.iter().any(|r| {
+            sentence.match_indices(r).any(|(at, _)| {
+                sentence[at + r.len()..]
+                    .trim_start_matches(['是', '：', ':'])
+                    .chars()
+                    .count()
+                    > 1
+            })
+        })
+    };
+    let states_change = |sentence: &str| {
+        compare.iter().any(|c| sentence.contains(c.as_str()))
+            && ["增加", "减少", "增长", "下降"].iter().any(|w| {
+                sentence.match_indices(w).any(|(at, _)| {
+                    let after = &sentence[at + w.len()..];
+                    let digits: String = after
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                        .collect();
+                    !digits.is_empty() && after[digits.len()..].starts_with("万元")
+                })
+            })
+    };
+    let sentences: Vec<&str> = t.split(['。', '；']).collect();
+    sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            states_change(s)
+                && !has_reason(s)
+                && !sentences.get(i + 1).is_some_and(|next| has_reason(next))
+        })
+        .map(|(_, s)| s.to_string())
+        .collect()
+}
+
+fn change_reason(doc: &Disclosure) -> Outcome {
+    let last_year = doc.department.budget_year.saturating_sub(1);
+    let mut any = false;
+    let mut findings = Vec::new();
+    for (section, text) in texts(doc, None) {
+        let t = squeeze(&text);
+        if t.contains("比上年") || t.contains("较上年") || t.contains(&format!("{last_year}年"))
+        {
+            any = true;
+        }
+        // One finding per paragraph: the first change without a reason,
+        // and how many there are.
+        let missing = changes_without_reason(&text, last_year);
+        if let Some(first) = missing.first() {
+            findings.push(Finding::new(
+                "narrative.change-reason",
+                Severity::Warning,
+                text!(
+                    "{} 处比上年的增减没有写明原因，如「{}」",
+                    "{} changes on last year give no reason, such as “{}”",
+                    missing.len(),
+                    first
+                ),
+                vec![Place::Section { section }],
+            ));
+        }
+    }
+    if !any {
+        return Outcome::NotApplicable(text!(
+            "情况说明没有与上年比较",
+            "the narrative makes no comparison with last year"
+        ));
+    }
+    Outcome::Ran(findings)
 }

@@ -187,3 +187,24 @@ fn a_code_that_t2_and_t3_do_not_share() {
         ]
     );
 }
+
+#[test]
+fn a_change_on_last_year_without_its_reason() {
+    let mut doc = imported();
+    assert_eq!(
+        check::run(&doc).state_of("narrative.change-reason"),
+        Some(RuleState::Passed)
+    );
+    replace_text(
+        &mut doc,
+        "基本支出增加170.47万元，主要为人员经费基本工资调标及人员新增。项目支出减少402.30万元，主要为市财政奖金紧张，部分项目无力列支。",
+        "基本支出增加170.47万元。项目支出减少402.30万元。",
+    );
+    let found = messages(&doc, "narrative.change-reason");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Warning);
+    assert!(
+        found[0].2 == "1 处比上年的增减没有写明原因，如「2025年预算收支安排3264.56万元，较2024年预算减少231.83万元，其中：基本支出增加170.47万元」",
+        "{found:?}"
+    );
+}
