@@ -18,6 +18,7 @@ mod document;
 mod narrative;
 mod projects;
 pub mod report;
+pub mod review;
 pub mod text;
 pub use narrative::{narrative_figures, NarrativeFigures};
 pub use text::{Arg, Text};
@@ -107,6 +108,8 @@ pub struct Finding {
     pub places: Vec<Place>,
     /// Findings caused by the same root cell, grouped under this one.
     pub consequences: Vec<Finding>,
+    /// A reviewer's mark from the document's sidecar ([`review`]).
+    pub review: Option<review::Review>,
 }
 
 impl Finding {
@@ -118,6 +121,7 @@ impl Finding {
             figures: Figures::default(),
             places,
             consequences: Vec::new(),
+            review: None,
         }
     }
 
@@ -269,6 +273,13 @@ impl Report {
 
     pub fn has_errors(&self) -> bool {
         self.all_findings().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Whether an error finding no reviewer marked remains: what makes
+    /// `budget check` exit 1.
+    pub fn has_open_errors(&self) -> bool {
+        self.all_findings()
+            .any(|f| f.severity == Severity::Error && f.review.is_none())
     }
 
     /// Every finding, consequences included (a consequence after its root).

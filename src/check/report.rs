@@ -105,15 +105,16 @@ pub fn text(checked: &Checked, lang: Lang) -> String {
         } else {
             location
         };
+        let review = review_text(f, lang);
         match lang {
             Lang::Zh => format!(
-                "{prefix}{indent}{}  {location}：{}〔{}〕\n",
+                "{prefix}{indent}{}  {location}：{}〔{}〕{review}\n",
                 f.severity.name(lang),
                 f.message(lang),
                 rule_title(checked.report, f.rule, lang)
             ),
             Lang::En => format!(
-                "{prefix}{indent}{:<7} {}  {location}: {}\n",
+                "{prefix}{indent}{:<7} {}  {location}: {}{review}\n",
                 f.severity.name(lang),
                 f.rule,
                 f.message(lang)
@@ -153,6 +154,19 @@ pub fn text(checked: &Checked, lang: Lang) -> String {
         Lang::En => format!("{prefix}ledger: {}\n", summary_line(checked.report, lang)),
     });
     out
+}
+
+/// A reviewer's mark as shown after a finding: `〔已说明：…〕`.
+fn review_text(f: &Finding, lang: Lang) -> String {
+    let Some(r) = &f.review else {
+        return String::new();
+    };
+    match (lang, r.note.is_empty()) {
+        (Lang::Zh, true) => format!("〔{}〕", r.status.name(lang)),
+        (Lang::Zh, false) => format!("〔{}：{}〕", r.status.name(lang), r.note),
+        (Lang::En, true) => format!(" [{}]", r.status.name(lang)),
+        (Lang::En, false) => format!(" [{}: {}]", r.status.name(lang), r.note),
+    }
 }
 
 /// A place as JSON: its kind, indexes, and what a reader needs to find it
@@ -258,6 +272,12 @@ fn finding_json(f: &Finding, c: &Checked, lang: Lang, file: Option<&str>) -> Val
     if let Some(map) = obj.as_object_mut() {
         if let Some(page) = f.page(c.doc) {
             map.insert("page".into(), Value::from(page));
+        }
+        if let Some(r) = &f.review {
+            map.insert(
+                "review".into(),
+                json!({ "status": r.status.name(Lang::En), "note": r.note }),
+            );
         }
         if let Some(file) = file {
             map.insert("file".into(), Value::from(file));
@@ -429,10 +449,11 @@ pub fn markdown(c: &Checked, lang: Lang) -> String {
                 })
                 .unwrap_or_default();
             out.push_str(&format!(
-                "{}. **{}**{page}：{}\n",
+                "{}. **{}**{page}：{}{}\n",
                 i + 1,
                 md_cell(&f.location_in(doc, lang)),
-                md_cell(&f.message(lang))
+                md_cell(&f.message(lang)),
+                md_cell(&review_text(f, lang))
             ));
             let figures = figures_text(f, lang);
             if !figures.is_empty() {
@@ -488,7 +509,7 @@ fn csv_field(s: &str) -> String {
 /// for a spreadsheet of many departments.
 pub fn csv(checked: &[Checked], lang: Lang) -> String {
     let mut out = String::from(
-        "file,department,year,number,consequence_of,severity,rule,page,line,location,code,column,printed,expected,difference,tolerance,unit,message\n",
+        "file,department,year,number,consequence_of,severity,rule,page,line,location,code,column,printed,expected,difference,tolerance,unit,message,review,review_note\n",
     );
     for c in checked {
         let mut number = 0;
@@ -558,6 +579,14 @@ fn csv_row(c: &Checked, f: &Finding, number: usize, root: Option<usize>, lang: L
             .map(|u| u.label().to_string())
             .unwrap_or_default(),
         f.message(lang),
+        f.review
+            .as_ref()
+            .map(|r| r.status.name(Lang::En).to_string())
+            .unwrap_or_default(),
+        f.review
+            .as_ref()
+            .map(|r| r.note.clone())
+            .unwrap_or_default(),
     ];
     let mut row = fields
         .iter()

@@ -231,3 +231,63 @@ fn an_unreadable_input_exits_2_naming_file_and_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_reviewer_sidecar_marks_findings_without_hiding_them() {
+    let path = fixture_ron("check-cli-review.ron");
+    let sidecar = budget_tui::check::review::sidecar_path(&path);
+    std::fs::write(
+        &sidecar,
+        r#"(reviews: [
+            (rule: "project.cost-within-budget",
+             location: Some("项目 2 基本工作经费 B（市长热线) › 成本指标 › 市长热线工作运转成本"),
+             status: Explained, note: "单位应为元，已与部门核实"),
+        ])"#,
+    )
+    .unwrap();
+    let out = budget(&["check", path.to_str().unwrap()]);
+    // The garbled values are still open errors.
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let cost = stdout.lines().find(|l| l.contains("622600")).unwrap();
+    assert!(
+        cost.ends_with("〔已说明：单位应为元，已与部门核实〕"),
+        "{cost}"
+    );
+
+    // Every error marked: exit 0, each still listed with its mark.
+    std::fs::write(
+        &sidecar,
+        r#"(reviews: [
+            (rule: "project.cost-within-budget", status: Explained, note: "单位应为元"),
+            (rule: "indicator.garbled", status: Accepted),
+            (rule: "table.parent-sum", status: Accepted),
+        ])"#,
+    )
+    .unwrap();
+    let out = budget(&["check", "--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<&serde_json::Value> = value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 5);
+    assert!(errors.iter().all(|f| f["review"]["status"].is_string()));
+    // A mark that matches nothing is said, on standard error.
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("no finding of table.parent-sum"),
+        "{stderr}"
+    );
+
+    // A sidecar that cannot be read is bad input.
+    std::fs::write(&sidecar, "(reviews: [oops").unwrap();
+    let out = budget(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(".review.ron:"), "{stderr}");
+    std::fs::remove_file(&sidecar).unwrap();
+}
