@@ -650,11 +650,15 @@ fn expenditure_covers_grants(doc: &Disclosure) -> Outcome {
                 entry.1.push(detail.cell_place(si, ri, c));
             }
         }
+        let rows3: BTreeMap<&str, usize> = side3
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((r.code.as_ref()?.as_str(), i)))
+            .rev()
+            .collect();
         for (code, (grant_yuan, places)) in grants {
-            let row3 = side3
-                .rows
-                .iter()
-                .position(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code));
+            let row3 = rows3.get(code.as_str()).copied();
             let spent = match row3.and_then(|i| side3.rows[i].amount(c3)) {
                 Some(d) => convert(d, t3.table.unit, Unit::Yuan),
                 None => Some(Decimal::ZERO),

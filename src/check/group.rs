@@ -13,6 +13,7 @@ use crate::model::{Disclosure, Place};
 pub(crate) fn group(doc: &Disclosure, findings: Vec<Finding>) -> Vec<Finding> {
     // (rule, table, cell) of each explained failure → the root finding.
     let mut explained: HashMap<(&'static str, Place), usize> = HashMap::new();
+    let mut by_table: HashMap<usize, Vec<pinpoint::Root>> = HashMap::new();
     for (fi, f) in findings.iter().enumerate() {
         if f.rule != "table.wrong-cell" {
             continue;
@@ -24,12 +25,17 @@ pub(crate) fn group(doc: &Disclosure, findings: Vec<Finding>) -> Vec<Finding> {
         let Some(t) = doc.tables.get(table) else {
             continue;
         };
-        let exact = pinpoint::rounding(t) == Rounding::Exact;
-        let failing: Vec<pinpoint::Failure> = pinpoint::failures(t)
-            .into_iter()
-            .filter(|x| exact || !x.small)
-            .collect();
-        for root in pinpoint::roots(t, &failing) {
+        // The roots of a table are worked out once, however many findings
+        // it has.
+        let roots = by_table.entry(table).or_insert_with(|| {
+            let exact = pinpoint::rounding(t) == Rounding::Exact;
+            let failing: Vec<pinpoint::Failure> = pinpoint::failures(t)
+                .into_iter()
+                .filter(|x| exact || !x.small)
+                .collect();
+            pinpoint::roots(t, &failing)
+        });
+        for root in roots.iter() {
             let (s, r, c) = root.cell;
             let here = if root.whole_row {
                 Place::TableRow {
@@ -48,7 +54,7 @@ pub(crate) fn group(doc: &Disclosure, findings: Vec<Finding>) -> Vec<Finding> {
             if Some(here) != f.places.first().copied() {
                 continue;
             }
-            for (rule, (s, r, c)) in root.explains {
+            for &(rule, (s, r, c)) in &root.explains {
                 let place = Place::TableCell {
                     table,
                     side: s,

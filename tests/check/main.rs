@@ -8,4 +8,5 @@ mod imported;
 mod mutation;
 mod pdf;
 mod perturbed;
+mod scale;
 mod seed;
