@@ -262,7 +262,21 @@ fn parent_sum(doc: &Disclosure) -> Outcome {
             continue;
         };
         let rounding = table_rounding(found.table);
+        // Whether the document prints 款 rows in its tables of this
+        // classification (then a 项 without its 款 lost a row).
+        let kuan_printed = doc
+            .tables
+            .iter()
+            .filter(|t| t.kind.scheme() == Some(scheme))
+            .any(|t| {
+                t.sides.iter().any(|s| {
+                    s.rows
+                        .iter()
+                        .any(|r| r.code.as_ref().and_then(|c| c.depth(scheme)) == Some(2))
+                })
+            });
         for (si, side) in found.table.sides.iter().enumerate() {
+            findings.extend(missing_parents(&found, si, side, scheme, kuan_printed));
             let children = children_index(side, scheme);
             for (ri, row) in side.rows.iter().enumerate() {
                 let Some(code) = &row.code else { continue };
@@ -302,6 +316,59 @@ fn parent_sum(doc: &Disclosure) -> Outcome {
         }
     }
     Outcome::Ran(findings)
+}
+
+/// 项 rows whose 款 is not printed, in a document that prints 款 rows: the
+/// 款 row was lost (its family cannot be added up). One finding per
+/// missing 款. (A missing 类 is `table.total-row`'s.)
+fn missing_parents(
+    found: &Found,
+    si: usize,
+    side: &Side,
+    scheme: CodeScheme,
+    kuan_printed: bool,
+) -> Vec<Finding> {
+    let deepest = scheme.lengths().len();
+    if deepest < 3 {
+        return Vec::new();
+    }
+    let printed: HashSet<&str> = side
+        .rows
+        .iter()
+        .filter_map(|r| r.code.as_ref())
+        .filter(|c| c.depth(scheme) == Some(2))
+        .map(|c| c.as_str())
+        .collect();
+    if !kuan_printed {
+        return Vec::new();
+    }
+    let mut reported: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for (ri, row) in side.rows.iter().enumerate() {
+        let Some(code) = &row.code else { continue };
+        if code.depth(scheme) != Some(3) {
+            continue;
+        }
+        let Some(parent) = code.parent(scheme) else {
+            continue;
+        };
+        if printed.contains(parent.as_str()) || !reported.insert(parent.as_str().to_string()) {
+            continue;
+        }
+        out.push(Finding::new(
+            "table.parent-sum",
+            Severity::Error,
+            text!(
+                "{}缺少款级科目 {}：{} 没有上级款行",
+                "{} lacks the subclass row {}: {} has no subclass above it",
+                found.name(),
+                parent.as_str(),
+                row_label(row)
+            ),
+            vec![found.row_place(si, ri)],
+        ));
+    }
+    out
 }
 
 fn total_row_sum(doc: &Disclosure) -> Outcome {
@@ -849,11 +916,17 @@ fn balance(doc: &Disclosure, kind: TableKind) -> Outcome {
     let mut findings = Vec::new();
     let spending_column = spending.side.column("合计").unwrap_or(0);
     let mut grand_totals = Vec::new();
+    // One side printing its 总计 and the other not: a row was lost.
+    let one_total = income.total.is_some() || spending.total.is_some();
     for (s, column, word) in [(&income, 0, "收入"), (&spending, spending_column, "支出")] {
         let Some(ti) = s.total else {
             findings.push(Finding::new(
                 rule,
-                Severity::Warning,
+                if one_total {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 text!(
                     "{}找不到「{}总计」行",
                     "{} has no “{} grand total” (总计) row",

@@ -208,3 +208,37 @@ fn a_change_on_last_year_without_its_reason() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_lost_subclass_row_and_a_lost_grand_total() {
+    let mut doc = imported();
+    let t5 = doc
+        .tables
+        .iter()
+        .position(|t| t.kind == TableKind::GeneralPublicExpenditure)
+        .unwrap();
+    doc.tables[t5].sides[0]
+        .rows
+        .retain(|r| r.code.as_ref().is_none_or(|c| c.as_str() != "20103"));
+    let found = messages(&doc, "table.parent-sum");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].2,
+        "一般公共预算财政拨款支出表缺少款级科目 20103：2010301 行政运行 没有上级款行"
+    );
+
+    let mut doc = imported();
+    let t1 = doc
+        .tables
+        .iter()
+        .position(|t| t.kind == TableKind::IncomeExpenditureSummary)
+        .unwrap();
+    doc.tables[t1].sides[0]
+        .rows
+        .retain(|r| !r.name.contains("收入总计"));
+    let found = messages(&doc, "summary.balance");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // The expenditure side prints its 总计: the income side lost its own.
+    assert_eq!(found[0].0, Severity::Error);
+    assert_eq!(found[0].2, "收支总表找不到「收入总计」行");
+}

@@ -126,6 +126,9 @@ fn deletions(step: usize) -> Tally {
                 });
                 t.mutants += 1;
                 t.caught += usize::from(caught);
+                if !caught && std::env::var_os("MUTATION_MISSES").is_some() {
+                    println!("  missed: {} › {}", table.kind.short_name(), row.name);
+                }
             }
         }
     }
