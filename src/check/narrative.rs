@@ -79,6 +79,18 @@ pub(crate) const RULES: &[Rule] = &[
         check: change_reason,
     },
     Rule {
+        id: "narrative.income-by-fund",
+        title: "情况说明的各项收入 = 收支总表对应收入行",
+        title_en: "The narrative's income by fund equals T1's income lines",
+        check: income_by_fund,
+    },
+    Rule {
+        id: "narrative.three-public-change",
+        title: "三公经费比上年增减 = 各项增减之和",
+        title_en: "The change of the three public costs equals the sum of the items' changes",
+        check: three_public_change,
+    },
+    Rule {
         id: "narrative.project-count",
         title: "情况说明的项目个数 = 项目绩效目标表张数",
         title_en: "The number of projects the narrative states equals the number of cards",
@@ -178,6 +190,63 @@ fn take_amount(s: &str) -> Option<(Decimal, Unit)> {
         return None;
     };
     Some((value, unit))
+}
+
+/// Every figure stated right after one of `labels`, in document order: a
+/// total restated further on is compared too.
+pub(crate) fn stated_amounts(doc: &Disclosure, labels: &[&str], only: Option<&str>) -> Vec<Stated> {
+    stated_amounts_unqualified(doc, labels, only, &[])
+}
+
+/// Words that make a total label a part: `一般公共预算收入` is not the
+/// 预算收入, `财政拨款支出预算` not the 支出预算.
+const QUALIFIERS: [&str; 9] = [
+    "一般公共",
+    "基金",
+    "国有资本经营",
+    "财政拨款",
+    "财政专户",
+    "单位资金",
+    "拨款",
+    "事业",
+    "结转",
+];
+
+/// [`stated_amounts`], leaving out labels right after one of `qualifiers`.
+fn stated_amounts_unqualified(
+    doc: &Disclosure,
+    labels: &[&str],
+    only: Option<&str>,
+    qualifiers: &[&str],
+) -> Vec<Stated> {
+    let mut out: Vec<(usize, usize, Stated)> = Vec::new();
+    for (pi, (section, text)) in texts(doc, only).enumerate() {
+        for label in labels {
+            for (at, _) in text.match_indices(label) {
+                if qualifiers.iter().any(|q| text[..at].ends_with(q)) {
+                    continue;
+                }
+                let after = skip_fillers(&text[at + label.len()..]);
+                if let Some((value, unit)) = take_amount(after) {
+                    // Two labels ending at the same figure count once.
+                    let end = text.len() - after.len();
+                    if !out.iter().any(|(p, e, _)| *p == pi && *e == end) {
+                        out.push((
+                            pi,
+                            end,
+                            Stated {
+                                value,
+                                unit,
+                                section,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(p, e, _)| (*p, *e));
+    out.into_iter().map(|(_, _, s)| s).collect()
 }
 
 /// The first figure stated right after one of `labels`.
@@ -373,26 +442,43 @@ fn total_cell<'a>(found: &Found<'a>, column: &str) -> Option<(Figure, Place)> {
     ))
 }
 
-fn income_total(doc: &Disclosure) -> Outcome {
-    let Some(stated) = stated_amount(doc, &["预算收入", "收入预算", "收入总计"], None)
-    else {
+/// Every statement of a total compared: the first and each restatement
+/// (`2025年预算收支安排3264.56万元` restates both totals).
+fn every_total(doc: &Disclosure, rule: &'static str, label: &str, labels: &[&str]) -> Outcome {
+    let stated = stated_amounts_unqualified(doc, labels, None, &QUALIFIERS);
+    if stated.is_empty() {
         return Outcome::NotApplicable(text!(
-            "情况说明未写明收入总额",
-            "the narrative states no income total"
+            "情况说明未写明{}总额",
+            "the narrative states no {} total",
+            side_word(label)
         ));
-    };
-    summary_total(doc, "narrative.income-total", "收入", &stated)
+    }
+    let mut findings = Vec::new();
+    for s in &stated {
+        match summary_total(doc, rule, label, s) {
+            Outcome::Ran(found) => findings.extend(found),
+            other => return other,
+        }
+    }
+    Outcome::Ran(findings)
+}
+
+fn income_total(doc: &Disclosure) -> Outcome {
+    every_total(
+        doc,
+        "narrative.income-total",
+        "收入",
+        &["预算收入", "收入预算", "收入总计", "预算收支安排"],
+    )
 }
 
 fn expenditure_total(doc: &Disclosure) -> Outcome {
-    let Some(stated) = stated_amount(doc, &["支出预算", "预算支出", "支出总计"], None)
-    else {
-        return Outcome::NotApplicable(text!(
-            "情况说明未写明支出总额",
-            "the narrative states no expenditure total"
-        ));
-    };
-    summary_total(doc, "narrative.expenditure-total", "支出", &stated)
+    every_total(
+        doc,
+        "narrative.expenditure-total",
+        "支出",
+        &["支出预算", "预算支出", "支出总计", "预算收支安排"],
+    )
 }
 
 /// Compares with the 收支总表 总计 of one side, or the detail table's 合计.
@@ -606,10 +692,14 @@ fn three_public_items(doc: &Disclosure) -> Outcome {
             n.contains("公务接待费")
         }),
     ];
+    // Every mention: the 三公 paragraph states each item, then restates it
+    // with its change on last year.
     let stated: Vec<_> = items
         .iter()
-        .filter_map(|(name, labels, pred)| {
-            stated_amount(doc, labels, Some("三公")).map(|s| (*name, s, *pred))
+        .flat_map(|(name, labels, pred)| {
+            stated_amounts(doc, labels, Some("三公"))
+                .into_iter()
+                .map(move |s| (*name, s, *pred))
         })
         .collect();
     if stated.is_empty() {
@@ -879,4 +969,197 @@ fn change_reason(doc: &Disclosure) -> Outcome {
         ));
     }
     Outcome::Ran(findings)
+}
+
+/// The narrative's labels for each source of income, and the word of the
+/// T1 income line that carries it.
+const FUND_LABELS: [(&[&str], &str); 6] = [
+    (
+        &["一般公共预算收入", "一般公共预算拨款收入"],
+        "一般公共预算",
+    ),
+    (
+        &["政府性基金预算收入", "政府性基金收入", "基金预算收入"],
+        "基金",
+    ),
+    (&["国有资本经营预算收入"], "国有资本经营"),
+    (&["财政专户核拨收入", "财政专户管理资金收入"], "财政专户"),
+    (&["单位资金收入"], "单位资金"),
+    (&["事业收入"], "事业收入"),
+];
+
+/// `其中：一般公共预算收入3244.56万元，基金预算收入20.00万元…`: each source
+/// the text states equals T1's line for it (a swap of two T1 lines, or a
+/// figure typed wrong in the text, shows here).
+fn income_by_fund(doc: &Disclosure) -> Outcome {
+    let stated: Vec<(&str, Stated)> = FUND_LABELS
+        .iter()
+        .flat_map(|(labels, word)| {
+            stated_amounts(doc, labels, None)
+                .into_iter()
+                .map(move |s| (*word, s))
+        })
+        .collect();
+    if stated.is_empty() {
+        return Outcome::NotApplicable(text!(
+            "情况说明未按来源写明收入",
+            "the narrative states no income by source"
+        ));
+    }
+    let Some(t1) = find_table(doc, TableKind::IncomeExpenditureSummary) else {
+        return Outcome::CouldNotRun(text!("缺少收支总表", "T1 is missing"));
+    };
+    let Ok(side) = summary_side(&t1, "收入") else {
+        return Outcome::CouldNotRun(text!(
+            "收支总表找不到收入各行",
+            "T1's income lines cannot be found"
+        ));
+    };
+    let mut findings = Vec::new();
+    for (word, s) in stated {
+        let named = |rows: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+            rows.filter(|&i| squeeze(&side.side.rows[i].name).contains(word))
+                .collect()
+        };
+        // A line of its own, or (Jiangsu: `1.一般公共预算` under `一、财政拨款`)
+        // a sub-item above 本年收入合计.
+        let mut lines = named(&mut side.lines.iter().copied());
+        if lines.is_empty() {
+            lines = named(&mut (0..side.subtotal));
+        }
+        let (figure, place) = match lines[..] {
+            [i] => (
+                Figure::new(
+                    side.side.rows[i].amount(0).unwrap_or(Decimal::ZERO),
+                    t1.table.unit,
+                ),
+                t1.cell_place(side.index, i, 0),
+            ),
+            // No row for it, or several: nothing to pair it with.
+            _ => continue,
+        };
+        if let Outcome::Ran(found) = compare_stated(
+            "narrative.income-by-fund",
+            text!("「{}」收入", "income from “{}”", word),
+            &s,
+            figure,
+            text!("收支总表对应收入行", "T1's line for it"),
+            place,
+        ) {
+            findings.extend(found);
+        }
+    }
+    Outcome::Ran(findings)
+}
+
+/// The three 三公 items and the words that name them in the text.
+const THREE_PUBLIC_ITEMS: [&str; 3] = ["因公出国", "公务用车购置及运", "公务接待费"];
+
+/// The first change stated in `text`: `减少19万元` → −19 with its unit and
+/// the rounding of its last digit; `无变化` / `持平` → exactly 0.
+fn change_after(text: &str) -> Option<(Decimal, Unit, Decimal)> {
+    for (at, _) in text.char_indices() {
+        let rest = &text[at..];
+        for (word, sign) in [
+            ("增加", Decimal::ONE),
+            ("增长", Decimal::ONE),
+            ("减少", Decimal::NEGATIVE_ONE),
+            ("下降", Decimal::NEGATIVE_ONE),
+        ] {
+            if let Some(after) = rest.strip_prefix(word) {
+                if let Some((v, unit)) = take_amount(after) {
+                    return Some((v * sign, unit, half_unit(v)));
+                }
+            }
+        }
+        if rest.starts_with("无变化") || rest.starts_with("持平") {
+            return Some((Decimal::ZERO, Unit::WanYuan, Decimal::ZERO));
+        }
+    }
+    None
+}
+
+/// `与2024年相比减少41.60万元，…因公出国（境）费…无变化；公务用车购置及运维费
+/// …减少19万元；公务接待费…减少22.6万元`: 41.60 = 0 + 19 + 22.6.
+fn three_public_change(doc: &Disclosure) -> Outcome {
+    let owned = year_labels(doc);
+    let labels: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let Some((total, _)) = stated_change(doc, &labels, Some("三公"), &[]) else {
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明三公经费的增减",
+            "the narrative states no change of the three public costs"
+        ));
+    };
+    let Some((_, text)) = texts(doc, Some("三公")).find(|(s, _)| *s == total.section) else {
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明三公经费的增减",
+            "the narrative states no change of the three public costs"
+        ));
+    };
+    // Each item's change: the first change after the item's last mention
+    // before the next item (the item is restated with its change).
+    let mut changes = Vec::new();
+    let positions: Vec<Option<usize>> = THREE_PUBLIC_ITEMS
+        .iter()
+        .map(|item| text.rfind(item))
+        .collect();
+    for (k, at) in positions.iter().enumerate() {
+        let Some(at) = *at else { continue };
+        let end = positions
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&p| p > at)
+            .min()
+            .unwrap_or(text.len());
+        if let Some(change) = change_after(&text[at..end]) {
+            changes.push((THREE_PUBLIC_ITEMS[k], change));
+        }
+    }
+    if changes.len() < THREE_PUBLIC_ITEMS.len() {
+        return Outcome::NotApplicable(text!(
+            "情况说明未写明三公经费每一项的增减",
+            "the narrative does not state the change of every three public cost item"
+        ));
+    }
+    let places = vec![total.place()];
+    let figures = (|| {
+        let mut sum = Decimal::ZERO;
+        let mut tolerance = half_unit(total.value);
+        for (_, (v, unit, half)) in &changes {
+            sum = sum.checked_add(convert(*v, *unit, total.unit)?)?;
+            tolerance = tolerance.checked_add(convert(*half, *unit, total.unit)?)?;
+        }
+        Some((sum, tolerance, total.value.checked_sub(sum)?))
+    })();
+    let Some((sum, tolerance, diff)) = figures else {
+        return Outcome::Ran(vec![overflow(
+            "narrative.three-public-change",
+            text!("三公经费的增减", "the three public costs changes"),
+            places,
+        )]);
+    };
+    if diff.abs() <= tolerance {
+        return Outcome::Ran(Vec::new());
+    }
+    Outcome::Ran(vec![Finding::new(
+        "narrative.three-public-change",
+        Severity::Error,
+        text!(
+            "情况说明称三公经费比上年变化 {}，但各项变化合计 {}，相差 {}（容差 ±{}，即各数末位半个单位之和）",
+            "the narrative states a change of {} in the three public costs, but the items' changes add up to {}: difference {} (tolerance ±{}: half a unit of each figure's last digit)",
+            Arg::Signed(total.value),
+            Arg::Signed(sum),
+            Arg::Signed(diff),
+            tolerance
+        ),
+        places,
+    )
+    .with_figures(Figures {
+        printed: Some(total.value),
+        expected: Some(sum),
+        difference: Some(diff),
+        tolerance: Some(tolerance),
+        unit: Some(total.unit),
+    })])
 }

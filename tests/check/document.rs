@@ -242,3 +242,48 @@ fn a_lost_subclass_row_and_a_lost_grand_total() {
     assert_eq!(found[0].0, Severity::Error);
     assert_eq!(found[0].2, "收支总表找不到「收入总计」行");
 }
+
+#[test]
+fn narrative_income_by_fund_and_the_restated_total() {
+    let doc = imported();
+    let report = check::run(&doc);
+    for rule in [
+        "narrative.income-by-fund",
+        "narrative.three-public-change",
+        "narrative.income-total",
+    ] {
+        assert_eq!(report.state_of(rule), Some(RuleState::Passed), "{rule}");
+    }
+    let mut changed = doc.clone();
+    replace_text(
+        &mut changed,
+        "基金预算收入20.00万元",
+        "基金预算收入30.00万元",
+    );
+    let found = messages(&changed, "narrative.income-by-fund");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].2.contains("情况说明所述「基金」收入 30.00万元 与收支总表对应收入行 20.00万元 不一致，相差 +10.00万元"), "{found:?}");
+
+    // The total is restated in 比上年增减情况: that mention is compared too.
+    let mut changed = doc.clone();
+    replace_text(
+        &mut changed,
+        "2025年预算收支安排3264.56万元",
+        "2025年预算收支安排3274.56万元",
+    );
+    assert_eq!(messages(&changed, "narrative.income-total").len(), 1);
+    assert_eq!(messages(&changed, "narrative.expenditure-total").len(), 1);
+}
+
+#[test]
+fn the_three_public_change_is_the_sum_of_its_items() {
+    let mut doc = imported();
+    // 41.60 = 0 + 19 + 22.6; the text now says 公务接待费 fell by 12.6.
+    replace_text(&mut doc, "减少22.6万元", "减少12.6万元");
+    let found = messages(&doc, "narrative.three-public-change");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].2,
+        "情况说明称三公经费比上年变化 -41.60，但各项变化合计 -31.6，相差 -10.00（容差 ±0.555，即各数末位半个单位之和）"
+    );
+}
