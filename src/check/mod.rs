@@ -16,6 +16,7 @@ mod completeness;
 mod cross;
 mod document;
 mod narrative;
+mod procurement;
 mod projects;
 pub mod report;
 pub mod review;
@@ -331,6 +332,7 @@ pub fn rules() -> Vec<Rule> {
     all.extend_from_slice(narrative::RULES);
     all.extend_from_slice(projects::RULES);
     all.extend_from_slice(assets::RULES);
+    all.extend_from_slice(procurement::RULES);
     all
 }
 

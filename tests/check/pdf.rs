@@ -133,3 +133,37 @@ fn jiangsu_has_no_false_class_or_income_error() {
         .collect();
     assert_eq!(precision, BTreeSet::from([Some(15), Some(16)]));
 }
+
+#[test]
+fn jiangsu_procurement_adds_up_and_a_changed_total_does_not() {
+    let mut doc = load("jiangsu-procuratorate-2018");
+    let report = check::run(&doc);
+    assert_eq!(
+        report.state_of("procurement.sum"),
+        Some(check::RuleState::Passed)
+    );
+    // 合计 3,096.24 = 货物 268.00 + 服务 2,828.24; now 3,106.24.
+    let grid = &mut doc.procurement.as_mut().unwrap().table;
+    let total = grid
+        .rows
+        .iter_mut()
+        .find(|r| r[0].contains("合计"))
+        .unwrap();
+    assert_eq!(total.last().map(String::as_str), Some("3,096.24"));
+    *total.last_mut().unwrap() = "3,106.24".into();
+    let report = check::run(&doc);
+    let found: Vec<String> = report
+        .findings_of("procurement.sum")
+        .map(|f| f.message(Lang::Zh))
+        .collect();
+    assert_eq!(
+        found,
+        ["政府采购预算表「合计」应等于各类之和 3096.24，实为 3106.24，相差 +10.00（须完全相等）"]
+    );
+    // The seed prints an empty procurement table.
+    let seed = crate::imported::imported();
+    assert_eq!(
+        check::run(&seed).state_of("procurement.sum"),
+        Some(check::RuleState::NotApplicable)
+    );
+}
