@@ -872,8 +872,11 @@ fn summary_vs_grant_income(doc: &Disclosure) -> Outcome {
     Outcome::Ran(findings)
 }
 
+/// Row index and 合计 figure of each code.
+type ByCode = BTreeMap<String, (usize, Figure)>;
+
 /// The 合计 column of every coded row of a one-sided table, by code.
-fn by_code(found: &Found) -> Option<(usize, BTreeMap<String, (usize, Figure)>)> {
+fn by_code(found: &Found) -> Option<(usize, ByCode)> {
     let (si, side) = found.main_side()?;
     let c = side.column("合计").unwrap_or(0);
     let rows = side
