@@ -2,7 +2,7 @@
 //! its own table of contents lists, and no word typed twice.
 
 use super::{squeeze, strip_numbering, Arg, Finding, Found, Outcome, Rule, Severity};
-use crate::model::{Block, Disclosure, Place};
+use crate::model::{Block, Disclosure, Place, TableKind};
 use crate::text;
 
 pub(crate) const RULES: &[Rule] = &[
@@ -23,6 +23,12 @@ pub(crate) const RULES: &[Rule] = &[
         title: "目录所列各部分在文件中都有（文件没有被截断）",
         title_en: "Every part the table of contents lists is in the document (it is not cut off)",
         check: contents,
+    },
+    Rule {
+        id: "document.table-twice",
+        title: "同一张表只印一次（印两次时数字一致）",
+        title_en: "Each standard table is printed once (twice only with the same figures)",
+        check: table_twice,
     },
     Rule {
         id: "document.duplicated-words",
@@ -238,6 +244,58 @@ fn contents(doc: &Disclosure) -> Outcome {
             )
         })
         .collect();
+    Outcome::Ran(findings)
+}
+
+/// A standard table printed twice: with the same figures it is only
+/// repeated; with others, a reader cannot tell which to believe.
+fn table_twice(doc: &Disclosure) -> Outcome {
+    let mut findings = Vec::new();
+    for kind in TableKind::STANDARD {
+        let copies: Vec<usize> = doc
+            .tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == kind)
+            .map(|(i, _)| i)
+            .collect();
+        let Some((&first, rest)) = copies.split_first() else {
+            continue;
+        };
+        let figures = |i: usize| -> Vec<Option<rust_decimal::Decimal>> {
+            doc.tables[i]
+                .sides
+                .iter()
+                .flat_map(|s| s.rows.iter().flat_map(|r| r.amounts.iter().copied()))
+                .collect()
+        };
+        let reference = figures(first);
+        for &other in rest {
+            let same = figures(other) == reference;
+            findings.push(Finding::new(
+                "document.table-twice",
+                if same {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+                if same {
+                    text!(
+                        "{}印了两次（数字相同）",
+                        "{} is printed twice (with the same figures)",
+                        Arg::Table(kind)
+                    )
+                } else {
+                    text!(
+                        "{}印了两次，两次的数字不同",
+                        "{} is printed twice, with different figures",
+                        Arg::Table(kind)
+                    )
+                },
+                vec![Place::Table { table: other }, Place::Table { table: first }],
+            ));
+        }
+    }
     Outcome::Ran(findings)
 }
 

@@ -287,3 +287,39 @@ fn the_three_public_change_is_the_sum_of_its_items() {
         "情况说明称三公经费比上年变化 -41.60，但各项变化合计 -31.6，相差 -10.00（容差 ±0.555，即各数末位半个单位之和）"
     );
 }
+
+#[test]
+fn a_table_printed_twice() {
+    let mut doc = imported();
+    assert_eq!(
+        check::run(&doc).state_of("document.table-twice"),
+        Some(RuleState::Passed)
+    );
+    let t9 = doc
+        .tables
+        .iter()
+        .position(|t| t.kind == TableKind::ThreePublicCosts)
+        .unwrap();
+    let copy = doc.tables[t9].clone();
+    doc.tables.push(copy);
+    let found = messages(&doc, "document.table-twice");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, Severity::Warning);
+    assert_eq!(found[0].2, "财政拨款“三公”经费支出表印了两次（数字相同）");
+    // The copy says 25.00 where the first says 24.00.
+    let last = doc.tables.len() - 1;
+    for row in &mut doc.tables[last].sides[0].rows {
+        for a in row.amounts.iter_mut().flatten() {
+            if *a == crate::fixture::dec("24.00") {
+                *a = crate::fixture::dec("25.00");
+            }
+        }
+    }
+    let found = messages(&doc, "document.table-twice");
+    assert_eq!(found[0].0, Severity::Error);
+    assert_eq!(
+        found[0].2,
+        "财政拨款“三公”经费支出表印了两次，两次的数字不同"
+    );
+    assert_eq!(found[0].1, Place::Table { table: last });
+}
