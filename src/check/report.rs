@@ -344,8 +344,8 @@ fn figures_text(f: &Finding, lang: Lang) -> String {
     let fig = &f.figures;
     let mut parts = Vec::new();
     let (printed, expected, difference, tolerance) = match lang {
-        Lang::Zh => ("所列", "应为", "相差", "容差"),
-        Lang::En => ("printed", "expected", "difference", "tolerance"),
+        Lang::Zh => ("所列", "对照", "相差", "容差"),
+        Lang::En => ("printed", "against", "difference", "tolerance"),
     };
     if let Some(p) = fig.printed {
         parts.push(format!("{printed} {p}"));

@@ -154,7 +154,7 @@ fn markdown_is_a_review_to_send_back() {
     );
     assert!(md.contains("## 错误（须更正）"), "{md}");
     assert!(
-        md.contains("所列 622600，应为 600.00，相差 +622000.00"),
+        md.contains("所列 622600，对照 600.00，相差 +622000.00"),
         "{md}"
     );
     assert!(md.contains("## 审核台账"), "{md}");
