@@ -115,9 +115,13 @@ be read (unreadable inputs are named on standard error and skipped when others l
         /// Disclosures to check (PDF, text, RON, or directories of them);
         /// the bundled one when none.
         paths: Vec<PathBuf>,
-        /// Print JSON instead of text.
+        /// Print JSON instead of text (the same as `--format json`).
         #[arg(long)]
         json: bool,
+        /// Output format: text, json, md (a 审核意见 to send back) or csv
+        /// (one finding per row).
+        #[arg(long, value_parser = parse_format)]
+        format: Option<budget_tui::check::report::Format>,
     },
     /// Write a corpus of generated disclosures in the seed's text form:
     /// real classification codes, sums that reconcile, 1–30 cards, some
@@ -133,6 +137,11 @@ be read (unreadable inputs are named on standard error and skipped when others l
         /// Where to write `dept-NNNN-YYYY.txt` files (created if missing).
         out_dir: PathBuf,
     },
+}
+
+fn parse_format(text: &str) -> Result<budget_tui::check::report::Format, String> {
+    budget_tui::check::report::Format::parse(text)
+        .ok_or_else(|| format!("unknown format `{text}` (expected text, json, md or csv)"))
 }
 
 fn main() -> ExitCode {
@@ -175,7 +184,18 @@ fn main() -> ExitCode {
             };
             lookup(&query, &paths, cache, &options)
         }
-        Some(Command::Check { paths, json }) => check(paths, json, cache),
+        Some(Command::Check {
+            paths,
+            json,
+            format,
+        }) => {
+            let format = match (format, json) {
+                (Some(f), _) => f,
+                (None, true) => budget_tui::check::report::Format::Json,
+                (None, false) => budget_tui::check::report::Format::Text,
+            };
+            check(paths, format, cli.lang, cache)
+        }
         Some(Command::Screenshots { dir }) => screenshots(&dir, cli.lang),
         Some(Command::GenCorpus {
             departments,
@@ -306,10 +326,15 @@ fn load_inputs_as(
     )
 }
 
-/// `budget check`: exit 0 without error findings, 1 with one, 2 when no
-/// input can be read. Unreadable inputs are named on standard error and,
-/// with `--json`, in `files` with their error.
-fn check(paths: Vec<PathBuf>, json: bool, cache: bool) -> ExitCode {
+/// `budget check`: exit 0 without open error findings, 1 with one, 2 when
+/// no input can be read. Unreadable inputs are named on standard error and,
+/// in JSON, in `files` with their error.
+fn check(
+    paths: Vec<PathBuf>,
+    format: budget_tui::check::report::Format,
+    lang: Lang,
+    cache: bool,
+) -> ExitCode {
     use budget_tui::check::{self, report};
     let (loaded, problems) = if paths.is_empty() {
         match load_inputs(&paths, cache) {
@@ -343,7 +368,29 @@ fn check(paths: Vec<PathBuf>, json: bool, cache: bool) -> ExitCode {
             .collect();
         (docs, loaded.problems)
     };
-    let reports: Vec<_> = loaded.iter().map(|(_, doc)| check::run(doc)).collect();
+    let mut reports: Vec<_> = loaded.iter().map(|(_, doc)| check::run(doc)).collect();
+    // A reviewer's sidecar beside each named document marks its findings.
+    if !paths.is_empty() {
+        for ((file, doc), report) in loaded.iter().zip(reports.iter_mut()) {
+            match check::review::load(Path::new(file)) {
+                Ok(Some(reviews)) => {
+                    for stale in check::review::apply(report, doc, &reviews) {
+                        output::note(&format!(
+                            "{}: no finding of {} at {}",
+                            check::review::sidecar_path(Path::new(file)).display(),
+                            stale.rule,
+                            stale.location.as_deref().unwrap_or("-")
+                        ));
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    output::error(&e);
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
     let several = loaded.len() + problems.len() > 1;
     let checked: Vec<report::Checked> = loaded
         .iter()
@@ -354,13 +401,13 @@ fn check(paths: Vec<PathBuf>, json: bool, cache: bool) -> ExitCode {
             report,
         })
         .collect();
-    let code = if reports.iter().any(check::Report::has_errors) {
+    let code = if reports.iter().any(check::Report::has_open_errors) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     };
-    let written = if json {
-        let mut value = report::json(&checked);
+    let written = if format == report::Format::Json {
+        let mut value = report::json(&checked, lang);
         // One status per input, read or not, so a script sees every file.
         let files: Vec<serde_json::Value> = loaded
             .iter()
@@ -369,7 +416,7 @@ fn check(paths: Vec<PathBuf>, json: bool, cache: bool) -> ExitCode {
                 serde_json::json!({
                     "file": file,
                     "status": "ok",
-                    "errors": report.findings.iter()
+                    "errors": report.all_findings()
                         .filter(|f| f.severity == check::Severity::Error).count(),
                 })
             })
@@ -386,9 +433,7 @@ fn check(paths: Vec<PathBuf>, json: bool, cache: bool) -> ExitCode {
         }
         output::emit(&format!("{value:#}\n"))
     } else {
-        checked
-            .iter()
-            .try_for_each(|c| output::emit(&report::text(c)))
+        output::emit(&report::render(&checked, format, lang))
     };
     // A reader that stops early (`| head -1`) keeps the exit 1.
     output::finish(written, code)

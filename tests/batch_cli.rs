@@ -76,7 +76,7 @@ fn check_goes_on_past_an_unreadable_file_and_reports_each_file() {
     assert!(problems[0].contains("2349,56"), "{stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
-        stdout.lines().filter(|l| l.contains("ledger:")).count(),
+        stdout.lines().filter(|l| l.contains("审核台账：")).count(),
         generated.len(),
         "one ledger per readable file"
     );

@@ -150,7 +150,7 @@ fn generated_documents_import_to_their_truth_and_pass_the_checks() {
             .findings
             .iter()
             .filter(|f| f.severity == budget_tui::check::Severity::Error)
-            .map(|f| format!("{}: {}", f.rule, f.message))
+            .map(|f| format!("{}: {}", f.rule, f.message(budget_tui::i18n::Lang::Zh)))
             .collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", g.file_name);
     }

@@ -8,6 +8,7 @@
 
 use rust_decimal::Decimal;
 
+use budget_tui::i18n::Lang;
 use budget_tui::import::{from_ron, import_text, to_ron};
 
 const SEED_TEXT: &str = include_str!("../data/raw/xingtai-gov-office-2025.txt");
@@ -118,7 +119,9 @@ fn one_perturbed_figure_is_an_error_naming_it() {
         .findings
         .iter()
         .filter(|f| f.severity == budget_tui::check::Severity::Error)
-        .filter(|f| f.message.contains("2349.57") || f.message.contains("2010301"))
+        .filter(|f| {
+            f.message(Lang::Zh).contains("2349.57") || f.message(Lang::Zh).contains("2010301")
+        })
         .collect();
     assert!(
         !named.is_empty(),

@@ -107,12 +107,14 @@ impl Tables {
             .enumerate()
             .map(|(i, t)| budget_table(i, t))
             .collect();
-        // 政府采购 as its own table only when it has rows and is not one of
-        // the model's tables already (Jiangsu prints it as 公开12表).
-        let procurement = doc
-            .procurement
-            .as_ref()
-            .filter(|p| !p.table.rows.is_empty() && !doc.tables.iter().any(|t| t.title == p.title));
+        // 政府采购 as its own table when it was printed as one (an empty one
+        // too: its header and 空表 note are what a reviewer checks), and is
+        // not one of the model's tables already (Jiangsu's 公开12表); a total
+        // stated only in the text (Shanghai) is no table.
+        let procurement = doc.procurement.as_ref().filter(|p| {
+            let printed = !p.table.rows.is_empty() || !p.table.header.is_empty();
+            printed && !doc.tables.iter().any(|t| t.title == p.title)
+        });
         if let Some(p) = procurement {
             tables.push(text_table(
                 p.title.clone(),

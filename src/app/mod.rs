@@ -668,6 +668,13 @@ impl App {
             // A table row opens as published, the row under the cursor;
             // `Enter` there goes on to the drill-down.
             Place::TableRow { table, side, row } => self.reveal_table_row(table, side, row, None),
+            // A finding's cell: the same, the cursor on that cell.
+            Place::TableCell {
+                table,
+                side,
+                row,
+                column,
+            } => self.reveal_table_row(table, side, row, Some(column)),
             Place::Table { .. } | Place::Procurement | Place::Assets { .. } => {
                 if let Some(ti) = self.tables.of_place(place) {
                     self.tab = Tab::Tables;

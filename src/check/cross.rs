@@ -8,55 +8,88 @@ use rust_decimal::Decimal;
 
 use super::tables::{summary_side, SummarySide};
 use super::{
-    convert, figures_agree, find_table, row_where, show_diff, squeeze, strip_numbering, total_row,
-    Figure, Finding, Found, Outcome, Rule, Severity,
+    convert, figures_agree, figures_differ, find_table, overflow, row_where, squeeze,
+    strip_numbering, total_row, Arg, Figure, Figures, Finding, Found, Outcome, Rule, Severity,
+    Text,
 };
 use crate::model::{CodeScheme, Disclosure, Place, Side, TableKind, Unit};
+use crate::text;
+
+/// Whether `a` is more than `b`, beyond the rounding of the coarser one when
+/// they are printed in different units. Figures too large to convert are
+/// reported by the sum rules; here they do not count as more.
+fn exceeds(a: Figure, b: Figure) -> bool {
+    match figures_differ(a, b) {
+        Ok(Some((diff, _))) => diff > Decimal::ZERO,
+        _ => false,
+    }
+}
 
 pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: "cross.summary-vs-income",
         title: "收支总表收入 = 收入总表合计",
+        title_en: "T1 income equals the T2 total",
         check: summary_vs_income,
     },
     Rule {
         id: "cross.summary-vs-expenditure",
         title: "收支总表本年支出合计 = 支出总表合计",
+        title_en: "T1 expenditure this year equals the T3 total",
         check: summary_vs_expenditure,
+    },
+    Rule {
+        id: "cross.summary-vs-grant-income",
+        title: "收支总表各项财政拨款收入 = 财政拨款收支总表同一资金的收入",
+        title_en: "T1 income from each fiscal fund equals T4 income from the same fund",
+        check: summary_vs_grant_income,
+    },
+    Rule {
+        id: "cross.income-vs-expenditure-codes",
+        title: "每个功能科目：收入总表合计 = 支出总表合计",
+        title_en: "For every functional code, the T2 total equals the T3 total",
+        check: income_vs_expenditure_codes,
     },
     Rule {
         id: "cross.class-totals",
         title: "各类支出：收支总表 = 支出总表，财政拨款收支总表与之一致",
+        title_en: "Expenditure by class: T1 = T3, and T4 agrees",
         check: class_totals,
     },
     Rule {
         id: "cross.grant-vs-general",
         title: "财政拨款收支总表一般公共预算列 = 一般公共预算财政拨款支出表合计",
+        title_en: "T4 general public budget column equals the T5 total",
         check: |doc| grant_vs_table(doc, "一般公共预算", TableKind::GeneralPublicExpenditure),
     },
     Rule {
         id: "cross.grant-vs-fund",
         title: "财政拨款收支总表政府性基金列 = 政府性基金预算财政拨款支出表合计",
+        title_en: "T4 government fund column equals the T7 total",
         check: |doc| grant_vs_table(doc, "政府性基金", TableKind::GovernmentFundExpenditure),
     },
     Rule {
         id: "cross.grant-vs-state-capital",
         title: "财政拨款收支总表国有资本经营列 = 国有资本经营预算财政拨款支出表合计",
+        title_en: "T4 state capital column equals the T8 total",
         check: |doc| grant_vs_table(doc, "国有资本经营", TableKind::StateCapitalExpenditure),
     },
     Rule {
         id: "cross.general-basic-vs-basic-table",
         title: "一般公共预算财政拨款支出表基本支出 = 基本支出表合计",
+        title_en: "T5 basic expenditure equals the T6 total",
         check: general_basic_vs_basic_table,
     },
     Rule {
         id: "cross.expenditure-covers-grants",
         title: "每个功能科目：支出总表 ≥ 一般公共预算 + 政府性基金 + 国有资本经营",
+        title_en: "For every functional code: T3 ≥ T5 + T7 + T8",
         check: expenditure_covers_grants,
     },
     Rule {
         id: "cross.three-public-vs-economic",
         title: "基本支出表 30231 / 30217 / 30212 ≤ 三公经费表对应项",
+        title_en: "T6 30231 / 30217 / 30212 ≤ the matching T9 item",
         check: three_public_vs_economic,
     },
 ];
@@ -67,13 +100,17 @@ fn need<'a>(doc: &'a Disclosure, kinds: &[TableKind]) -> Result<Vec<Found<'a>>, 
     for &kind in kinds {
         match find_table(doc, kind) {
             Some(f) => found.push(f),
-            None => missing.push(kind.short_name()),
+            None => missing.push(Arg::Table(kind)),
         }
     }
     if missing.is_empty() {
         Ok(found)
     } else {
-        Err(Outcome::CouldNotRun(format!("缺少{}", missing.join("、"))))
+        Err(Outcome::CouldNotRun(text!(
+            "缺少{}",
+            "missing: {}",
+            Arg::List(missing)
+        )))
     }
 }
 
@@ -95,28 +132,49 @@ fn cell(found: &Found, side: &Side, row: usize, column: Option<usize>) -> Figure
 /// A finding for two figures that should be equal, or none.
 fn mismatch(
     rule: &'static str,
-    a: (Figure, String),
-    b: (Figure, String),
+    a: (Figure, Text),
+    b: (Figure, Text),
     places: Vec<Place>,
 ) -> Option<Finding> {
-    if figures_agree(a.0, b.0) {
-        return None;
-    }
-    let diff = a.0.in_unit(b.0.unit).saturating_sub(b.0.value);
-    Some(Finding::new(
-        rule,
-        Severity::Error,
-        format!(
-            "{} {} 与{} {} 不一致，相差 {}{}",
-            a.1,
-            a.0.show(),
-            b.1,
-            b.0.show(),
-            show_diff(diff),
-            b.0.unit.label()
-        ),
-        places,
-    ))
+    let (diff, tolerance) = match figures_differ(a.0, b.0) {
+        Ok(None) => return None,
+        Ok(Some(d)) => d,
+        Err(()) => return Some(overflow(rule, a.1, places)),
+    };
+    let tolerance_text = if tolerance.is_zero() {
+        text!("须完全相等", "must be exact")
+    } else {
+        text!(
+            "容差 ±{}，即较粗数字末位的半个单位",
+            "tolerance ±{}: half a unit of the coarser figure's last digit",
+            tolerance
+        )
+    };
+    Some(
+        Finding::new(
+            rule,
+            Severity::Error,
+            text!(
+                "{} {} 与{} {} 不一致，相差 {}{}（{}）",
+                "{} {} disagrees with {} {}: difference {} {} ({})",
+                a.1,
+                a.0,
+                b.1,
+                b.0,
+                Arg::Signed(diff),
+                b.0.unit,
+                tolerance_text
+            ),
+            places,
+        )
+        .with_figures(Figures {
+            printed: a.0.in_unit(b.0.unit),
+            expected: Some(b.0.value),
+            difference: Some(diff),
+            tolerance: Some(tolerance),
+            unit: Some(b.0.unit),
+        }),
+    )
 }
 
 fn summary(found: &Found<'_>, label: &str) -> Result<SummarySideOwned, Outcome> {
@@ -160,20 +218,23 @@ fn summary_vs_income(doc: &Disclosure) -> Outcome {
         Err(o) => return o,
     };
     let Some((_, t1_side)) = t1.side("收入") else {
-        return Outcome::CouldNotRun("收支总表没有收入栏".into());
+        return Outcome::CouldNotRun(text!("收支总表没有收入栏", "T1 has no income side"));
     };
     let Some((si2, side2, ri2)) = totals(&t2) else {
-        return Outcome::CouldNotRun("收入总表找不到合计行".into());
+        return Outcome::CouldNotRun(text!("收入总表找不到合计行", "T2 has no total row"));
     };
     let mut findings = Vec::new();
     let t2_place = t2.row_place(si2, ri2);
     if let Some(ti) = s.total {
         findings.extend(mismatch(
             "cross.summary-vs-income",
-            (cell(&t1, t1_side, ti, Some(0)), "收支总表收入总计".into()),
+            (
+                cell(&t1, t1_side, ti, Some(0)),
+                text!("收支总表收入总计", "T1 income grand total"),
+            ),
             (
                 cell(&t2, side2, ri2, side2.column("合计").or(Some(0))),
-                "收入总表合计".into(),
+                text!("收入总表合计", "the T2 total"),
             ),
             vec![t1.row_place(s.index, ti), t2_place],
         ));
@@ -183,11 +244,14 @@ fn summary_vs_income(doc: &Disclosure) -> Outcome {
             "cross.summary-vs-income",
             (
                 cell(&t1, t1_side, s.subtotal, Some(0)),
-                "收支总表本年收入合计".into(),
+                text!("收支总表本年收入合计", "T1 income this year"),
             ),
             (
                 cell(&t2, side2, ri2, Some(sub)),
-                "收入总表本年收入小计".into(),
+                text!(
+                    "收入总表本年收入小计",
+                    "the T2 subtotal of income this year"
+                ),
             ),
             vec![t1.row_place(s.index, s.subtotal), t2_place],
         ));
@@ -197,11 +261,11 @@ fn summary_vs_income(doc: &Disclosure) -> Outcome {
             "cross.summary-vs-income",
             (
                 Figure::new(s.carry.unwrap_or(Decimal::ZERO), t1.table.unit),
-                "收支总表上年结转结余".into(),
+                text!("收支总表上年结转结余", "T1 carry-over from last year"),
             ),
             (
                 cell(&t2, side2, ri2, Some(carry)),
-                "收入总表上年结转".into(),
+                text!("收入总表上年结转", "T2 carry-over"),
             ),
             vec![t1.row_place(s.index, s.subtotal), t2_place],
         ));
@@ -223,20 +287,20 @@ fn summary_vs_expenditure(doc: &Disclosure) -> Outcome {
         Err(o) => return o,
     };
     let Some((_, t1_side)) = t1.side("支出") else {
-        return Outcome::CouldNotRun("收支总表没有支出栏".into());
+        return Outcome::CouldNotRun(text!("收支总表没有支出栏", "T1 has no expenditure side"));
     };
     let Some((si3, side3, ri3)) = totals(&t3) else {
-        return Outcome::CouldNotRun("支出总表找不到合计行".into());
+        return Outcome::CouldNotRun(text!("支出总表找不到合计行", "T3 has no total row"));
     };
     let findings = mismatch(
         "cross.summary-vs-expenditure",
         (
             cell(&t1, t1_side, s.subtotal, Some(0)),
-            "收支总表本年支出合计".into(),
+            text!("收支总表本年支出合计", "T1 expenditure this year"),
         ),
         (
             cell(&t3, side3, ri3, side3.column("合计").or(Some(0))),
-            "支出总表合计".into(),
+            text!("支出总表合计", "the T3 total"),
         ),
         vec![t1.row_place(s.index, s.subtotal), t3.row_place(si3, ri3)],
     );
@@ -253,6 +317,9 @@ fn by_class_lines(
     lines
         .iter()
         .filter_map(|&i| side.rows.get(i).map(|r| (i, r)))
+        // Lines by kind of spending (Jiangsu's T4: 基本支出, 项目支出,
+        // 单位预留机动经费) are not 类 of the functional classification.
+        .filter(|(_, r)| !is_spending_kind(&strip_numbering(&r.name)))
         .map(|(i, r)| {
             (
                 strip_numbering(&r.name),
@@ -260,6 +327,21 @@ fn by_class_lines(
             )
         })
         .collect()
+}
+
+/// A summary line that is a kind of spending, not a functional class.
+fn is_spending_kind(name: &str) -> bool {
+    [
+        "基本支出",
+        "项目支出",
+        "单位预留机动经费",
+        "事业单位经营支出",
+        "上缴上级支出",
+        "对附属单位补助支出",
+        "结转下年",
+    ]
+    .iter()
+    .any(|k| name.starts_with(k))
 }
 
 fn class_totals(doc: &Disclosure) -> Outcome {
@@ -282,8 +364,19 @@ fn class_totals(doc: &Disclosure) -> Outcome {
     let (Some((_, side1)), Some((_, side4)), Some((si3, side3))) =
         (t1.side("支出"), t4.side("支出"), t3.main_side())
     else {
-        return Outcome::CouldNotRun("找不到支出栏".into());
+        return Outcome::CouldNotRun(text!("找不到支出栏", "no expenditure side found"));
     };
+    if !side3.rows.iter().any(|r| {
+        r.code
+            .as_ref()
+            .and_then(|c| c.depth(CodeScheme::Functional))
+            == Some(1)
+    }) {
+        return Outcome::CouldNotRun(text!(
+            "支出总表没有类级科目行",
+            "T3 prints no class-level (类) rows"
+        ));
+    }
     let t1_classes = by_class_lines(&t1, side1, &s1.lines, 0);
     let t4_classes = by_class_lines(&t4, side4, &s4.lines, side4.column("合计").unwrap_or(0));
     let t3_total = side3.column("合计").unwrap_or(0);
@@ -327,22 +420,29 @@ fn class_totals(doc: &Disclosure) -> Outcome {
         match (in1, in3) {
             (Some((f1, _)), Some((f3, _))) => findings.extend(mismatch(
                 "cross.class-totals",
-                (*f1, format!("收支总表「{name}」")),
-                (*f3, format!("支出总表「{name}」")),
+                (*f1, text!("收支总表「{}」", "T1 “{}”", name)),
+                (*f3, text!("支出总表「{}」", "T3 “{}”", name)),
                 place1.into_iter().chain(place3).collect(),
             )),
             (Some((f1, _)), None) if !zero(f1) => findings.push(Finding::new(
                 "cross.class-totals",
                 Severity::Error,
-                format!("收支总表列「{name}」{}，支出总表没有这一类", f1.show()),
+                text!(
+                    "收支总表列「{}」{}，支出总表没有这一类",
+                    "T1 lists “{}” {}, but T3 has no such class",
+                    name,
+                    *f1
+                ),
                 place1.into_iter().collect(),
             )),
             (None, Some((f3, _))) if !zero(f3) => findings.push(Finding::new(
                 "cross.class-totals",
                 Severity::Error,
-                format!(
-                    "支出总表列「{name}」{}，收支总表没有这一类支出项",
-                    f3.show()
+                text!(
+                    "支出总表列「{}」{}，收支总表没有这一类支出项",
+                    "T3 lists “{}” {}, but T1 has no such expenditure line",
+                    name,
+                    *f3
                 ),
                 place3.into_iter().collect(),
             )),
@@ -357,20 +457,20 @@ fn class_totals(doc: &Disclosure) -> Outcome {
         if grants_only {
             findings.extend(mismatch(
                 "cross.class-totals",
-                (grant, format!("财政拨款收支总表「{name}」")),
-                (*f3, format!("支出总表「{name}」")),
+                (grant, text!("财政拨款收支总表「{}」", "T4 “{}”", name)),
+                (*f3, text!("支出总表「{}」", "T3 “{}”", name)),
                 place4.into_iter().chain(place3).collect(),
             ));
-        } else if grant.in_unit(Unit::Yuan)
-            > f3.in_unit(Unit::Yuan).saturating_add(f3.half_unit_yuan())
-        {
+        } else if exceeds(grant, *f3) {
             findings.push(Finding::new(
                 "cross.class-totals",
                 Severity::Error,
-                format!(
-                    "财政拨款收支总表「{name}」{} 大于支出总表同类 {}",
-                    grant.show(),
-                    f3.show()
+                text!(
+                    "财政拨款收支总表「{}」{} 大于支出总表同类 {}",
+                    "T4 “{}” {} is more than T3's {}",
+                    name,
+                    grant,
+                    *f3
                 ),
                 place4.into_iter().chain(place3).collect(),
             ));
@@ -382,9 +482,11 @@ fn class_totals(doc: &Disclosure) -> Outcome {
             findings.push(Finding::new(
                 "cross.class-totals",
                 Severity::Error,
-                format!(
-                    "财政拨款收支总表列「{name}」{}，支出总表没有这一类",
-                    f4.show()
+                text!(
+                    "财政拨款收支总表列「{}」{}，支出总表没有这一类",
+                    "T4 lists “{}” {}, but T3 has no such class",
+                    name,
+                    *f4
                 ),
                 vec![t4.row_place(s4.index, *i)],
             ));
@@ -409,23 +511,30 @@ fn grant_vs_table(doc: &Disclosure, fund: &str, kind: TableKind) -> Outcome {
         Err(o) => return o,
     };
     let Some((_, side4)) = t4.side("支出") else {
-        return Outcome::CouldNotRun("财政拨款收支总表没有支出栏".into());
+        return Outcome::CouldNotRun(text!(
+            "财政拨款收支总表没有支出栏",
+            "T4 has no expenditure side"
+        ));
     };
     let Some(column) = side4.column(fund) else {
-        return Outcome::CouldNotRun(format!("财政拨款收支总表没有「{fund}」列"));
+        return Outcome::CouldNotRun(text!(
+            "财政拨款收支总表没有「{}」列",
+            "T4 has no “{}” column",
+            fund
+        ));
     };
     let grant = cell(&t4, side4, s4.subtotal, Some(column));
     let detail_total = totals(&detail);
     // A detail table with no 合计 row (an empty table prints none) counts as
     // zero only when it has no figures at all; otherwise the rule cannot run.
     if detail_total.is_none() && !detail.table.has_no_figures() {
-        return Outcome::CouldNotRun(format!("{}没有合计行", detail.name()));
+        return Outcome::CouldNotRun(text!("{}没有合计行", "{} has no total row", detail.name()));
     }
     let detail_figure = detail_total
         .map(|(_, side, ri)| cell(&detail, side, ri, side.column("合计").or(Some(0))))
         .unwrap_or(Figure::new(Decimal::ZERO, detail.table.unit));
     if grant.value.is_zero() && detail_figure.value.is_zero() {
-        return Outcome::NotApplicable(format!("无{fund}预算"));
+        return Outcome::NotApplicable(text!("无{}预算", "no {} budget", fund));
     }
     let mut places = vec![t4.row_place(s4.index, s4.subtotal)];
     places.push(match detail_total {
@@ -435,8 +544,18 @@ fn grant_vs_table(doc: &Disclosure, fund: &str, kind: TableKind) -> Outcome {
     Outcome::Ran(
         mismatch(
             rule,
-            (grant, format!("财政拨款收支总表「{fund}」列本年支出合计")),
-            (detail_figure, format!("{}合计", detail.name())),
+            (
+                grant,
+                text!(
+                    "财政拨款收支总表「{}」列本年支出合计",
+                    "T4 expenditure this year in column “{}”",
+                    fund
+                ),
+            ),
+            (
+                detail_figure,
+                text!("{}合计", "the total of {}", detail.name()),
+            ),
             places,
         )
         .into_iter()
@@ -457,21 +576,27 @@ fn general_basic_vs_basic_table(doc: &Disclosure) -> Outcome {
     };
     let (t5, t6) = (tables[0], tables[1]);
     let (Some((si5, side5, ri5)), Some((si6, side6, ri6))) = (totals(&t5), totals(&t6)) else {
-        return Outcome::CouldNotRun("找不到合计行".into());
+        return Outcome::CouldNotRun(text!("找不到合计行", "no total row found"));
     };
     let Some(basic) = side5.column("基本支出") else {
-        return Outcome::CouldNotRun("一般公共预算财政拨款支出表没有基本支出列".into());
+        return Outcome::CouldNotRun(text!(
+            "一般公共预算财政拨款支出表没有基本支出列",
+            "T5 has no basic expenditure column"
+        ));
     };
     Outcome::Ran(
         mismatch(
             "cross.general-basic-vs-basic-table",
             (
                 cell(&t5, side5, ri5, Some(basic)),
-                "一般公共预算财政拨款支出表基本支出合计".into(),
+                text!(
+                    "一般公共预算财政拨款支出表基本支出合计",
+                    "the T5 basic expenditure total"
+                ),
             ),
             (
                 cell(&t6, side6, ri6, side6.column("合计").or(Some(0))),
-                "基本支出表合计".into(),
+                text!("基本支出表合计", "the T6 total"),
             ),
             vec![t5.row_place(si5, ri5), t6.row_place(si6, ri6)],
         )
@@ -495,7 +620,7 @@ fn expenditure_covers_grants(doc: &Disclosure) -> Outcome {
     };
     let t3 = tables[0];
     let Some((si3, side3)) = t3.main_side() else {
-        return Outcome::CouldNotRun("支出总表没有内容".into());
+        return Outcome::CouldNotRun(text!("支出总表没有内容", "T3 is empty"));
     };
     let mut findings = Vec::new();
     for label in ["合计", "基本支出", "项目支出"] {
@@ -503,7 +628,7 @@ fn expenditure_covers_grants(doc: &Disclosure) -> Outcome {
             continue;
         };
         // Σ over the grant tables, code by code, in 元.
-        let mut grants: BTreeMap<String, (Decimal, Vec<Place>)> = BTreeMap::new();
+        let mut grants: BTreeMap<String, (Option<Decimal>, Vec<Place>)> = BTreeMap::new();
         for detail in &tables[1..] {
             let Some((si, side)) = detail.main_side() else {
                 continue;
@@ -518,41 +643,70 @@ fn expenditure_covers_grants(doc: &Disclosure) -> Outcome {
                 };
                 let entry = grants
                     .entry(code.as_str().to_string())
-                    .or_insert((Decimal::ZERO, Vec::new()));
-                entry.0 = entry
-                    .0
-                    .saturating_add(convert(amount, detail.table.unit, Unit::Yuan));
-                entry.1.push(detail.row_place(si, ri));
+                    .or_insert((Some(Decimal::ZERO), Vec::new()));
+                entry.0 = entry.0.and_then(|sum| {
+                    sum.checked_add(convert(amount, detail.table.unit, Unit::Yuan)?)
+                });
+                entry.1.push(detail.cell_place(si, ri, c));
             }
         }
+        let rows3: BTreeMap<&str, usize> = side3
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((r.code.as_ref()?.as_str(), i)))
+            .rev()
+            .collect();
         for (code, (grant_yuan, places)) in grants {
-            let row3 = side3
-                .rows
-                .iter()
-                .position(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code));
-            let spent = row3
-                .and_then(|i| side3.rows[i].amount(c3))
-                .map(|d| convert(d, t3.table.unit, Unit::Yuan))
-                .unwrap_or(Decimal::ZERO);
-            if grant_yuan > spent {
-                let unit = t3.table.unit;
-                let mut all = Vec::new();
-                all.extend(row3.map(|i| t3.row_place(si3, i)));
-                all.extend(places);
-                findings.push(Finding::new(
+            let row3 = rows3.get(code.as_str()).copied();
+            let spent = match row3.and_then(|i| side3.rows[i].amount(c3)) {
+                Some(d) => convert(d, t3.table.unit, Unit::Yuan),
+                None => Some(Decimal::ZERO),
+            };
+            let mut all = Vec::new();
+            all.extend(row3.map(|i| t3.cell_place(si3, i, c3)));
+            all.extend(places);
+            let unit = t3.table.unit;
+            let in_t3_unit = |yuan: Decimal| convert(yuan, Unit::Yuan, unit);
+            let figures = grant_yuan.zip(spent).and_then(|(g, s)| {
+                Some((
+                    in_t3_unit(g)?,
+                    in_t3_unit(s)?,
+                    in_t3_unit(g.checked_sub(s)?)?,
+                ))
+            });
+            let Some((grant, spent, over)) = figures else {
+                findings.push(overflow(
                     "cross.expenditure-covers-grants",
-                    Severity::Error,
-                    format!(
-                        "科目 {code}「{label}」：财政拨款支出表合计 {}{} 大于支出总表 {}{}，超出 {}{}",
-                        convert(grant_yuan, Unit::Yuan, unit).normalize(),
-                        unit.label(),
-                        convert(spent, Unit::Yuan, unit).normalize(),
-                        unit.label(),
-                        convert(grant_yuan.saturating_sub(spent), Unit::Yuan, unit).normalize(),
-                        unit.label()
-                    ),
+                    text!("科目 {}", "code {}", code),
                     all,
                 ));
+                continue;
+            };
+            if over > Decimal::ZERO {
+                findings.push(
+                    Finding::new(
+                        "cross.expenditure-covers-grants",
+                        Severity::Error,
+                        text!(
+                            "科目 {}「{}」：财政拨款支出表合计 {} 大于支出总表 {}，超出 {}",
+                            "code {}, “{}”: the grant tables together give {}, more than T3's {} by {}",
+                            code,
+                            label,
+                            Arg::Figure(grant.normalize(), unit),
+                            Arg::Figure(spent.normalize(), unit),
+                            Arg::Figure(over.normalize(), unit)
+                        ),
+                        all,
+                    )
+                    .with_figures(Figures {
+                        printed: Some(grant),
+                        expected: Some(spent),
+                        difference: Some(over),
+                        tolerance: Some(Decimal::ZERO),
+                        unit: Some(unit),
+                    }),
+                );
             }
         }
     }
@@ -569,7 +723,7 @@ fn three_public_vs_economic(doc: &Disclosure) -> Outcome {
     };
     let (t6, t9) = (tables[0], tables[1]);
     let (Some((si6, side6)), Some((si9, side9))) = (t6.main_side(), t9.main_side()) else {
-        return Outcome::CouldNotRun("表中没有内容".into());
+        return Outcome::CouldNotRun(text!("表中没有内容", "the tables are empty"));
     };
     let c6 = side6.column("合计").unwrap_or(0);
     // T6 is 一般公共预算 basic spending: compare with T9's 一般公共预算 column.
@@ -578,24 +732,38 @@ fn three_public_vs_economic(doc: &Disclosure) -> Outcome {
         .or_else(|| side9.column("合计"))
         .unwrap_or(0);
     type RowPred = fn(&str) -> bool;
-    let pairs: [(&str, &str, RowPred); 3] = [
-        ("30231", "公务用车运行维护费", |n| {
-            n.contains("公务用车")
-                && (n.contains("运行维护") || n.contains("运维"))
-                && !n.contains("购置")
-        }),
-        ("30217", "公务接待费", |n| n.contains("公务接待费")),
-        ("30212", "因公出国（境）费", |n| {
-            n.contains("因公出国") && !n.starts_with("其他")
-        }),
+    // Each pair: the economic code, the word its T6 name must contain (the
+    // code list is revised by year and region: 30212 is 机关事业单位退休人员
+    // 活动费 in some), the T9 item and how to find its row.
+    let pairs: [(&str, &str, Text, RowPred); 3] = [
+        (
+            "30231",
+            "公务用车",
+            text!("公务用车运行维护费", "vehicle running costs"),
+            |n| {
+                n.contains("公务用车")
+                    && (n.contains("运行维护") || n.contains("运维"))
+                    && !n.contains("购置")
+            },
+        ),
+        (
+            "30217",
+            "接待",
+            text!("公务接待费", "official reception"),
+            |n| n.contains("公务接待费"),
+        ),
+        (
+            "30212",
+            "出国",
+            text!("因公出国（境）费", "travel abroad"),
+            |n| n.contains("因公出国") && !n.starts_with("其他"),
+        ),
     ];
     let mut findings = Vec::new();
-    for (code, item, pred) in pairs {
-        let Some(r6) = side6
-            .rows
-            .iter()
-            .position(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))
-        else {
+    for (code, word, item, pred) in pairs {
+        let Some(r6) = side6.rows.iter().position(|r| {
+            r.code.as_ref().is_some_and(|c| c.as_str() == code) && squeeze(&r.name).contains(word)
+        }) else {
             continue;
         };
         let basic = cell(&t6, side6, r6, Some(c6));
@@ -606,27 +774,184 @@ fn three_public_vs_economic(doc: &Disclosure) -> Outcome {
         let three = r9
             .map(|i| cell(&t9, side9, i, Some(c9)))
             .unwrap_or(Figure::new(Decimal::ZERO, t9.table.unit));
-        let tolerance = if basic.unit == three.unit {
-            Decimal::ZERO
-        } else {
-            basic.half_unit_yuan().max(three.half_unit_yuan())
-        };
-        if basic.in_unit(Unit::Yuan) > three.in_unit(Unit::Yuan).saturating_add(tolerance) {
-            let mut places = vec![t6.row_place(si6, r6)];
-            places.extend(r9.map(|i| t9.row_place(si9, i)));
-            findings.push(Finding::new(
+        let mut places = vec![t6.cell_place(si6, r6, c6)];
+        places.extend(r9.map(|i| t9.cell_place(si9, i, c9)));
+        match figures_differ(basic, three) {
+            Err(()) => findings.push(overflow(
                 "cross.three-public-vs-economic",
-                Severity::Error,
-                format!(
-                    "基本支出表 {code} {} {} 大于三公经费表{item} {}，超出 {}{}",
-                    squeeze(&side6.rows[r6].name),
-                    basic.show(),
-                    three.show(),
-                    show_diff(basic.value.saturating_sub(three.in_unit(basic.unit))),
-                    basic.unit.label()
-                ),
+                text!("基本支出表 {}", "T6 {}", code),
                 places,
-            ));
+            )),
+            Ok(Some((over, tolerance))) if over > Decimal::ZERO => findings.push(
+                Finding::new(
+                    "cross.three-public-vs-economic",
+                    Severity::Error,
+                    text!(
+                        "基本支出表 {} {} {} 大于三公经费表{} {}，超出 {}",
+                        "T6 {} {} {} is more than T9's {} {} by {}",
+                        code,
+                        squeeze(&side6.rows[r6].name),
+                        basic,
+                        item,
+                        three,
+                        Arg::Figure(over, three.unit)
+                    ),
+                    places,
+                )
+                .with_figures(Figures {
+                    printed: three.in_unit(basic.unit),
+                    expected: Some(basic.value),
+                    difference: Some(over),
+                    tolerance: Some(tolerance),
+                    unit: Some(three.unit),
+                }),
+            ),
+            _ => {}
+        }
+    }
+    Outcome::Ran(findings)
+}
+
+/// The fiscal funds a summary line can name.
+const FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];
+
+/// The income lines of a summary side that name `fund`, with their figure.
+fn fund_lines(found: &Found, label: &str, fund: &str) -> Option<Vec<(usize, usize, Figure)>> {
+    let s = summary_side(found, label).ok()?;
+    Some(
+        s.lines
+            .iter()
+            .filter(|&&i| squeeze(&s.side.rows[i].name).contains(fund))
+            .map(|&i| (s.index, i, cell(found, s.side, i, Some(0))))
+            .collect(),
+    )
+}
+
+/// T1 and T4 list income by fund; a fund's line must carry the same figure
+/// in both (two lines swapped in one table pass every sum of it).
+fn summary_vs_grant_income(doc: &Disclosure) -> Outcome {
+    let tables = match need(
+        doc,
+        &[
+            TableKind::IncomeExpenditureSummary,
+            TableKind::FiscalGrantSummary,
+        ],
+    ) {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    let (t1, t4) = (tables[0], tables[1]);
+    let mut compared = false;
+    let mut findings = Vec::new();
+    for fund in FUNDS {
+        let (Some(in1), Some(in4)) = (fund_lines(&t1, "收入", fund), fund_lines(&t4, "收入", fund))
+        else {
+            continue;
+        };
+        // One line per fund in each table, or the lines cannot be paired.
+        let ([(s1, r1, f1)], [(s4, r4, f4)]) = (&in1[..], &in4[..]) else {
+            continue;
+        };
+        compared = true;
+        findings.extend(mismatch(
+            "cross.summary-vs-grant-income",
+            (
+                *f4,
+                text!("财政拨款收支总表「{}」收入", "T4 income “{}”", fund),
+            ),
+            (*f1, text!("收支总表「{}」收入", "T1 income “{}”", fund)),
+            vec![t4.cell_place(*s4, *r4, 0), t1.cell_place(*s1, *r1, 0)],
+        ));
+    }
+    if !compared {
+        return Outcome::CouldNotRun(text!(
+            "收支总表与财政拨款收支总表没有可配对的资金收入行",
+            "T1 and T4 have no income lines to pair by fund"
+        ));
+    }
+    Outcome::Ran(findings)
+}
+
+/// Row index and 合计 figure of each code.
+type ByCode = BTreeMap<String, (usize, Figure)>;
+
+/// The 合计 column of every coded row of a one-sided table, by code.
+fn by_code(found: &Found) -> Option<(usize, ByCode)> {
+    let (si, side) = found.main_side()?;
+    let c = side.column("合计").unwrap_or(0);
+    let rows = side
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let code = r.code.as_ref()?;
+            Some((
+                code.as_str().to_string(),
+                (i, cell(found, side, i, Some(c))),
+            ))
+        })
+        .collect();
+    Some((si, rows))
+}
+
+/// Income and expenditure are classified by the same functional codes:
+/// each code's income total is its expenditure total.
+fn income_vs_expenditure_codes(doc: &Disclosure) -> Outcome {
+    let tables = match need(doc, &[TableKind::Income, TableKind::Expenditure]) {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    let (t2, t3) = (tables[0], tables[1]);
+    let (Some((si2, codes2)), Some((si3, codes3))) = (by_code(&t2), by_code(&t3)) else {
+        return Outcome::CouldNotRun(text!("收入总表或支出总表没有内容", "T2 or T3 is empty"));
+    };
+    if codes2.is_empty() || codes3.is_empty() {
+        return Outcome::CouldNotRun(text!(
+            "收入总表或支出总表没有按科目编码列示",
+            "T2 or T3 is not listed by code"
+        ));
+    }
+    let mut findings = Vec::new();
+    let mut codes: Vec<&String> = codes2.keys().chain(codes3.keys()).collect();
+    codes.sort();
+    codes.dedup();
+    for code in codes {
+        match (codes2.get(code), codes3.get(code)) {
+            (Some((r2, f2)), Some((r3, f3))) => findings.extend(mismatch(
+                "cross.income-vs-expenditure-codes",
+                (*f2, text!("收入总表 {}", "T2 {}", code)),
+                (*f3, text!("支出总表 {}", "T3 {}", code)),
+                vec![t2.row_place(si2, *r2), t3.row_place(si3, *r3)],
+            )),
+            (Some((r, f)), None) | (None, Some((r, f))) if !f.value.is_zero() => {
+                let (place, table, other) = if codes2.contains_key(code) {
+                    (
+                        t2.row_place(si2, *r),
+                        TableKind::Income,
+                        TableKind::Expenditure,
+                    )
+                } else {
+                    (
+                        t3.row_place(si3, *r),
+                        TableKind::Expenditure,
+                        TableKind::Income,
+                    )
+                };
+                findings.push(Finding::new(
+                    "cross.income-vs-expenditure-codes",
+                    Severity::Error,
+                    text!(
+                        "{}列有科目 {} {}，{}没有这一科目",
+                        "{} lists code {} with {}, but {} has no such code",
+                        Arg::Table(table),
+                        code,
+                        *f,
+                        Arg::Table(other)
+                    ),
+                    vec![place],
+                ));
+            }
+            _ => {}
         }
     }
     Outcome::Ran(findings)

@@ -14,16 +14,30 @@
 mod assets;
 mod completeness;
 mod cross;
+mod document;
 mod narrative;
+mod procurement;
 mod projects;
 pub mod report;
+pub mod review;
+pub mod text;
 pub use narrative::{narrative_figures, NarrativeFigures};
+pub use text::{Arg, Text};
+mod group;
+mod pinpoint;
 mod tables;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::model::{BudgetTable, Disclosure, Place, Side, TableKind, TableRow, Unit};
+use crate::text;
+
+/// Version of the JSON that `budget check --format json` prints. 2 added
+/// the structured fields (figures, places, consequences, ledger counts and
+/// reasons) beside the fields of version 1.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -38,6 +52,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The stable id used in JSON and CSV.
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -45,43 +60,101 @@ impl Severity {
             Severity::Note => "note",
         }
     }
+
+    /// The word a reader sees.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Note, Lang::Zh) => "提示",
+            (s, Lang::En) => s.label(),
+        }
+    }
 }
 
-/// One problem found by one rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The figures behind a finding, in the unit of the table or text they
+/// come from. `None` where the finding has no such figure.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    /// What the document prints (a blank cell is `None`).
+    pub printed: Option<Decimal>,
+    /// What the other figures imply.
+    pub expected: Option<Decimal>,
+    /// printed − expected.
+    pub difference: Option<Decimal>,
+    /// How far apart the two may be (0 when they must be equal).
+    pub tolerance: Option<Decimal>,
+    /// The unit of the figures above.
+    pub unit: Option<Unit>,
+}
+
+impl Figures {
+    pub fn is_empty(&self) -> bool {
+        *self == Figures::default()
+    }
+}
+
+/// One problem found by one rule. The message is data (a template in both
+/// languages and its arguments), rendered by [`Finding::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Stable rule id (`table.parent-sum`).
     pub rule: &'static str,
     pub severity: Severity,
-    /// Plain language, with the figures (expected, found, difference).
-    pub message: String,
+    /// The message with its figures, in both languages.
+    pub text: Text,
+    /// The figures compared.
+    pub figures: Figures,
     /// Where the app can jump to; the first place is the main one.
     pub places: Vec<Place>,
+    /// Findings caused by the same root cell, grouped under this one.
+    pub consequences: Vec<Finding>,
+    /// A reviewer's mark from the document's sidecar ([`review`]).
+    pub review: Option<review::Review>,
 }
 
 impl Finding {
-    pub fn new(
-        rule: &'static str,
-        severity: Severity,
-        message: impl Into<String>,
-        places: Vec<Place>,
-    ) -> Finding {
+    pub fn new(rule: &'static str, severity: Severity, text: Text, places: Vec<Place>) -> Finding {
         Finding {
             rule,
             severity,
-            message: message.into(),
+            text,
+            figures: Figures::default(),
             places,
+            consequences: Vec::new(),
+            review: None,
         }
     }
 
-    /// The places described for a reader, joined with `; `.
+    pub fn with_figures(mut self, figures: Figures) -> Finding {
+        self.figures = figures;
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text.render(lang)
+    }
+
+    /// The places described for a reader in Chinese, joined with `; `.
     pub fn location(&self, doc: &Disclosure) -> String {
+        self.location_in(doc, Lang::Zh)
+    }
+
+    /// The places described for a reader in `lang` (with `p. N` where the
+    /// input was a PDF), joined with `; `.
+    pub fn location_in(&self, doc: &Disclosure, lang: Lang) -> String {
         self.places
             .iter()
-            .map(|p| p.describe(doc))
+            .map(|p| p.describe_in(doc, lang))
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// The first page any place of the finding is printed on.
+    pub fn page(&self, doc: &Disclosure) -> Option<u32> {
+        self.places.iter().find_map(|p| p.page(doc))
     }
 }
 
@@ -89,10 +162,11 @@ impl Finding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleState {
-    /// Ran and found nothing worse than a note.
+    /// Ran and found nothing at all.
     Passed,
-    /// Ran and found at least one error or warning.
-    Failed,
+    /// Ran and found something (errors, warnings or only notes: see the
+    /// entry's counts). A rule with a note is not "passed".
+    WithFindings,
     /// Nothing to check (no 国有资本经营 data, a figure the text does not state).
     NotApplicable,
     /// Something it needs is missing (a table). Never counted as passed.
@@ -103,36 +177,82 @@ impl RuleState {
     pub fn label(self) -> &'static str {
         match self {
             RuleState::Passed => "passed",
-            RuleState::Failed => "failed",
+            RuleState::WithFindings => "with-findings",
             RuleState::NotApplicable => "not-applicable",
             RuleState::CouldNotRun => "could-not-run",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RuleState::Passed, Lang::Zh) => "通过",
+            (RuleState::WithFindings, Lang::Zh) => "有发现",
+            (RuleState::NotApplicable, Lang::Zh) => "不适用",
+            (RuleState::CouldNotRun, Lang::Zh) => "无法检查",
+            (RuleState::Passed, Lang::En) => "passed",
+            (RuleState::WithFindings, Lang::En) => "with findings",
+            (RuleState::NotApplicable, Lang::En) => "not applicable",
+            (RuleState::CouldNotRun, Lang::En) => "could not run",
         }
     }
 }
 
 /// One line of the ledger: every rule appears once, whatever its outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerEntry {
     pub rule: &'static str,
+    /// The rule's title in Chinese (see [`LedgerEntry::title_in`]).
     pub title: &'static str,
+    pub title_en: &'static str,
     pub state: RuleState,
     /// Why a rule did not apply or could not run.
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
+    /// Findings of the rule by severity (consequences included).
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl LedgerEntry {
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.title,
+            Lang::En => self.title_en,
+        }
+    }
+
+    /// Why the rule is not "passed", in `lang`: its reason, or its counts.
+    pub fn reason_in(&self, lang: Lang) -> Option<String> {
+        if let Some(reason) = &self.reason {
+            return Some(reason.render(lang));
+        }
+        (self.state == RuleState::WithFindings).then(|| match lang {
+            Lang::Zh => format!(
+                "错误 {}，警告 {}，提示 {}",
+                self.errors, self.warnings, self.notes
+            ),
+            Lang::En => format!(
+                "{} errors, {} warnings, {} notes",
+                self.errors, self.warnings, self.notes
+            ),
+        })
+    }
 }
 
 /// Number of rules in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct LedgerCounts {
     pub passed: usize,
-    pub failed: usize,
+    pub with_findings: usize,
     pub not_applicable: usize,
     pub could_not_run: usize,
 }
 
 /// The outcome of [`run`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// Sorted by severity (errors first), then rule id.
+    /// Sorted by severity (errors first), then rule id. Consequences of a
+    /// root finding are inside it, not here.
     pub findings: Vec<Finding>,
     /// One entry per rule, in catalogue order.
     pub ledger: Vec<LedgerEntry>,
@@ -144,7 +264,7 @@ impl Report {
         for entry in &self.ledger {
             match entry.state {
                 RuleState::Passed => counts.passed += 1,
-                RuleState::Failed => counts.failed += 1,
+                RuleState::WithFindings => counts.with_findings += 1,
                 RuleState::NotApplicable => counts.not_applicable += 1,
                 RuleState::CouldNotRun => counts.could_not_run += 1,
             }
@@ -153,7 +273,21 @@ impl Report {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(|f| f.severity == Severity::Error)
+        self.all_findings().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Whether an error finding no reviewer marked remains: what makes
+    /// `budget check` exit 1.
+    pub fn has_open_errors(&self) -> bool {
+        self.all_findings()
+            .any(|f| f.severity == Severity::Error && f.review.is_none())
+    }
+
+    /// Every finding, consequences included (a consequence after its root).
+    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> + '_ {
+        self.findings
+            .iter()
+            .flat_map(|f| std::iter::once(f).chain(f.consequences.iter()))
     }
 
     /// The ledger state of one rule, if the rule exists.
@@ -161,8 +295,9 @@ impl Report {
         self.ledger.iter().find(|e| e.rule == rule).map(|e| e.state)
     }
 
+    /// The findings of one rule, consequences included.
     pub fn findings_of<'a>(&'a self, rule: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
-        self.findings.iter().filter(move |f| f.rule == rule)
+        self.all_findings().filter(move |f| f.rule == rule)
     }
 }
 
@@ -172,9 +307,9 @@ pub enum Outcome {
     /// The rule ran; these are its findings (possibly none).
     Ran(Vec<Finding>),
     /// Nothing to check, with the reason.
-    NotApplicable(String),
+    NotApplicable(Text),
     /// Something the rule needs is missing, with the reason.
-    CouldNotRun(String),
+    CouldNotRun(Text),
 }
 
 /// One rule of the catalogue.
@@ -182,6 +317,7 @@ pub enum Outcome {
 pub struct Rule {
     pub id: &'static str,
     pub title: &'static str,
+    pub title_en: &'static str,
     pub check: fn(&Disclosure) -> Outcome,
 }
 
@@ -190,11 +326,13 @@ pub struct Rule {
 pub fn rules() -> Vec<Rule> {
     let mut all = Vec::new();
     all.extend_from_slice(completeness::RULES);
+    all.extend_from_slice(document::RULES);
     all.extend_from_slice(tables::RULES);
     all.extend_from_slice(cross::RULES);
     all.extend_from_slice(narrative::RULES);
     all.extend_from_slice(projects::RULES);
     all.extend_from_slice(assets::RULES);
+    all.extend_from_slice(procurement::RULES);
     all
 }
 
@@ -208,29 +346,46 @@ pub fn run_rules(doc: &Disclosure, rules: &[Rule]) -> Report {
     let mut findings = Vec::new();
     let mut ledger = Vec::with_capacity(rules.len());
     for rule in rules {
-        let (state, reason) = match (rule.check)(doc) {
-            Outcome::Ran(found) => {
-                let failed = found.iter().any(|f| f.severity <= Severity::Warning);
-                findings.extend(found);
-                let state = if failed {
-                    RuleState::Failed
-                } else {
-                    RuleState::Passed
-                };
-                (state, None)
-            }
-            Outcome::NotApplicable(why) => (RuleState::NotApplicable, Some(why)),
-            Outcome::CouldNotRun(why) => (RuleState::CouldNotRun, Some(why)),
-        };
-        ledger.push(LedgerEntry {
+        let mut entry = LedgerEntry {
             rule: rule.id,
             title: rule.title,
-            state,
-            reason,
-        });
+            title_en: rule.title_en,
+            state: RuleState::Passed,
+            reason: None,
+            errors: 0,
+            warnings: 0,
+            notes: 0,
+        };
+        match (rule.check)(doc) {
+            Outcome::Ran(found) => findings.extend(found),
+            Outcome::NotApplicable(why) => {
+                entry.state = RuleState::NotApplicable;
+                entry.reason = Some(why);
+            }
+            Outcome::CouldNotRun(why) => {
+                entry.state = RuleState::CouldNotRun;
+                entry.reason = Some(why);
+            }
+        }
+        ledger.push(entry);
     }
-    // Stable sort: within a rule, findings stay in document order.
-    findings.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.rule.cmp(b.rule)));
+    let findings = group::group(doc, findings);
+    // The ledger counts what each rule found, wherever grouping put it.
+    for f in findings
+        .iter()
+        .flat_map(|f| std::iter::once(f).chain(f.consequences.iter()))
+    {
+        if let Some(entry) = ledger.iter_mut().find(|e| e.rule == f.rule) {
+            match f.severity {
+                Severity::Error => entry.errors += 1,
+                Severity::Warning => entry.warnings += 1,
+                Severity::Note => entry.notes += 1,
+            }
+            if entry.state == RuleState::Passed {
+                entry.state = RuleState::WithFindings;
+            }
+        }
+    }
     Report { findings, ledger }
 }
 
@@ -249,6 +404,16 @@ impl<'a> Found<'a> {
         Place::Table { table: self.index }
     }
 
+    /// One cell of the table.
+    pub fn cell_place(&self, side: usize, row: usize, column: usize) -> Place {
+        Place::TableCell {
+            table: self.index,
+            side,
+            row,
+            column,
+        }
+    }
+
     pub fn row_place(&self, side: usize, row: usize) -> Place {
         Place::TableRow {
             table: self.index,
@@ -257,8 +422,13 @@ impl<'a> Found<'a> {
         }
     }
 
-    pub fn name(&self) -> &'static str {
-        self.table.kind.short_name()
+    /// The table's name for a message: its standard name in the reader's
+    /// language, or its printed title for a table that is not one of the nine.
+    pub fn name(&self) -> Arg {
+        match self.table.kind {
+            TableKind::Other => Arg::Doc(self.table.title.clone()),
+            kind => Arg::Table(kind),
+        }
     }
 
     /// The side labelled `label` with its index.
@@ -318,19 +488,21 @@ impl Figure {
         Figure { value, unit }
     }
 
-    pub fn in_unit(self, unit: Unit) -> Decimal {
+    /// The figure in another unit; `None` when it does not fit a Decimal.
+    pub fn in_unit(self, unit: Unit) -> Option<Decimal> {
         convert(self.value, self.unit, unit)
     }
 
     /// Half a unit of the last printed decimal, in 元: how far a rounded
     /// figure may be from the exact one.
-    pub fn half_unit_yuan(self) -> Decimal {
-        half_unit(self.value) * self.unit.yuan_factor()
+    pub fn half_unit_yuan(self) -> Option<Decimal> {
+        half_unit(self.value).checked_mul(self.unit.yuan_factor())
     }
+}
 
-    /// `3,264.56万元` as printed (scale kept).
-    pub fn show(self) -> String {
-        format!("{}{}", show(self.value), self.unit.label())
+impl From<Figure> for Arg {
+    fn from(f: Figure) -> Arg {
+        Arg::Figure(f.value, f.unit)
     }
 }
 
@@ -340,80 +512,133 @@ pub(crate) fn half_unit(d: Decimal) -> Decimal {
     Decimal::new(5, (d.scale() + 1).min(28))
 }
 
-/// [`Unit::convert`] that saturates instead of overflowing, so that an
-/// absurd printed figure yields a finding, not a panic.
-pub(crate) fn convert(amount: Decimal, from: Unit, to: Unit) -> Decimal {
+/// [`Unit::convert`] that says when the result does not fit, so that an
+/// absurd printed figure yields a finding, never a clamped figure.
+pub(crate) fn convert(amount: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
     if from == to {
-        amount
+        Some(amount)
     } else {
-        amount.saturating_mul(from.yuan_factor()) / to.yuan_factor()
+        amount
+            .checked_mul(from.yuan_factor())?
+            .checked_div(to.yuan_factor())
     }
 }
 
-/// Σ that saturates instead of overflowing.
-pub(crate) fn sum_of(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+/// Σ, or `None` when the sum does not fit a Decimal.
+pub(crate) fn sum_of(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
     values
         .into_iter()
-        .fold(Decimal::ZERO, |a, b| a.saturating_add(b))
+        .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
 }
 
-/// An amount as printed, keeping its scale (`20.00`, `24`).
-pub(crate) fn show(d: Decimal) -> String {
-    d.to_string()
-}
-
-/// A signed difference with its sign always shown: `+0.10`, `-231.83`.
-pub(crate) fn show_diff(d: Decimal) -> String {
-    if d.is_sign_negative() && !d.is_zero() {
-        d.to_string()
-    } else {
-        format!("+{}", d.abs())
-    }
+/// The finding for figures too large to add or convert: the document
+/// holds an absurd figure, and no sum over it can be trusted.
+pub(crate) fn overflow(rule: &'static str, what: Text, places: Vec<Place>) -> Finding {
+    Finding::new(
+        rule,
+        Severity::Error,
+        text!(
+            "{}：数额过大，无法相加或换算（超出 28 位有效数字）",
+            "{}: the figures are too large to add or convert (over 28 significant digits)",
+            what
+        ),
+        places,
+    )
 }
 
 /// How a printed parent compares with the sum of its printed children.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SumOutcome {
     Equal,
-    /// Differs by no more than half a unit of the last printed decimal per
-    /// child: the children were rounded.
+    /// Differs by no more than the rounding allowance: the children were
+    /// rounded.
     Rounding {
         sum: Decimal,
         diff: Decimal,
+        tolerance: Decimal,
     },
     Mismatch {
         sum: Decimal,
         diff: Decimal,
+        tolerance: Decimal,
     },
+    /// The children do not add up inside a Decimal.
+    Overflow,
+}
+
+/// Whether a family's figures may be rounded. Tables are exact unless the
+/// document shows otherwise ([`group`] decides per table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rounding {
+    Exact,
+    Rounded,
 }
 
 /// Compares a parent with the sum of its children. Blank cells count as
-/// nothing; `diff` is parent − Σ children.
-pub(crate) fn compare_sum(parent: Option<Decimal>, children: &[Option<Decimal>]) -> SumOutcome {
+/// nothing; `diff` is parent − Σ children. Where the figures are rounded,
+/// the allowance is half a unit of the last printed digit of each part, at
+/// the finest precision printed in the family: a figure printed with fewer
+/// decimals (`313` among `306.17`s) never widens it.
+pub(crate) fn compare_sum_with(
+    parent: Option<Decimal>,
+    children: &[Option<Decimal>],
+    rounding: Rounding,
+) -> SumOutcome {
     let present: Vec<Decimal> = children.iter().flatten().copied().collect();
-    let sum = sum_of(present.iter().copied());
+    let Some(sum) = sum_of(present.iter().copied()) else {
+        return SumOutcome::Overflow;
+    };
     let found = parent.unwrap_or(Decimal::ZERO);
-    let diff = found.saturating_sub(sum);
+    let Some(diff) = found.checked_sub(sum) else {
+        return SumOutcome::Overflow;
+    };
     if diff.is_zero() {
         return SumOutcome::Equal;
     }
-    // A blank parent over printed children is a missing figure, not rounding.
-    if parent.is_some() && present.len() > 1 {
-        // Half a unit of the last printed digit of each part, at the finest
-        // precision printed in the family: a figure printed with fewer
-        // decimals (`313` among `306.17`s) never widens the allowance.
-        let scale = present
-            .iter()
-            .chain(parent.iter())
-            .map(|d| d.scale())
-            .max()
-            .unwrap_or(0);
-        let half = half_unit(Decimal::new(0, scale));
-        if diff.abs() <= half.saturating_mul(Decimal::from(present.len())) {
-            return SumOutcome::Rounding { sum, diff };
-        }
+    let scale = present
+        .iter()
+        .chain(parent.iter())
+        .map(|d| d.scale())
+        .max()
+        .unwrap_or(0);
+    let per_part = half_unit(Decimal::new(0, scale));
+    let allowance = per_part
+        .checked_mul(Decimal::from(present.len()))
+        .unwrap_or(Decimal::MAX);
+    // A blank parent over printed children is a missing figure, not
+    // rounding; one child is copied, not rounded.
+    let rounded = rounding == Rounding::Rounded && parent.is_some() && present.len() > 1;
+    if rounded && diff.abs() <= allowance {
+        return SumOutcome::Rounding {
+            sum,
+            diff,
+            tolerance: allowance,
+        };
     }
-    SumOutcome::Mismatch { sum, diff }
+    SumOutcome::Mismatch {
+        sum,
+        diff,
+        tolerance: if rounded { allowance } else { Decimal::ZERO },
+    }
+}
+
+/// [`compare_sum_with`] for figures that may be rounded (a family whose
+/// table is not known to be exact, assets).
+pub(crate) fn compare_sum(parent: Option<Decimal>, children: &[Option<Decimal>]) -> SumOutcome {
+    compare_sum_with(parent, children, Rounding::Rounded)
+}
+
+/// The allowance stated in a message: `（须完全相等）` or `（容差 ±0.010）`.
+fn tolerance_text(tolerance: Decimal) -> Text {
+    if tolerance.is_zero() {
+        text!("须完全相等", "must be exact")
+    } else {
+        text!(
+            "容差 ±{}，即各项末位半个单位之和",
+            "tolerance ±{}: half a unit of each part's last digit",
+            tolerance
+        )
+    }
 }
 
 /// Turns a [`SumOutcome`] into a finding (none when equal). `what` names
@@ -422,49 +647,111 @@ pub(crate) fn sum_finding(
     rule: &'static str,
     outcome: SumOutcome,
     found: Option<Decimal>,
-    what: &str,
-    parts: &str,
+    unit: Unit,
+    what: Text,
+    parts: Text,
     places: Vec<Place>,
 ) -> Option<Finding> {
-    let found_text = found.map(show).unwrap_or_else(|| "空白".to_string());
+    let found_arg = match found {
+        Some(d) => Arg::Amount(d),
+        None => Arg::from(text!("空白", "blank")),
+    };
     match outcome {
         SumOutcome::Equal => None,
-        SumOutcome::Rounding { sum, diff } => Some(Finding::new(
-            rule,
-            Severity::Note,
-            format!(
-                "{what}为 {found_text}，{parts}为 {}，相差 {}（在各项四舍五入的误差之内）",
-                show(sum),
-                show_diff(diff)
-            ),
-            places,
-        )),
-        SumOutcome::Mismatch { sum, diff } => Some(Finding::new(
-            rule,
-            Severity::Error,
-            format!(
-                "{what}应等于{parts} {}，实为 {found_text}，相差 {}",
-                show(sum),
-                show_diff(diff)
-            ),
-            places,
-        )),
+        SumOutcome::Overflow => Some(overflow(rule, what, places)),
+        SumOutcome::Rounding {
+            sum,
+            diff,
+            tolerance,
+        } => Some(
+            Finding::new(
+                rule,
+                Severity::Note,
+                Text::new(
+                    "{}为 {}，{}为 {}，相差 {}（在各项四舍五入的误差之内：{}）",
+                    "{} is {}, {} is {}: difference {} (within the rounding of the parts: {})",
+                    vec![
+                        Arg::from(what),
+                        found_arg,
+                        Arg::from(parts),
+                        Arg::Amount(sum),
+                        Arg::Signed(diff),
+                        Arg::from(tolerance_text(tolerance)),
+                    ],
+                ),
+                places,
+            )
+            .with_figures(Figures {
+                printed: found,
+                expected: Some(sum),
+                difference: Some(diff),
+                tolerance: Some(tolerance),
+                unit: Some(unit),
+            }),
+        ),
+        SumOutcome::Mismatch {
+            sum,
+            diff,
+            tolerance,
+        } => Some(
+            Finding::new(
+                rule,
+                Severity::Error,
+                Text::new(
+                    "{}应等于{} {}，实为 {}，相差 {}（{}）",
+                    "{} should equal {} {} but is {}: difference {} ({})",
+                    vec![
+                        Arg::from(what),
+                        Arg::from(parts),
+                        Arg::Amount(sum),
+                        found_arg,
+                        Arg::Signed(diff),
+                        Arg::from(tolerance_text(tolerance)),
+                    ],
+                ),
+                places,
+            )
+            .with_figures(Figures {
+                printed: found,
+                expected: Some(sum),
+                difference: Some(diff),
+                tolerance: Some(tolerance),
+                unit: Some(unit),
+            }),
+        ),
     }
 }
 
-/// Compares two figures that should be equal, possibly printed in
-/// different units. Rounding of the coarser figure is allowed only across
-/// units (within one unit the figures are copied, not rounded).
-pub(crate) fn figures_agree(a: Figure, b: Figure) -> bool {
-    let diff = a
-        .in_unit(Unit::Yuan)
-        .saturating_sub(b.in_unit(Unit::Yuan))
-        .abs();
-    if a.unit == b.unit {
-        diff.is_zero()
+/// How two figures that should be equal compare, possibly printed in
+/// different units: `Ok(None)` when they agree, `Ok(Some((diff,
+/// tolerance)))` in `b`'s unit when not, `Err(())` when a conversion
+/// overflows. Rounding of the coarser figure is allowed only across units
+/// (within one unit the figures are copied, not rounded).
+pub(crate) fn figures_differ(a: Figure, b: Figure) -> Result<Option<(Decimal, Decimal)>, ()> {
+    let (Some(ay), Some(by)) = (a.in_unit(Unit::Yuan), b.in_unit(Unit::Yuan)) else {
+        return Err(());
+    };
+    let diff_yuan = ay.checked_sub(by).ok_or(())?;
+    let tolerance_yuan = if a.unit == b.unit {
+        Decimal::ZERO
     } else {
-        diff <= a.half_unit_yuan().max(b.half_unit_yuan())
+        let (Some(ha), Some(hb)) = (a.half_unit_yuan(), b.half_unit_yuan()) else {
+            return Err(());
+        };
+        ha.max(hb)
+    };
+    if diff_yuan.abs() <= tolerance_yuan {
+        return Ok(None);
     }
+    let diff = convert(diff_yuan, Unit::Yuan, b.unit).ok_or(())?;
+    let tolerance = convert(tolerance_yuan, Unit::Yuan, b.unit).ok_or(())?;
+    Ok(Some((diff, tolerance)))
+}
+
+/// Whether two figures agree ([`figures_differ`]); figures too large to
+/// compare do not.
+pub(crate) fn figures_agree(a: Figure, b: Figure) -> bool {
+    matches!(figures_differ(a, b), Ok(None))
 }
 
 /// The Chinese numeral prefix of a line removed: `一、一般公共服务支出` →
@@ -520,7 +807,21 @@ mod tests {
             compare_sum(Some(d("3.01")), &[Some(d("1.00")), Some(d("2.00"))]),
             SumOutcome::Rounding {
                 sum: d("3.00"),
-                diff: d("0.01")
+                diff: d("0.01"),
+                tolerance: d("0.010"),
+            }
+        );
+        // An exact table allows nothing: one cent is a mismatch.
+        assert_eq!(
+            compare_sum_with(
+                Some(d("3.01")),
+                &[Some(d("1.00")), Some(d("2.00"))],
+                Rounding::Exact
+            ),
+            SumOutcome::Mismatch {
+                sum: d("3.00"),
+                diff: d("0.01"),
+                tolerance: d("0"),
             }
         );
         // Two parts allow 2 × 0.005 = 0.01, no more.
@@ -528,7 +829,8 @@ mod tests {
             compare_sum(Some(d("3.02")), &[Some(d("1.00")), Some(d("2.00"))]),
             SumOutcome::Mismatch {
                 sum: d("3.00"),
-                diff: d("0.02")
+                diff: d("0.02"),
+                tolerance: d("0.010"),
             }
         );
         // A part printed without decimals does not widen the allowance to
@@ -537,14 +839,8 @@ mod tests {
             compare_sum(Some(d("309.17")), &[Some(d("313")), Some(d("3.00"))]),
             SumOutcome::Mismatch {
                 sum: d("316.00"),
-                diff: d("-6.83")
-            }
-        );
-        assert_eq!(
-            compare_sum(Some(d("3.03")), &[Some(d("1.00")), Some(d("2.00"))]),
-            SumOutcome::Mismatch {
-                sum: d("3.00"),
-                diff: d("0.03")
+                diff: d("-6.83"),
+                tolerance: d("0.010"),
             }
         );
         // A blank parent over figures is missing, never rounding.
@@ -552,10 +848,20 @@ mod tests {
             compare_sum(None, &[Some(d("0.01"))]),
             SumOutcome::Mismatch {
                 sum: d("0.01"),
-                diff: d("-0.01")
+                diff: d("-0.01"),
+                tolerance: d("0"),
             }
         );
         assert_eq!(compare_sum(None, &[None, None]), SumOutcome::Equal);
+        // A sum that does not fit a Decimal is an overflow, never a clamped
+        // figure.
+        assert_eq!(
+            compare_sum(
+                Some(Decimal::MAX),
+                &[Some(Decimal::MAX), Some(Decimal::MAX)]
+            ),
+            SumOutcome::Overflow
+        );
     }
 
     #[test]
@@ -571,6 +877,17 @@ mod tests {
     fn figures_in_different_units() {
         let wan = Figure::new(d("12.35"), Unit::WanYuan);
         assert!(figures_agree(wan, Figure::new(d("123456.00"), Unit::Yuan)));
+        assert_eq!(
+            figures_differ(wan, Figure::new(d("123400.00"), Unit::Yuan)),
+            Ok(Some((d("100.00"), d("50.000"))))
+        );
+        assert_eq!(
+            figures_differ(
+                Figure::new(Decimal::MAX, Unit::YiYuan),
+                Figure::new(d("1"), Unit::Yuan)
+            ),
+            Err(())
+        );
         assert!(!figures_agree(wan, Figure::new(d("123400.00"), Unit::Yuan)));
         assert!(!figures_agree(
             Figure::new(d("24.00"), Unit::WanYuan),

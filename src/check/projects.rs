@@ -6,68 +6,80 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::{
-    convert, figures_agree, find_table, show, show_diff, squeeze, sum_of, total_row, Figure,
-    Finding, Outcome, Rule, Severity,
+    convert, figures_agree, find_table, overflow, squeeze, sum_of, total_row, Arg, Figure, Figures,
+    Finding, Outcome, Rule, Severity, Text,
 };
 use crate::model::{
     indicator::Garble, Disclosure, Indicator, IndicatorUnit, Place, ProjectCard, TableKind, Unit,
     ValueStatus,
 };
+use crate::text;
 
 pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: "project.budget-total",
         title: "各项目预算数之和 = 支出总表项目支出合计",
+        title_en: "The project cards' budgets add up to T3's project expenditure",
         check: budget_total,
     },
     Rule {
         id: "project.funds-sum",
         title: "项目预算数 = 财政资金 + 其他资金",
+        title_en: "A card's budget equals fiscal funds + other funds",
         check: funds_sum,
     },
     Rule {
         id: "project.spending-plan",
         title: "资金支出计划：累计百分比不减、不超过100%、12月底达到100%",
+        title_en: "Spending plan: cumulative percentages never fall, stay within 100% and reach 100% by December",
         check: spending_plan,
     },
     Rule {
         id: "project.cost-within-budget",
         title: "成本指标金额不超过项目预算数",
+        title_en: "A cost indicator does not exceed the project budget",
         check: cost_within_budget,
     },
     Rule {
         id: "project.codes-unique",
         title: "项目编码唯一且不空",
+        title_en: "Project codes are present and unique",
         check: codes_unique,
     },
     Rule {
         id: "project.indicator-levels",
         title: "产出、效益、满意度三类一级指标齐全",
+        title_en: "Output, benefit and satisfaction indicators are all present",
         check: indicator_levels,
     },
     Rule {
         id: "project.indicator-labels",
         title: "二级、三级指标名称没有错位",
+        title_en: "Level-2 and level-3 indicator names are not swapped",
         check: indicator_labels,
     },
     Rule {
         id: "indicator.garbled",
         title: "指标值可读（无重复数字、无重复目标、不缺数值）",
+        title_en: "Indicator values are readable (no duplicated digits or targets, a number present)",
         check: garbled,
     },
     Rule {
         id: "indicator.missing-unit",
         title: "指标值带计量单位",
+        title_en: "Indicator values carry a unit",
         check: missing_unit,
     },
     Rule {
         id: "indicator.unit-typo",
         title: "计量单位没有错别字（百份比）",
+        title_en: "Units have no typos (百份比)",
         check: unit_typo,
     },
     Rule {
         id: "indicator.percent-over-100",
         title: "百分比指标值不超过100",
+        title_en: "Percentage indicator values do not exceed 100",
         check: percent_over_100,
     },
 ];
@@ -83,7 +95,7 @@ fn indicator_place(card: usize, indicator: usize) -> Place {
 fn no_cards(doc: &Disclosure) -> Option<Outcome> {
     doc.projects
         .is_empty()
-        .then(|| Outcome::NotApplicable("没有项目绩效目标表".into()))
+        .then(|| Outcome::NotApplicable(text!("没有项目绩效目标表", "there are no project cards")))
 }
 
 /// Every indicator of every card, with its place.
@@ -96,36 +108,62 @@ fn indicators(doc: &Disclosure) -> impl Iterator<Item = (usize, usize, &ProjectC
     })
 }
 
-fn card_label(index: usize, card: &ProjectCard) -> String {
-    format!("项目 {}「{}」", index + 1, card.name)
+fn card_label(index: usize, card: &ProjectCard) -> Text {
+    text!("项目 {}「{}」", "project {} “{}”", index + 1, &card.name)
 }
 
 fn budget_total(doc: &Disclosure) -> Outcome {
     let Some(t3) = find_table(doc, TableKind::Expenditure) else {
-        return Outcome::CouldNotRun("缺少支出总表".into());
+        return Outcome::CouldNotRun(text!("缺少支出总表", "T3 is missing"));
     };
     let Some((si, side)) = t3.main_side() else {
-        return Outcome::CouldNotRun("支出总表没有内容".into());
+        return Outcome::CouldNotRun(text!("支出总表没有内容", "T3 is empty"));
     };
     let Some(column) = side.column("项目支出") else {
-        return Outcome::CouldNotRun("支出总表没有项目支出列".into());
+        return Outcome::CouldNotRun(text!(
+            "支出总表没有项目支出列",
+            "T3 has no project expenditure column"
+        ));
     };
     let Some((ri, total)) = total_row(side) else {
-        return Outcome::CouldNotRun("支出总表找不到合计行".into());
+        return Outcome::CouldNotRun(text!("支出总表找不到合计行", "T3 has no total row"));
     };
     let table_figure = Figure::new(total.amount(column).unwrap_or(Decimal::ZERO), t3.table.unit);
     if doc.projects.is_empty() && table_figure.value.is_zero() {
-        return Outcome::NotApplicable("没有项目支出".into());
+        return Outcome::NotApplicable(text!("没有项目支出", "there is no project expenditure"));
     }
-    let cards_yuan = sum_of(
-        doc.projects
-            .iter()
-            .filter_map(|p| p.budget.map(|b| convert(b, p.unit, Unit::Yuan))),
-    );
-    let cards = Figure::new(
-        convert(cards_yuan, Unit::Yuan, t3.table.unit),
-        t3.table.unit,
-    );
+    let mut places = vec![t3.cell_place(si, ri, column)];
+    places.extend((0..doc.projects.len()).map(card_place));
+    let in_yuan: Option<Vec<Decimal>> = doc
+        .projects
+        .iter()
+        .filter_map(|p| p.budget.map(|b| convert(b, p.unit, Unit::Yuan)))
+        .collect();
+    let Some((cards_yuan, cards_value)) = in_yuan.and_then(|v| {
+        let yuan = sum_of(v)?;
+        Some((yuan, convert(yuan, Unit::Yuan, t3.table.unit)?))
+    }) else {
+        return Outcome::Ran(vec![overflow(
+            "project.budget-total",
+            text!("项目预算数合计", "the sum of the card budgets"),
+            places,
+        )]);
+    };
+    let cards = Figure::new(cards_value, t3.table.unit);
+    // A document with project spending and no card at all did not publish
+    // its performance targets: worth a warning, not a sum that fails.
+    if doc.projects.is_empty() {
+        return Outcome::Ran(vec![Finding::new(
+            "project.budget-total",
+            Severity::Warning,
+            text!(
+                "支出总表项目支出合计 {}，但文件没有项目绩效目标表",
+                "T3's project expenditure is {}, but the document has no project cards",
+                table_figure
+            ),
+            places,
+        )]);
+    }
     // Exact when the cards print the table's unit; across units (cards in
     // 元, table in 万元) within the rounding of the coarser figure.
     let same_unit = doc.projects.iter().all(|p| p.unit == t3.table.unit);
@@ -137,20 +175,33 @@ fn budget_total(doc: &Disclosure) -> Outcome {
     if agree {
         return Outcome::Ran(Vec::new());
     }
-    let mut places = vec![t3.row_place(si, ri)];
-    places.extend((0..doc.projects.len()).map(card_place));
+    let Some(diff) = cards.value.checked_sub(table_figure.value) else {
+        return Outcome::Ran(vec![overflow(
+            "project.budget-total",
+            text!("项目预算数合计", "the sum of the card budgets"),
+            places,
+        )]);
+    };
     Outcome::Ran(vec![Finding::new(
         "project.budget-total",
         Severity::Error,
-        format!(
+        text!(
             "{} 张项目绩效目标表的预算数合计 {}，支出总表项目支出合计 {}，相差 {}",
+            "the {} project cards' budgets add up to {}, T3's project expenditure is {}: difference {}",
             doc.projects.len(),
-            cards.show(),
-            table_figure.show(),
-            show_diff(cards.value.saturating_sub(table_figure.value))
+            cards,
+            table_figure,
+            Arg::Signed(diff)
         ),
         places,
-    )])
+    )
+    .with_figures(Figures {
+        printed: Some(table_figure.value),
+        expected: Some(cards.value),
+        difference: Some(diff),
+        tolerance: Some(Decimal::ZERO),
+        unit: Some(t3.table.unit),
+    })])
 }
 
 fn funds_sum(doc: &Disclosure) -> Outcome {
@@ -164,8 +215,9 @@ fn funds_sum(doc: &Disclosure) -> Outcome {
             None if parts.iter().any(Option::is_some) => findings.push(Finding::new(
                 "project.funds-sum",
                 Severity::Error,
-                format!(
+                text!(
                     "{}预算数空白，但列有财政资金或其他资金",
+                    "{}: the budget is blank but fiscal or other funds are printed",
                     card_label(ci, card)
                 ),
                 vec![card_place(ci)],
@@ -173,26 +225,48 @@ fn funds_sum(doc: &Disclosure) -> Outcome {
             None => findings.push(Finding::new(
                 "project.funds-sum",
                 Severity::Warning,
-                format!("{}没有预算数", card_label(ci, card)),
+                text!("{}没有预算数", "{} has no budget", card_label(ci, card)),
                 vec![card_place(ci)],
             )),
             Some(budget) => {
-                let sum = sum_of(parts.iter().flatten().copied());
-                if sum != budget {
-                    findings.push(Finding::new(
+                let blank = || Arg::from(text!("空白", "blank"));
+                let Some((sum, diff)) = sum_of(parts.iter().flatten().copied())
+                    .and_then(|sum| Some((sum, budget.checked_sub(sum)?)))
+                else {
+                    findings.push(overflow(
                         "project.funds-sum",
-                        Severity::Error,
-                        format!(
-                            "{}预算数 {} 应等于财政资金 {} + 其他资金 {} = {}，相差 {}",
-                            card_label(ci, card),
-                            show(budget),
-                            card.fiscal_funds.map(show).unwrap_or_else(|| "空白".into()),
-                            card.other_funds.map(show).unwrap_or_else(|| "空白".into()),
-                            show(sum),
-                            show_diff(budget.saturating_sub(sum))
-                        ),
+                        card_label(ci, card),
                         vec![card_place(ci)],
                     ));
+                    continue;
+                };
+                if !diff.is_zero() {
+                    findings.push(
+                        Finding::new(
+                            "project.funds-sum",
+                            Severity::Error,
+                            Text::new(
+                                "{}预算数 {} 应等于财政资金 {} + 其他资金 {} = {}，相差 {}（须完全相等）",
+                                "{}: the budget {} should equal fiscal funds {} + other funds {} = {}: difference {} (must be exact)",
+                                vec![
+                                    Arg::from(card_label(ci, card)),
+                                    Arg::Amount(budget),
+                                    card.fiscal_funds.map(Arg::Amount).unwrap_or_else(blank),
+                                    card.other_funds.map(Arg::Amount).unwrap_or_else(blank),
+                                    Arg::Amount(sum),
+                                    Arg::Signed(diff),
+                                ],
+                            ),
+                            vec![card_place(ci)],
+                        )
+                        .with_figures(Figures {
+                            printed: Some(budget),
+                            expected: Some(sum),
+                            difference: Some(diff),
+                            tolerance: Some(Decimal::ZERO),
+                            unit: Some(card.unit),
+                        }),
+                    );
                 }
             }
         }
@@ -218,7 +292,11 @@ fn spending_plan(doc: &Disclosure) -> Outcome {
             findings.push(Finding::new(
                 "project.spending-plan",
                 Severity::Note,
-                format!("{label}没有填写资金支出计划"),
+                text!(
+                    "{}没有填写资金支出计划",
+                    "{} has no spending plan",
+                    label.clone()
+                ),
                 place,
             ));
             continue;
@@ -229,11 +307,13 @@ fn spending_plan(doc: &Disclosure) -> Outcome {
                 findings.push(Finding::new(
                     "project.spending-plan",
                     Severity::Error,
-                    format!(
-                        "{label}资金支出计划是累计百分比，{} {}% 小于 {} {}%",
-                        b.label,
+                    text!(
+                        "{}资金支出计划是累计百分比，{} {}% 小于 {} {}%",
+                        "{}: the spending plan is cumulative, but {} {}% is less than {} {}%",
+                        label.clone(),
+                        &b.label,
                         pb.normalize(),
-                        a.label,
+                        &a.label,
                         pa.normalize()
                     ),
                     place.clone(),
@@ -245,9 +325,11 @@ fn spending_plan(doc: &Disclosure) -> Outcome {
                 findings.push(Finding::new(
                     "project.spending-plan",
                     Severity::Error,
-                    format!(
-                        "{label}资金支出计划 {} 为 {}%，超过100%",
-                        p.label,
+                    text!(
+                        "{}资金支出计划 {} 为 {}%，超过100%",
+                        "{}: the spending plan gives {} {}%, over 100%",
+                        label.clone(),
+                        &p.label,
                         pct.normalize()
                     ),
                     place.clone(),
@@ -261,9 +343,11 @@ fn spending_plan(doc: &Disclosure) -> Outcome {
             findings.push(Finding::new(
                 "project.spending-plan",
                 Severity::Note,
-                format!(
-                    "{label}资金支出计划没有12月底一栏（最后一栏 {} 为 {}%）",
-                    last.label,
+                text!(
+                    "{}资金支出计划没有12月底一栏（最后一栏 {} 为 {}%）",
+                    "{}: the spending plan has no 12月底 (end of December) column (the last, {}, is {}%)",
+                    label.clone(),
+                    &last.label,
                     last_pct.normalize()
                 ),
                 place,
@@ -272,8 +356,10 @@ fn spending_plan(doc: &Disclosure) -> Outcome {
             findings.push(Finding::new(
                 "project.spending-plan",
                 Severity::Warning,
-                format!(
-                    "{label}资金支出计划到12月底累计 {}%，未达到100%",
+                text!(
+                    "{}资金支出计划到12月底累计 {}%，未达到100%",
+                    "{}: the spending plan reaches {}% by the end of December, not 100%",
+                    label.clone(),
                     last_pct.normalize()
                 ),
                 place,
@@ -306,33 +392,58 @@ fn cost_within_budget(doc: &Disclosure) -> Outcome {
             continue;
         };
         compared += 1;
-        let amount_in_card = convert(amount, money_unit, card.unit);
-        if amount_in_card > budget {
-            // Show the conversion only where the units differ.
-            let converted = if money_unit == card.unit {
-                String::new()
-            } else {
-                format!("（即 {}{}）", amount_in_card.normalize(), card.unit.label())
-            };
-            findings.push(Finding::new(
+        let Some((amount_in_card, over)) =
+            convert(amount, money_unit, card.unit).and_then(|a| Some((a, a.checked_sub(budget)?)))
+        else {
+            findings.push(overflow(
                 "project.cost-within-budget",
-                Severity::Error,
-                format!(
-                    "{}成本指标「{}」指标值 {}{converted} 超过项目预算数 {}{}，超出 {}{}",
-                    card_label(ci, card),
-                    ind.level3,
-                    ind.value.raw.trim(),
-                    show(budget),
-                    card.unit.label(),
-                    amount_in_card.saturating_sub(budget).normalize(),
-                    card.unit.label()
-                ),
+                card_label(ci, card),
                 vec![indicator_place(ci, ii)],
             ));
+            continue;
+        };
+        if over > Decimal::ZERO {
+            // Show the conversion only where the units differ.
+            let converted = if money_unit == card.unit {
+                text!("", "")
+            } else {
+                text!(
+                    "（即 {}）",
+                    " (that is {})",
+                    Arg::Figure(amount_in_card.normalize(), card.unit)
+                )
+            };
+            findings.push(
+                Finding::new(
+                    "project.cost-within-budget",
+                    Severity::Error,
+                    text!(
+                        "{}成本指标「{}」指标值 {}{} 超过项目预算数 {}，超出 {}",
+                        "{}: the cost indicator “{}” of {}{} exceeds the project budget {} by {}",
+                        card_label(ci, card),
+                        &ind.level3,
+                        ind.value.raw.trim(),
+                        converted,
+                        Arg::Figure(budget, card.unit),
+                        Arg::Figure(over.normalize(), card.unit)
+                    ),
+                    vec![indicator_place(ci, ii)],
+                )
+                .with_figures(Figures {
+                    printed: Some(amount_in_card),
+                    expected: Some(budget),
+                    difference: Some(over),
+                    tolerance: Some(Decimal::ZERO),
+                    unit: Some(card.unit),
+                }),
+            );
         }
     }
     if compared == 0 {
-        return Outcome::NotApplicable("没有以金额表示的成本指标".into());
+        return Outcome::NotApplicable(text!(
+            "没有以金额表示的成本指标",
+            "no cost indicator is stated as an amount"
+        ));
     }
     Outcome::Ran(findings)
 }
@@ -349,7 +460,11 @@ fn codes_unique(doc: &Disclosure) -> Outcome {
             findings.push(Finding::new(
                 "project.codes-unique",
                 Severity::Warning,
-                format!("{}没有项目编码", card_label(ci, card)),
+                text!(
+                    "{}没有项目编码",
+                    "{} has no project code",
+                    card_label(ci, card)
+                ),
                 vec![card_place(ci)],
             ));
         } else {
@@ -358,14 +473,19 @@ fn codes_unique(doc: &Disclosure) -> Outcome {
     }
     for (code, cards) in seen {
         if cards.len() > 1 {
-            let names: Vec<String> = cards
+            let names: Vec<Arg> = cards
                 .iter()
-                .filter_map(|&c| doc.projects.get(c).map(|p| card_label(c, p)))
+                .filter_map(|&c| doc.projects.get(c).map(|p| Arg::from(card_label(c, p))))
                 .collect();
             findings.push(Finding::new(
                 "project.codes-unique",
                 Severity::Error,
-                format!("项目编码 {code} 重复：{}", names.join("、")),
+                text!(
+                    "项目编码 {} 重复：{}",
+                    "project code {} is used twice: {}",
+                    code,
+                    Arg::List(names)
+                ),
                 cards.into_iter().map(card_place).collect(),
             ));
         }
@@ -387,8 +507,9 @@ fn indicator_levels(doc: &Disclosure) -> Outcome {
             findings.push(Finding::new(
                 "project.indicator-levels",
                 Severity::Warning,
-                format!(
+                text!(
                     "{}缺少一级指标：{}",
+                    "{} lacks level-1 indicators: {}",
                     card_label(ci, card),
                     missing
                         .iter()
@@ -426,11 +547,12 @@ fn indicator_labels(doc: &Disclosure) -> Outcome {
             findings.push(Finding::new(
                 "project.indicator-labels",
                 Severity::Warning,
-                format!(
+                text!(
                     "{}：二级指标「{}」下的三级指标名为「{}」，两列名称疑似错位",
+                    "{}: the level-3 indicator under “{}” is named “{}”: the two columns look swapped",
                     card_label(ci, card),
-                    ind.level2,
-                    ind.level3
+                    &ind.level2,
+                    &ind.level3
                 ),
                 vec![indicator_place(ci, ii)],
             ));
@@ -439,17 +561,34 @@ fn indicator_labels(doc: &Disclosure) -> Outcome {
     Outcome::Ran(findings)
 }
 
-fn garble_text(garble: Garble, raw: &str, number: Option<Decimal>) -> String {
+fn garble_text(garble: Garble, raw: &str, number: Option<Decimal>) -> Text {
     match garble {
-        Garble::Blank => "指标值空白".to_string(),
-        Garble::UnitWithoutNumber => format!("指标值「{raw}」只有单位，没有数值"),
-        Garble::DuplicatedTarget => format!("指标值「{raw}」目标值重复录入"),
+        Garble::Blank => text!("指标值空白", "the value is blank"),
+        Garble::UnitWithoutNumber => text!(
+            "指标值「{}」只有单位，没有数值",
+            "the value “{}” has a unit but no number",
+            raw
+        ),
+        Garble::DuplicatedTarget => text!(
+            "指标值「{}」目标值重复录入",
+            "the value “{}” enters its target twice",
+            raw
+        ),
         Garble::DuplicatedDigits => {
             let digits = number.map(|n| n.to_string()).unwrap_or_default();
-            let half = &digits[..digits.len() / 2];
-            format!("指标值「{raw}」数字重复录入（疑为 {half}）")
+            let half: String = digits.chars().take(digits.chars().count() / 2).collect();
+            text!(
+                "指标值「{}」数字重复录入（疑为 {}）",
+                "the value “{}” repeats its digits (probably {})",
+                raw,
+                half
+            )
         }
-        Garble::Unreadable => format!("指标值「{raw}」无法读出目标值"),
+        Garble::Unreadable => text!(
+            "指标值「{}」无法读出目标值",
+            "no target can be read from the value “{}”",
+            raw
+        ),
     }
 }
 
@@ -462,10 +601,11 @@ fn garbled(doc: &Disclosure) -> Outcome {
             ValueStatus::Garbled(g) => Some(Finding::new(
                 "indicator.garbled",
                 Severity::Error,
-                format!(
+                text!(
                     "{}「{}」：{}",
+                    "{}, “{}”: {}",
                     card_label(ci, card),
-                    ind.level3,
+                    &ind.level3,
                     garble_text(g, ind.value.raw.trim(), ind.value.number)
                 ),
                 vec![indicator_place(ci, ii)],
@@ -490,10 +630,11 @@ fn missing_unit(doc: &Disclosure) -> Outcome {
             Finding::new(
                 "indicator.missing-unit",
                 Severity::Warning,
-                format!(
+                text!(
                     "{}「{}」：指标值「{}」没有计量单位",
+                    "{}, “{}”: the value “{}” has no unit",
                     card_label(ci, card),
-                    ind.level3,
+                    &ind.level3,
                     ind.value.raw.trim()
                 ),
                 vec![indicator_place(ci, ii)],
@@ -517,10 +658,13 @@ fn unit_typo(doc: &Disclosure) -> Outcome {
                 findings.push(Finding::new(
                     "indicator.unit-typo",
                     Severity::Note,
-                    format!(
-                        "{}「{}」：单位「{typo}」应为「{right}」",
+                    text!(
+                        "{}「{}」：单位「{}」应为「{}」",
+                        "{}, “{}”: the unit “{}” should be “{}”",
                         card_label(ci, card),
-                        ind.level3
+                        &ind.level3,
+                        typo,
+                        right
                     ),
                     vec![indicator_place(ci, ii)],
                 ));
@@ -543,10 +687,11 @@ fn percent_over_100(doc: &Disclosure) -> Outcome {
             Finding::new(
                 "indicator.percent-over-100",
                 Severity::Warning,
-                format!(
+                text!(
                     "{}「{}」：指标值「{}」超过100%",
+                    "{}, “{}”: the value “{}” is over 100%",
                     card_label(ci, card),
-                    ind.level3,
+                    &ind.level3,
                     ind.value.raw.trim()
                 ),
                 vec![indicator_place(ci, ii)],

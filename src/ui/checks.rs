@@ -33,7 +33,7 @@ fn severity_style(severity: Severity, th: &Theme) -> Style {
 fn state_text(state: RuleState) -> Msg {
     match state {
         RuleState::Passed => Msg::StatePassed,
-        RuleState::Failed => Msg::StateFailed,
+        RuleState::WithFindings => Msg::StateWithFindings,
         RuleState::NotApplicable => Msg::StateNotApplicable,
         RuleState::CouldNotRun => Msg::StateCouldNotRun,
     }
@@ -61,7 +61,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     ];
     for (n, state, style) in [
         (counts.passed, RuleState::Passed, th.increase),
-        (counts.failed, RuleState::Failed, th.error),
+        (counts.with_findings, RuleState::WithFindings, th.error),
         (counts.not_applicable, RuleState::NotApplicable, th.dim),
         (counts.could_not_run, RuleState::CouldNotRun, th.warning),
     ] {
@@ -95,7 +95,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         let e = &c.report.ledger[i];
         let style = match e.state {
             RuleState::Passed => th.base,
-            RuleState::Failed => th.error,
+            RuleState::WithFindings => th.error,
             RuleState::NotApplicable => th.dim,
             RuleState::CouldNotRun => th.warning,
         };
@@ -105,10 +105,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
                 style,
             ),
             Span::styled(fit_left(e.rule, c.rule_width + 1), th.dim),
-            Span::raw(format!(" {}", e.title)),
+            Span::raw(format!(" {}", e.title_in(lang))),
         ];
         if let Some(reason) = &e.reason {
-            spans.push(Span::styled(format!("  ({reason})"), th.dim));
+            spans.push(Span::styled(format!("  ({})", reason.render(lang)), th.dim));
         }
         Line::from(spans)
     };
@@ -121,12 +121,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             let e = &c.report.ledger[entry];
             Line::from(vec![
                 Span::styled(format!("   {}", e.rule), th.header),
-                Span::styled(format!("  {} ({n})", e.title), th.dim),
+                Span::styled(format!("  {} ({n})", e.title_in(lang)), th.dim),
             ])
         }
         // The message names its place; the full location is in the
         // detail below.
-        CheckLine::Finding(f) => Line::raw(format!("     {}", c.report.findings[f].message)),
+        CheckLine::Finding(f) => Line::raw(format!("     {}", c.report.findings[f].message(lang))),
     };
     if !c.show_ledger && c.lines.is_empty() {
         let line = Line::styled(format!(" {}", t(lang, Msg::NoFindings)), th.increase);
@@ -174,11 +174,14 @@ fn detail_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut lines = vec![Line::styled(
-        truncate(&format!(" › {}", f.location(&app.doc)), cols),
+        truncate(&format!(" › {}", f.location_in(&app.doc, app.lang)), cols),
         th.header,
     )];
     let room = cols.saturating_sub(3).max(1);
-    for part in super::text::wrap(&f.message, room).into_iter().take(3) {
+    for part in super::text::wrap(&f.message(app.lang), room)
+        .into_iter()
+        .take(3)
+    {
         lines.push(Line::raw(format!("   {part}")));
     }
     lines

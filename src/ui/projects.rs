@@ -543,7 +543,7 @@ fn detail_lines(app: &App, card: usize, cols: usize, th: &Theme) -> Vec<Line<'st
             crate::check::Severity::Warning => th.warning,
             crate::check::Severity::Note => th.note,
         };
-        field(t(lang, Msg::FindingsHere), &f.message, style);
+        field(t(lang, Msg::FindingsHere), &f.message(lang), style);
     }
     lines.truncate(8);
     lines

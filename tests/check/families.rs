@@ -2,6 +2,7 @@
 //! and not-applicable cases.
 
 use budget_tui::check::{self, Finding, RuleState, Severity};
+use budget_tui::i18n::Lang;
 use budget_tui::model::{Block, Disclosure, IndicatorValue, Place, TableKind};
 
 use crate::fixture::{self, dec, row_index, table_index};
@@ -42,16 +43,16 @@ fn total_row_must_equal_the_classes() {
         "896.00",
     );
     let (state, findings) = run_rule(&doc, "table.total-row");
-    assert_eq!(state, RuleState::Failed);
+    assert_eq!(state, RuleState::WithFindings);
     assert_eq!(findings.len(), 1);
     assert!(
-        findings[0].message.contains("+1.00"),
+        findings[0].message(Lang::Zh).contains("+1.00"),
         "{}",
-        findings[0].message
+        findings[0].message(Lang::Zh)
     );
     assert_eq!(
         findings[0].location(&doc),
-        "一般公共预算财政拨款支出表 › 1 合计"
+        "一般公共预算财政拨款支出表 › 1 合计「项目支出」"
     );
 }
 
@@ -66,16 +67,17 @@ fn income_subtotal_is_the_sum_of_sources() {
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(
         findings[0].places,
-        vec![Place::TableRow {
+        vec![Place::TableCell {
             table: t2,
             side: 0,
-            row
+            row,
+            column: doc.tables[t2].sides[0].column("小计").unwrap(),
         }]
     );
     assert!(
-        findings[0].message.contains("本年收入/小计"),
+        findings[0].message(Lang::Zh).contains("本年收入/小计"),
         "{}",
-        findings[0].message
+        findings[0].message(Lang::Zh)
     );
 }
 
@@ -99,12 +101,12 @@ fn three_public_rows_add_up() {
         "3.00",
     );
     let (state, findings) = run_rule(&doc, "table.three-public-rows");
-    assert_eq!(state, RuleState::Failed);
+    assert_eq!(state, RuleState::WithFindings);
     // 小计 in both filled columns.
     assert_eq!(findings.len(), 2, "{findings:?}");
     assert!(findings
         .iter()
-        .all(|f| f.message.contains("“三公”经费小计")));
+        .all(|f| f.message(Lang::Zh).contains("“三公”经费小计")));
 }
 
 #[test]
@@ -119,9 +121,9 @@ fn summary_balance_and_lines() {
         "10.00",
     );
     let (state, findings) = run_rule(&doc, "summary.balance");
-    assert_eq!(state, RuleState::Failed);
+    assert_eq!(state, RuleState::WithFindings);
     assert_eq!(findings.len(), 1, "{findings:?}");
-    assert!(findings[0].message.contains("收入总计"));
+    assert!(findings[0].message(Lang::Zh).contains("收入总计"));
 
     let mut doc = fixture::seed();
     set(
@@ -134,7 +136,9 @@ fn summary_balance_and_lines() {
     );
     let (_, findings) = run_rule(&doc, "grant-summary.expenditure-sum");
     assert_eq!(findings.len(), 1, "{findings:?}");
-    assert!(findings[0].message.contains("政府性基金预算财政拨款"));
+    assert!(findings[0]
+        .message(Lang::Zh)
+        .contains("政府性基金预算财政拨款"));
 }
 
 #[test]
@@ -199,8 +203,8 @@ fn class_totals_match_by_name() {
         "20.00",
     );
     let (state, findings) = run_rule(&doc, "cross.class-totals");
-    assert_eq!(state, RuleState::Failed);
-    let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(state, RuleState::WithFindings);
+    let messages: Vec<String> = findings.iter().map(|f| f.message(Lang::Zh)).collect();
     assert_eq!(findings.len(), 2, "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("农林水支出")));
     assert!(messages.iter().any(|m| m.contains("城乡社区支出")));
@@ -212,7 +216,7 @@ fn expenditure_table_must_cover_the_grant_tables() {
     set(&mut doc, TableKind::Expenditure, 0, "2120899", 0, "19.00");
     let (_, findings) = run_rule(&doc, "cross.expenditure-covers-grants");
     assert_eq!(findings.len(), 1, "{findings:?}");
-    assert!(findings[0].message.contains("2120899"));
+    assert!(findings[0].message(Lang::Zh).contains("2120899"));
     assert_eq!(findings[0].severity, Severity::Error);
 }
 
@@ -229,7 +233,7 @@ fn car_running_costs_cannot_exceed_the_three_public_table() {
     );
     let (_, findings) = run_rule(&doc, "cross.three-public-vs-economic");
     assert_eq!(findings.len(), 1, "{findings:?}");
-    assert!(findings[0].message.contains("30231"));
+    assert!(findings[0].message(Lang::Zh).contains("30231"));
     assert_eq!(findings[0].places.len(), 2);
 }
 
@@ -245,11 +249,11 @@ fn grant_columns_against_detail_tables() {
         "21.00",
     );
     let (state, findings) = run_rule(&doc, "cross.grant-vs-fund");
-    assert_eq!(state, RuleState::Failed);
+    assert_eq!(state, RuleState::WithFindings);
     assert!(
-        findings[0].message.contains("+1.00"),
+        findings[0].message(Lang::Zh).contains("+1.00"),
         "{}",
-        findings[0].message
+        findings[0].message(Lang::Zh)
     );
     let (state, _) = run_rule(&fixture::seed(), "cross.grant-vs-state-capital");
     assert_eq!(state, RuleState::NotApplicable);
@@ -267,7 +271,7 @@ fn rounded_narrative_figures_pass_and_wrong_ones_fail() {
     );
     replace_text(&mut doc, "预算安排24万元", "预算安排25万元");
     let (state, findings) = run_rule(&doc, "narrative.three-public");
-    assert_eq!(state, RuleState::Failed);
+    assert_eq!(state, RuleState::WithFindings);
     assert_eq!(
         findings[0].places[0],
         Place::Section { section: 7 },
@@ -301,14 +305,14 @@ fn narrative_figures_against_tables() {
     replace_text(&mut doc, "等12项目", "等11项目");
     let (_, findings) = run_rule(&doc, "narrative.personnel");
     assert_eq!(findings.len(), 1);
-    assert!(findings[0].message.contains("2094.75万元"));
+    assert!(findings[0].message(Lang::Zh).contains("2094.75万元"));
     assert!(
-        findings[0].message.contains("+45.00万元"),
+        findings[0].message(Lang::Zh).contains("+45.00万元"),
         "{}",
-        findings[0].message
+        findings[0].message(Lang::Zh)
     );
     let (_, findings) = run_rule(&doc, "narrative.project-count");
-    assert!(findings[0].message.contains("11"));
+    assert!(findings[0].message(Lang::Zh).contains("11"));
 }
 
 #[test]
@@ -320,20 +324,20 @@ fn year_over_year_arithmetic_and_direction() {
         "较2024年预算增加231.83万元",
     );
     let (state, findings) = run_rule(&doc, "narrative.year-over-year");
-    assert_eq!(state, RuleState::Failed);
+    assert_eq!(state, RuleState::WithFindings);
     assert!(
-        findings[0].message.contains("应为「减少」"),
+        findings[0].message(Lang::Zh).contains("应为「减少」"),
         "{}",
-        findings[0].message
+        findings[0].message(Lang::Zh)
     );
 
     let mut doc = fixture::seed();
     replace_text(&mut doc, "项目支出减少402.30万元", "项目支出减少400.30万元");
     let (_, findings) = run_rule(&doc, "narrative.year-over-year");
     assert!(
-        findings[0].message.contains("-229.83"),
+        findings[0].message(Lang::Zh).contains("-229.83"),
         "{}",
-        findings[0].message
+        findings[0].message(Lang::Zh)
     );
 }
 
@@ -346,7 +350,7 @@ fn spending_plans() {
     doc.projects[2].spending_plan[3].percent = Some(dec("90"));
     doc.projects[9].spending_plan[3].percent = Some(dec("120"));
     let (state, findings) = run_rule(&doc, "project.spending-plan");
-    assert_eq!(state, RuleState::Failed);
+    assert_eq!(state, RuleState::WithFindings);
     let of = |card: usize| -> Vec<Severity> {
         findings
             .iter()
@@ -375,7 +379,7 @@ fn card_codes_levels_and_values() {
     );
     let (_, levels) = run_rule(&doc, "project.indicator-levels");
     assert_eq!(levels.len(), 1);
-    assert!(levels[0].message.contains("满意度指标"));
+    assert!(levels[0].message(Lang::Zh).contains("满意度指标"));
     let (_, over) = run_rule(&doc, "indicator.percent-over-100");
     assert_eq!(
         over.iter().map(|f| f.places[0]).collect::<Vec<_>>(),
@@ -400,9 +404,9 @@ fn cost_indicators_in_yuan_are_converted() {
     let (_, findings) = run_rule(&doc, "project.cost-within-budget");
     assert_eq!(findings.len(), 1);
     assert!(
-        findings[0].message.contains("622.6万元"),
+        findings[0].message(Lang::Zh).contains("622.6万元"),
         "{}",
-        findings[0].message
+        findings[0].message(Lang::Zh)
     );
     doc.projects[hotline].indicators[cost].value = IndicatorValue::parse("≤5000000元");
     assert_eq!(
@@ -423,7 +427,10 @@ fn card_rules_do_not_apply_without_cards() {
         assert_eq!(run_rule(&doc, rule).0, RuleState::NotApplicable, "{rule}");
     }
     // 915.00 of 项目支出 with no card at all is a failure, not "nothing to do".
-    assert_eq!(run_rule(&doc, "project.budget-total").0, RuleState::Failed);
+    assert_eq!(
+        run_rule(&doc, "project.budget-total").0,
+        RuleState::WithFindings
+    );
 }
 
 // --- completeness and assets ---------------------------------------------------
@@ -435,11 +442,11 @@ fn empty_table_notes() {
     doc.tables[t8].notes = vec!["注：无政府性基金预算财政拨款预算，空表列示。".into()];
     let (_, findings) = run_rule(&doc, "completeness.empty-table-note");
     assert_eq!(findings.len(), 1);
-    assert!(findings[0].message.contains("国有资本经营"));
+    assert!(findings[0].message(Lang::Zh).contains("国有资本经营"));
     assert_eq!(findings[0].places, vec![Place::Table { table: t8 }]);
     doc.tables[t8].notes.clear();
     let (_, findings) = run_rule(&doc, "completeness.empty-table-note");
-    assert!(findings[0].message.contains("没有说明"));
+    assert!(findings[0].message(Lang::Zh).contains("没有说明"));
 }
 
 #[test]
@@ -450,7 +457,7 @@ fn sections_and_template_residue() {
     replace_text(&mut doc, "主要原因是单车保障标准调整", "主要原因是。XX单位");
     let (_, sections) = run_rule(&doc, "completeness.sections");
     assert_eq!(sections.len(), 1);
-    assert!(sections[0].message.contains("机关运行经费"));
+    assert!(sections[0].message(Lang::Zh).contains("机关运行经费"));
     let (_, residue) = run_rule(&doc, "completeness.template-residue");
     assert_eq!(residue.len(), 1, "one paragraph");
     assert!(matches!(residue[0].places[0], Place::Section { .. }));
@@ -465,7 +472,7 @@ fn code_depth_reaches_the_item_level() {
         .retain(|r| r.code.as_ref().is_none_or(|c| c.as_str() != "2120899"));
     let (_, findings) = run_rule(&doc, "completeness.code-depth");
     assert_eq!(findings.len(), 1);
-    assert!(findings[0].message.contains("21208"));
+    assert!(findings[0].message(Lang::Zh).contains("21208"));
 }
 
 #[test]
@@ -478,9 +485,9 @@ fn assets_sum_and_stated_total() {
     assert_eq!(run_rule(&doc, "assets.category-sum").0, RuleState::Passed);
     let (_, findings) = run_rule(&doc, "assets.stated-total");
     assert!(
-        findings[0].message.contains("+18.00"),
+        findings[0].message(Lang::Zh).contains("+18.00"),
         "{}",
-        findings[0].message
+        findings[0].message(Lang::Zh)
     );
     doc.assets = None;
     assert_eq!(
@@ -537,7 +544,7 @@ fn tables_in_yuan_compare_with_the_three_public_table_in_wan_yuan() {
     );
     assert_eq!(
         run_rule(&doc, "cross.three-public-vs-economic").0,
-        RuleState::Failed
+        RuleState::WithFindings
     );
 }
 
