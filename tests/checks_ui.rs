@@ -178,3 +178,19 @@ fn every_finding_jumps() {
         }
     }
 }
+
+#[test]
+fn error_counts_stand_in_the_tab_bar_the_summary_and_the_checks_header() {
+    let app = App::new(seed(), Lang::Zh);
+    let summary = screen(&app, 120, 40);
+    let tabs = summary.lines().next().unwrap_or_default();
+    // The seed's five real errors.
+    assert!(tabs.contains("4 审核 (5)"), "{tabs}");
+    assert!(summary.contains("审核发现  错误 5  警告 3  提示 7"), "{summary}");
+    let mut app = app;
+    press(&mut app, KeyCode::Char('4'));
+    let checks = screen(&app, 120, 40);
+    let head = checks.lines().nth(1).unwrap_or_default();
+    // A rule with only notes is not "passed": it counts under 有发现.
+    assert!(head.contains("有发现 6  (错 5 警 3 注 7)"), "{head}");
+}

@@ -31,6 +31,8 @@ pub struct ChecksState {
     pub ledger_cursor: Cursor,
     /// Width of the longest rule id, for the ledger's column.
     pub rule_width: usize,
+    /// Findings (roots, as listed) by severity: errors, warnings, notes.
+    pub by_severity: [usize; 3],
 }
 
 impl ChecksState {
@@ -72,6 +74,10 @@ impl ChecksState {
             .map(|e| e.rule.len())
             .max()
             .unwrap_or(0);
+        let mut by_severity = [0; 3];
+        for f in &report.findings {
+            by_severity[f.severity as usize] += 1;
+        }
         let mut state = ChecksState {
             report,
             lines,
@@ -79,6 +85,7 @@ impl ChecksState {
             show_ledger: false,
             ledger_cursor: Cursor::default(),
             rule_width: report_rule_width,
+            by_severity,
         };
         state.cursor.selected = state.next_finding(0, 1).unwrap_or(0);
         state

@@ -15,7 +15,7 @@ use crossterm::event::KeyEvent;
 
 use crate::action::Action;
 use crate::analysis::Tables;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{t, Lang, Msg};
 use crate::keymap::{self, Context};
 use crate::model::{CodeScheme, Disclosure, Place};
 use checks::ChecksState;
@@ -650,9 +650,13 @@ impl App {
                     .selected_finding()
                     .and_then(|i| c.report.findings.get(i))
                     .and_then(|f| f.places.first().copied());
-                if let Some(place) = place {
-                    self.remember_screen();
-                    self.jump_to(place);
+                match place {
+                    Some(place) => {
+                        self.remember_screen();
+                        self.jump_to(place);
+                    }
+                    // Say why nothing opens rather than doing nothing.
+                    None => self.notice = Some(t(self.lang, Msg::NoPlace).to_string()),
                 }
             }
             _ => {}

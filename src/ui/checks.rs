@@ -69,6 +69,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             format!("{} {n}  ", t(lang, state_text(state))),
             style,
         ));
+        if state == RuleState::WithFindings {
+            // What the rules with findings found, by severity.
+            let [e, w, n] = c.by_severity;
+            head.push(Span::styled(
+                format!(
+                    "({} {e} {} {w} {} {n})  ",
+                    t(lang, Msg::SevErrorShort),
+                    t(lang, Msg::SevWarningShort),
+                    t(lang, Msg::SevNoteShort)
+                ),
+                th.dim,
+            ));
+        }
     }
     put_line(buf, area.x, area.y, &Line::from(head), area.width);
     let body_y = area.y + 1;

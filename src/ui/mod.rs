@@ -99,6 +99,11 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             format!(" {} {} ", i + 1, t(app.lang, tab.title())),
             style,
         ));
+        // The Checks tab says how many errors wait there.
+        let errors = app.checks.by_severity[0];
+        if *tab == Tab::Checks && errors > 0 {
+            spans.push(Span::styled(format!("({errors})"), th.error));
+        }
         spans.push(Span::raw(" "));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);

@@ -217,6 +217,20 @@ fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
         th,
         th.title,
     ));
+    // What the checks found, so a reviewer sees it before opening tab 4.
+    let [errors, warnings, notes] = app.checks.by_severity;
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {}  ", t(lang, Msg::FindingsHere)), th.title),
+        Span::styled(
+            format!("{} {errors}  ", t(lang, Msg::SevErrorLong)),
+            if errors > 0 { th.error } else { th.base },
+        ),
+        Span::styled(
+            format!("{} {warnings}  ", t(lang, Msg::SevWarningLong)),
+            th.warning,
+        ),
+        Span::styled(format!("{} {notes}", t(lang, Msg::SevNoteLong)), th.note),
+    ]));
 
     lines.push(Line::default());
     lines.push(heading(t(lang, Msg::YearOverYear), th));
