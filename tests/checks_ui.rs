@@ -186,7 +186,10 @@ fn error_counts_stand_in_the_tab_bar_the_summary_and_the_checks_header() {
     let tabs = summary.lines().next().unwrap_or_default();
     // The seed's five real errors.
     assert!(tabs.contains("4 审核 (5)"), "{tabs}");
-    assert!(summary.contains("审核发现  错误 5  警告 3  提示 7"), "{summary}");
+    assert!(
+        summary.contains("审核发现  错误 5  警告 3  提示 7"),
+        "{summary}"
+    );
     let mut app = app;
     press(&mut app, KeyCode::Char('4'));
     let checks = screen(&app, 120, 40);

@@ -211,3 +211,22 @@ fn help_scrolls_with_every_movement_key_and_shows_there_is_more() {
     press(&mut app, KeyCode::PageDown);
     assert!(app.help_scroll > 1);
 }
+
+#[test]
+fn a_headline_figure_found_by_pinyin_opens_its_cell() {
+    let mut app = seed_app(Lang::Zh);
+    keys(&mut app, "/xmzc");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Tables);
+    let t = &app.tables.tables[app.tables_state.table];
+    assert_eq!(t.title, "部门预算支出总表");
+    let row = &t.rows[app.tables_state.row];
+    assert_eq!(row.cells[app.tables_state.column], "915.00");
+    assert_eq!(
+        t.columns[app.tables_state.column]
+            .header
+            .last()
+            .map(String::as_str),
+        Some("项目支出")
+    );
+}

@@ -844,10 +844,12 @@ fn push_facts(
         items.push(Item {
             kind: HitKind::Row,
             doc,
-            place: Place::TableRow {
+            // A fact is one cell: the app opens the table on it.
+            place: Place::TableCell {
                 table: t,
                 side: s,
                 row: r,
+                column: c,
             },
             code: None,
             name: column.label().trim().to_string(),
