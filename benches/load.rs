@@ -37,6 +37,7 @@ fn bench(c: &mut Criterion) {
         ("drill-down", "2*"),
         ("projects", "3"),
         ("checks", "4"),
+        ("tables", "5]]]]]"),
     ] {
         let mut app = App::new(doc.clone(), Lang::Zh);
         budget_tui::screenshots::type_keys(&mut app, keys);
