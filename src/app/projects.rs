@@ -164,7 +164,7 @@ impl ProjectsState {
             .projects
             .iter()
             .map(|p| {
-                let budget = p.unit.convert(p.budget?, table_unit);
+                let budget = p.unit.checked_convert(p.budget?, table_unit)?;
                 percent_of(budget, project_total?)
             })
             .collect();

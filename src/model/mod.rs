@@ -163,17 +163,6 @@ impl Unit {
         }
     }
 
-    /// Converts an amount printed in `self` to `target`, exactly (saturating
-    /// at Decimal's bounds, which no real budget reaches, rather than
-    /// panicking on a garbled figure). Prefer [`Unit::checked_convert`]
-    /// where an overflow can be reported: a saturated figure is not exact.
-    pub fn convert(self, amount: Decimal, target: Unit) -> Decimal {
-        if self == target {
-            amount
-        } else {
-            amount.saturating_mul(self.yuan_factor()) / target.yuan_factor()
-        }
-    }
 }
 
 impl Disclosure {
@@ -223,10 +212,6 @@ mod tests {
     #[test]
     fn unit_conversion_is_exact() {
         let wan = Decimal::from_str("262.00").unwrap();
-        assert_eq!(
-            Unit::WanYuan.convert(wan, Unit::Yuan),
-            Decimal::from(2_620_000)
-        );
         let max = Decimal::from_str("9999999999999999999999999999").unwrap();
         assert_eq!(Unit::WanYuan.checked_convert(max, Unit::Yuan), None);
         assert_eq!(
@@ -235,8 +220,8 @@ mod tests {
         );
         let yuan = Decimal::from_str("9500").unwrap();
         assert_eq!(
-            Unit::Yuan.convert(yuan, Unit::WanYuan),
-            Decimal::from_str("0.95").unwrap()
+            Unit::Yuan.checked_convert(yuan, Unit::WanYuan),
+            Some(Decimal::from_str("0.95").unwrap())
         );
     }
 
