@@ -291,15 +291,7 @@ fn load_inputs_as(
             }
         };
     }
-    let options = load::Options {
-        cache: if cache {
-            Cache::default_location()
-        } else {
-            None
-        },
-        threads: 0,
-        tables_only,
-    };
+    let options = load_options(cache, tables_only);
     let (loaded, _) = load::load_inputs_with(paths, &options);
     for (_, problem) in loaded.problems.iter().filter(|_| report) {
         output::error(problem);
@@ -326,6 +318,19 @@ fn load_inputs_as(
     )
 }
 
+/// How inputs load: through the cache unless `--no-cache`, on every core.
+fn load_options(cache: bool, tables_only: bool) -> load::Options {
+    load::Options {
+        cache: if cache {
+            Cache::default_location()
+        } else {
+            None
+        },
+        threads: 0,
+        tables_only,
+    }
+}
+
 /// `budget check`: exit 0 without open error findings, 1 with one, 2 when
 /// no input can be read. Unreadable inputs are named on standard error and,
 /// in JSON, in `files` with their error.
@@ -342,15 +347,7 @@ fn check(
             None => return ExitCode::from(2),
         }
     } else {
-        let options = load::Options {
-            cache: if cache {
-                Cache::default_location()
-            } else {
-                None
-            },
-            threads: 0,
-            tables_only: false,
-        };
+        let options = load_options(cache, false);
         let (loaded, _) = load::load_inputs_with(&paths, &options);
         for (_, problem) in &loaded.problems {
             output::error(problem);

@@ -10,7 +10,7 @@ use budget_tui::app::App;
 use budget_tui::i18n::Lang;
 use budget_tui::import::load_path;
 use budget_tui::model::TableKind;
-use common::{keys, screen};
+use common::{open_table, screen};
 
 fn app(id: &str) -> App {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,22 +20,6 @@ fn app(id: &str) -> App {
     let mut app = App::new(doc, Lang::Zh);
     app.resize(120, 40);
     app
-}
-
-/// Opens the Tables tab on the first table of `kind`.
-fn open_table(app: &mut App, kind: TableKind) {
-    keys(app, "5");
-    let index = app
-        .doc
-        .tables
-        .iter()
-        .position(|t| t.kind == kind)
-        .expect("the sample prints the table");
-    while app.tables.tables[app.tables_state.table].origin
-        != budget_tui::analysis::Origin::Table(index)
-    {
-        keys(app, "]");
-    }
 }
 
 #[test]

@@ -6,25 +6,8 @@ mod common;
 use budget_tui::app::Tab;
 use budget_tui::i18n::Lang;
 use budget_tui::model::{CodeScheme, Place, TableKind};
-use common::{keys, press, screen, seed_app};
+use common::{keys, open_table, press, screen, seed_app};
 use crossterm::event::KeyCode;
-
-fn open_table(app: &mut budget_tui::app::App, kind: TableKind) {
-    keys(app, "5");
-    let index = app
-        .doc
-        .tables
-        .iter()
-        .position(|t| t.kind == kind)
-        .expect("the seed has the table");
-    let published = app
-        .tables
-        .of_place(Place::Table { table: index })
-        .expect("every model table is published");
-    while app.tables_state.table != published {
-        keys(app, "]");
-    }
-}
 
 #[test]
 fn every_model_table_and_the_assets_and_procurement_tables_are_listed() {

@@ -162,7 +162,6 @@ impl Unit {
                 .checked_div(target.yuan_factor())
         }
     }
-
 }
 
 impl Disclosure {

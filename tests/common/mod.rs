@@ -58,3 +58,22 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// Opens the Tables tab on the first model table of `kind`, stepping with
+/// `]` as a user would.
+pub fn open_table(app: &mut App, kind: budget_tui::model::TableKind) {
+    keys(app, "5");
+    let index = app
+        .doc
+        .tables
+        .iter()
+        .position(|t| t.kind == kind)
+        .expect("the document prints the table");
+    let published = app
+        .tables
+        .of_place(budget_tui::model::Place::Table { table: index })
+        .expect("every model table is published");
+    while app.tables_state.table != published {
+        keys(app, "]");
+    }
+}
