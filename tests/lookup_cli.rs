@@ -73,18 +73,22 @@ fn json_has_the_agreed_keys_and_decimal_strings() {
     let first = rows[0].as_object().expect("an object");
     let mut keys: Vec<&str> = first.keys().map(String::as_str).collect();
     keys.sort_unstable();
+    // The agreed keys, plus where the row stands in the source (`line`,
+    // and `page` for a PDF): added keys only, none renamed or dropped.
     assert_eq!(
         keys,
         [
             "code",
             "column",
             "department",
+            "line",
             "name",
             "table",
             "value",
             "year"
         ]
     );
+    assert!(first["line"].as_u64().is_some_and(|l| l > 0), "{first:?}");
     assert_eq!(first["code"], "30231");
     assert_eq!(first["name"], "公务用车运行维护费");
     assert_eq!(first["value"], "24.00");
@@ -305,4 +309,26 @@ fn a_cut_list_says_how_many_matches_there_were() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn lookup_in_a_pdf_names_the_page_of_each_row() {
+    let pdf = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pdf/shanghai-putuo-finance-bureau-2025.pdf"
+    );
+    let out = budget(&["lookup", "2010601", pdf, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rows = rows.as_array().expect("an array");
+    assert!(!rows.is_empty());
+    for row in rows {
+        // 行政运行 16,231,840.80 元 stands on the tables' pages (9–16).
+        assert_eq!(row["value"], "16231840.80", "{row}");
+        let page = row["page"].as_u64().expect("a page");
+        assert!((9..=16).contains(&page), "{row}");
+    }
+    let out = budget(&["lookup", "2010601", pdf]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().skip(1).all(|l| l.contains("p. ")), "{text}");
 }

@@ -28,6 +28,12 @@ pub struct LookupRow {
     /// The file the row was read from, when several are searched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// Where to find it in the source: the PDF page, and the line of the
+    /// text form (or of the PDF's line form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// The figure as the plain table prints it: `2349.56 万元`, or an
     /// indicator's 指标值 verbatim (`≤622600 万元`).
     #[serde(skip)]
@@ -135,7 +141,11 @@ fn to_rows(
         let Some(info) = infos.get(item.doc) else {
             continue;
         };
-        let base = base_row(info, item);
+        let mut base = base_row(info, item);
+        if let Some(doc) = docs.get(item.doc) {
+            base.page = item.place.page(doc);
+            base.line = item.place.line(doc);
+        }
         let row = match (item.place, docs.get(item.doc)) {
             (Place::TableRow { table, side, row }, Some(doc)) => {
                 doc.tables.get(table).and_then(|t| {
@@ -229,15 +239,17 @@ fn base_row(doc: &DocInfo, item: &Item) -> LookupRow {
         column,
         value,
         file: None,
+        page: None,
+        line: None,
         shown,
         doc: item.doc,
     }
 }
 
 /// The header of the plain table in `lang`.
-fn header(lang: Lang) -> [&'static str; 7] {
+fn header(lang: Lang) -> [&'static str; 8] {
     match lang {
-        Lang::Zh => ["部门", "年度", "表", "编码", "名称", "栏目", "数值"],
+        Lang::Zh => ["部门", "年度", "表", "编码", "名称", "栏目", "数值", "出处"],
         Lang::En => [
             "department",
             "year",
@@ -246,6 +258,7 @@ fn header(lang: Lang) -> [&'static str; 7] {
             "name",
             "column",
             "value",
+            "source",
         ],
     }
 }
@@ -261,10 +274,19 @@ pub fn format_table(rows: &[LookupRow]) -> String {
 pub fn format_table_in(rows: &[LookupRow], lang: Lang) -> String {
     let header = header(lang);
     let years: Vec<String> = rows.iter().map(|r| r.year.to_string()).collect();
-    let cells: Vec<[&str; 7]> = rows
+    // Where to look in the source: `p. 9` for a PDF, else the text's line.
+    let sources: Vec<String> = rows
+        .iter()
+        .map(|r| match (r.page, r.line) {
+            (None, None) => String::new(),
+            (page, line) => crate::i18n::source_label(lang, page, line.unwrap_or(0)),
+        })
+        .collect();
+    let cells: Vec<[&str; 8]> = rows
         .iter()
         .zip(&years)
-        .map(|(r, year)| {
+        .zip(&sources)
+        .map(|((r, year), source)| {
             [
                 r.department.as_str(),
                 year.as_str(),
@@ -273,6 +295,7 @@ pub fn format_table_in(rows: &[LookupRow], lang: Lang) -> String {
                 r.name.as_str(),
                 r.column.as_deref().unwrap_or(""),
                 r.shown.as_str(),
+                source.as_str(),
             ]
         })
         .collect();
@@ -290,7 +313,8 @@ pub fn format_table_in(rows: &[LookupRow], lang: Lang) -> String {
             if i > 0 {
                 line.push_str("  ");
             }
-            if i == header.len() - 1 {
+            // The figure, second to last, is right-aligned.
+            if i == header.len() - 2 {
                 line.push_str(&pad);
                 line.push_str(cell);
             } else {
@@ -432,6 +456,8 @@ pub fn sum_code(docs: &[Disclosure], code: &str) -> Result<Option<CodeSum>, Stri
             column: Some(column),
             value: Some(value),
             file: None,
+            page: row.page.or(table.page),
+            line: Some(row.line),
             shown: shown_amount(value, unit),
             doc: d,
         });

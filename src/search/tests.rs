@@ -477,9 +477,14 @@ fn lookup_table_aligns_by_display_width() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with("部门"));
-    // Figures are right-aligned, so every line is as wide as the widest.
-    let widths: Vec<usize> = lines.iter().map(|l| l.width()).collect();
-    assert!(widths.iter().all(|&w| w == widths[0]), "{text}");
+    // Figures are right-aligned: each line's figure (the header's 数值)
+    // ends at the same display column, before the 出处 column.
+    let ends: Vec<usize> = lines
+        .iter()
+        .zip(["数值", "10.00 万元", "600.00 万元", "≤622600 万元"])
+        .map(|(l, cell)| l[..l.find(cell).unwrap() + cell.len()].width())
+        .collect();
+    assert!(ends.iter().all(|&w| w == ends[0]), "{text}");
     // Every name starts at the display column where the header's 名称 does.
     let rows = lookup(&index, "市长热线", 20);
     let column_of = |line: &str, cell: &str| line[..line.find(cell).unwrap()].width();
