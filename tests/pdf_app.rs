@@ -10,7 +10,7 @@ use budget_tui::app::App;
 use budget_tui::i18n::Lang;
 use budget_tui::import::load_path;
 use budget_tui::model::TableKind;
-use common::{open_table, screen};
+use common::{keys, open_table, screen};
 
 fn app(id: &str) -> App {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -63,4 +63,38 @@ fn jiangsu_2019_summary_and_three_public_table() {
     let table = screen(&app, 120, 40);
     assert!(table.contains("p. "), "{table}");
     insta::assert_snapshot!("jiangsu_2019_three_public_120x40", table);
+}
+
+/// Every sample opens and every tab shows its part of it, at 80×24 and
+/// 120×40: the department in the status line, the tab's own content, and
+/// in the Tables tab the page each table stands on.
+#[test]
+fn every_sample_opens_and_every_tab_shows_it() {
+    let samples = [
+        "jiangsu-procuratorate-2018",
+        "jiangsu-procuratorate-2019",
+        "shanghai-putuo-finance-bureau-2025",
+        "shanghai-putuo-wanli-subdistrict-2023",
+        "shanghai-putuo-wanli-subdistrict-2024",
+        "shanghai-putuo-welfare-home-2024-unit",
+    ];
+    for id in samples {
+        let mut app = app(id);
+        let name: String = app.doc.department.name.chars().take(4).collect();
+        for (key, must_show) in [
+            ("1", "收入总计"),
+            ("2", "功能分类"),
+            ("3", "项目绩效目标表"),
+            ("4", "条规则"),
+            ("5", "p. "),
+        ] {
+            keys(&mut app, key);
+            for (w, h) in [(120, 40), (80, 24)] {
+                let s = screen(&app, w, h);
+                assert!(s.contains(must_show), "{id} tab {key} {w}×{h}:\n{s}");
+                let status = s.lines().last().unwrap_or_default();
+                assert!(status.contains(&name), "{id} tab {key} {w}×{h}: {status}");
+            }
+        }
+    }
 }
