@@ -450,3 +450,166 @@ fn text_lines(glyphs: &[&Glyph], out: &mut Vec<PageLine>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: &str, x: f64, y: f64) -> Glyph {
+        Glyph {
+            text: text.to_string(),
+            x0: x,
+            x1: x + 10.0,
+            y0: y,
+            y1: y + 10.0,
+            size: 10.0,
+        }
+    }
+
+    fn hrule(y: f64, x0: f64, x1: f64) -> Rule {
+        Rule {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
+    }
+
+    fn vrule(x: f64, y0: f64, y1: f64) -> Rule {
+        Rule {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        }
+    }
+
+    /// A ruled table of `rows` rows (the header and `rows - 1` data rows) × 3 columns (code, name, amount), every cell
+    /// border drawn as its own segment (Word's way), with a header row whose
+    /// first cell spans the code and name columns.
+    fn ruled_page(rows: usize) -> PageContent {
+        let xs = [50.0, 100.0, 300.0, 400.0];
+        let row_h = 14.0;
+        let mut rules = Vec::new();
+        let mut glyphs = Vec::new();
+        for r in 0..=rows {
+            let y = 50.0 + r as f64 * row_h;
+            for c in 0..3 {
+                rules.push(hrule(y, xs[c], xs[c + 1]));
+            }
+            if r == rows {
+                break;
+            }
+            for (c, &x) in xs.iter().enumerate() {
+                // The header's merged cell: no border between code and name.
+                if !(r == 0 && c == 1) {
+                    rules.push(vrule(x, y, y + row_h));
+                }
+            }
+            let ty = y + 2.0;
+            if r == 0 {
+                glyphs.push(glyph("科", 55.0, ty));
+                glyphs.push(glyph("目", 65.0, ty));
+                glyphs.push(glyph("金", 305.0, ty));
+            } else {
+                glyphs.push(glyph(&(r % 10).to_string(), 55.0, ty));
+                glyphs.push(glyph("名", 105.0, ty));
+                glyphs.push(glyph(&(r % 7).to_string(), 305.0, ty));
+            }
+        }
+        PageContent {
+            width: 600.0,
+            height: 100.0 + rows as f64 * row_h,
+            glyphs,
+            rules,
+            ..PageContent::default()
+        }
+    }
+
+    #[test]
+    fn a_ruled_table_reads_as_rows_with_its_merged_header_cell() {
+        let lines = page_lines(&ruled_page(3));
+        let rows: Vec<&Vec<String>> = lines
+            .iter()
+            .filter_map(|l| match &l.kind {
+                LineKind::Row { cells, .. } => Some(cells),
+                LineKind::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(rows.len(), 3, "{lines:?}");
+        // The merged header cell's text stands in its top-left cell.
+        assert_eq!(
+            rows[0],
+            &vec!["科目".to_string(), String::new(), "金".into()]
+        );
+        assert_eq!(rows[1], &vec!["1".to_string(), "名".into(), "1".into()]);
+        assert_eq!(rows[2], &vec!["2".to_string(), "名".into(), "2".into()]);
+    }
+
+    #[test]
+    fn a_long_ruled_table_is_read_whole_in_linear_time() {
+        // 400 rows, each cell border its own segment: 2,802 rules.
+        let page = ruled_page(400);
+        let start = std::time::Instant::now();
+        let lines = page_lines(&page);
+        let elapsed = start.elapsed();
+        let rows = lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Row { grid: Some(0), .. }))
+            .count();
+        assert_eq!(rows, 400);
+        // A generous bound for a debug build on a loaded machine.
+        assert!(elapsed.as_secs_f64() < 3.0, "{elapsed:?}");
+        // Past the grouping limit (1,200 rows: 8,402 rules) the rows are
+        // still read, by the gaps between their pieces.
+        let lines = page_lines(&ruled_page(1_200));
+        let rows = lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Row { grid: None, .. }))
+            .count();
+        assert_eq!(rows, 1_199);
+    }
+
+    #[test]
+    fn a_page_of_crossing_lines_is_read_as_text_without_a_grid() {
+        // 1,000 full-width and 1,000 full-height rules: a million cells, no
+        // table (testing every cell side against every rule was 4·10^9
+        // steps). The page's text is still read, as lines.
+        let mut rules = Vec::new();
+        for i in 0..1_000 {
+            let at = 10.0 + i as f64 * 3.0;
+            rules.push(hrule(at, 0.0, 3_100.0));
+            rules.push(vrule(at, 0.0, 3_100.0));
+        }
+        let page = PageContent {
+            width: 3_100.0,
+            height: 3_100.0,
+            glyphs: vec![glyph("甲", 500.0, 500.0), glyph("乙", 510.0, 500.0)],
+            rules,
+            ..PageContent::default()
+        };
+        let start = std::time::Instant::now();
+        let lines = page_lines(&page);
+        assert!(start.elapsed().as_secs_f64() < 3.0, "{:?}", start.elapsed());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].kind, LineKind::Text("甲乙".into()));
+    }
+
+    #[test]
+    fn a_page_over_the_rule_limit_keeps_its_text() {
+        let mut page = ruled_page(3);
+        page.too_many_rules = true;
+        let lines = page_lines(&page);
+        assert!(lines
+            .iter()
+            .all(|l| !matches!(l.kind, LineKind::Row { grid: Some(_), .. })));
+        let text: String = lines
+            .iter()
+            .map(|l| match &l.kind {
+                LineKind::Text(t) => t.clone(),
+                LineKind::Row { cells, .. } => cells.concat(),
+            })
+            .collect();
+        assert!(text.contains("科目") && text.contains('名'), "{text}");
+    }
+}
