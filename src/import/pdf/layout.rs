@@ -339,8 +339,12 @@ fn line_text(line: &[&Glyph]) -> String {
     let mut prev: Option<&Glyph> = None;
     for &g in line {
         if let Some(p) = prev {
-            // Overprinted duplicates (faux bold by offset) are read once.
-            if p.text == g.text && (g.x0 - p.x0).abs() < 0.3 * g.size {
+            // Overprinted duplicates (faux bold by offset) are read once:
+            // the copy starts inside the first half of the glyph it repeats.
+            // A doubled narrow letter (`tt` in `newsletter`) starts where the
+            // first one ends, and is kept.
+            let offset = g.x0 - p.x0;
+            if p.text == g.text && offset.abs() < 0.3 * g.size && offset < 0.5 * (p.x1 - p.x0) {
                 continue;
             }
             if g.x0 - p.x1 > 0.25 * g.size.min(p.size) {
