@@ -97,6 +97,8 @@ pub(crate) enum OpenError {
     TooMuchText {
         page: usize,
     },
+    /// The reader panicked on the file (caught by the caller).
+    ReaderFailed,
 }
 
 /// Reads every page of a PDF.

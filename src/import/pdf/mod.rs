@@ -60,7 +60,13 @@ pub fn import_pdf_with_report(
     bytes: &[u8],
     file: &str,
 ) -> Result<(Disclosure, Vec<PageReport>), ImportError> {
-    let pages = extract::extract(bytes).map_err(|e| {
+    // The PDF reader (hayro) still panics on some malformed files (open
+    // upstream reports: index out of bounds in its LZW and CCITT filters,
+    // a patch-mesh shading index): caught here, so that a bad PDF is an
+    // error with exit 2, never a crash. Nothing of the failed read is kept.
+    let extracted = std::panic::catch_unwind(|| extract::extract(bytes))
+        .unwrap_or(Err(OpenError::ReaderFailed));
+    let pages = extracted.map_err(|e| {
         let message = match e {
             OpenError::Encrypted => {
                 "the PDF is encrypted (password-protected): expected an unencrypted disclosure"
@@ -71,6 +77,10 @@ pub fn import_pdf_with_report(
                     .to_string()
             }
             OpenError::NoPages => "expected a PDF with pages, found none".to_string(),
+            OpenError::ReaderFailed => {
+                "the PDF reader failed on this file (its content is malformed): expected a well-formed PDF"
+                    .to_string()
+            }
             OpenError::TooMuchText { page } => format!(
                 "p. {page}: the PDF draws more text than a disclosure holds (over {} characters on a page or {} in all): expected a budget disclosure",
                 extract::MAX_PAGE_GLYPHS,
