@@ -595,17 +595,18 @@ fn read_header_row(
             Field::CarriedOver => card.carried_over = amount(&label, value)?,
             Field::Nature => card.nature = Some(value.to_string()),
             Field::Period => card.period = Some(value.to_string()),
-            Field::Purpose => card.purpose = join_fragments(&card.purpose, value),
+            Field::Purpose => push_fragment(&mut card.purpose, value),
             Field::Group => {}
         }
     }
     if !stray.is_empty() {
-        let text = stray
-            .iter()
-            .fold(String::new(), |acc, s| join_fragments(&acc, s));
+        let text = stray.iter().fold(String::new(), |mut acc, s| {
+            push_fragment(&mut acc, s);
+            acc
+        });
         // The row under 预算规模及资金用途 holds the purpose, unlabelled.
         if *after_budget_row || card.purpose.is_empty() {
-            card.purpose = join_fragments(&card.purpose, &text);
+            push_fragment(&mut card.purpose, &text);
         } else {
             card.extra.push((String::new(), text));
         }
