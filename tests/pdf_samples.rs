@@ -577,6 +577,41 @@ fn bad_pdfs_are_refused_with_a_clear_error() {
         assert!(!err.contains("panicked"), "{name}: {err}");
     }
     let _ = std::fs::remove_dir_all(&tmp);
+    // Made with qpdf from hand-written pages: a password-protected file, a
+    // scan (an image, no text), a PDF with text that is no disclosure, and
+    // one that draws far more text than any disclosure page.
+    let bad = dir().join("bad");
+    for (name, says) in [
+        ("encrypted.pdf", "the PDF is encrypted (password-protected)"),
+        (
+            "scan.pdf",
+            "the PDF has no text layer (1 pages, 1 of them images only): it is a scan",
+        ),
+        ("newsletter.pdf", "p. 1: not a budget disclosure"),
+        // One form of 300 letters drawn 400 times: 120,000 glyphs from a
+        // 1 KB file, refused at the page limit instead of read into memory.
+        (
+            "dense.pdf",
+            "p. 1: the PDF draws more text than a disclosure holds (over 100000 characters on a page",
+        ),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_budget"))
+            .arg("check")
+            .arg(bad.join(name))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(&format!("{name}: {says}")), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    // The pages read are named, with their first line as printed.
+    let err = load_path(&bad.join("newsletter.pdf")).unwrap_err();
+    assert!(
+        err.message
+            .ends_with("(pages read: p. 1 \"Quarterly newsletter\")"),
+        "{err}"
+    );
 }
 
 #[test]

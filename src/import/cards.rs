@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::lines::{
-    join_fragments, preamble, squeeze_label, strip_numbering, Kind, Line, Preamble,
+    join_fragments, preamble, push_fragment, squeeze_label, strip_numbering, Kind, Line, Preamble,
 };
 use super::ImportError;
 use crate::model::{parse_amount, Indicator, IndicatorValue, PlanPoint, ProjectCard, Unit};
@@ -169,14 +169,14 @@ pub(crate) fn continue_indicator(
     for (c, text) in parts {
         let c = *c;
         if c == cols.basis {
-            indicator.basis = join_fragments(&indicator.basis, text);
+            push_fragment(&mut indicator.basis, text);
         } else if c == cols.value {
             let raw = join_fragments(&indicator.value.raw, text);
             indicator.value = IndicatorValue::parse(&raw);
         } else if c == cols.description {
-            indicator.description = join_fragments(&indicator.description, text);
+            push_fragment(&mut indicator.description, text);
         } else {
-            indicator.basis = join_fragments(&indicator.basis, text);
+            push_fragment(&mut indicator.basis, text);
         }
     }
 }
@@ -481,12 +481,14 @@ pub(crate) fn parse_cards(
             continue;
         }
         if is_goal_label(&first) {
-            let text = cells
-                .iter()
-                .skip(1)
-                .filter(|c| !c.trim().is_empty())
-                .fold(String::new(), |acc, c| join_fragments(&acc, c));
-            card.goal = join_fragments(&card.goal, &text);
+            let text = cells.iter().skip(1).filter(|c| !c.trim().is_empty()).fold(
+                String::new(),
+                |mut acc, c| {
+                    push_fragment(&mut acc, c);
+                    acc
+                },
+            );
+            push_fragment(&mut card.goal, &text);
             phase = Phase::Body;
             continue;
         }
@@ -593,17 +595,18 @@ fn read_header_row(
             Field::CarriedOver => card.carried_over = amount(&label, value)?,
             Field::Nature => card.nature = Some(value.to_string()),
             Field::Period => card.period = Some(value.to_string()),
-            Field::Purpose => card.purpose = join_fragments(&card.purpose, value),
+            Field::Purpose => push_fragment(&mut card.purpose, value),
             Field::Group => {}
         }
     }
     if !stray.is_empty() {
-        let text = stray
-            .iter()
-            .fold(String::new(), |acc, s| join_fragments(&acc, s));
+        let text = stray.iter().fold(String::new(), |mut acc, s| {
+            push_fragment(&mut acc, s);
+            acc
+        });
         // The row under 预算规模及资金用途 holds the purpose, unlabelled.
         if *after_budget_row || card.purpose.is_empty() {
-            card.purpose = join_fragments(&card.purpose, &text);
+            push_fragment(&mut card.purpose, &text);
         } else {
             card.extra.push((String::new(), text));
         }

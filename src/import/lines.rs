@@ -169,6 +169,21 @@ pub(crate) fn squeeze_label(text: &str) -> String {
 
 /// Joins two pieces of one text cut by a page break: no space between
 /// Chinese characters, one space between ASCII words.
+/// [`join_fragments`] in place: appends `second` to `acc`, so that joining
+/// the many lines of one paragraph or cell costs time linear in its length
+/// (joining into a new string each time was quadratic).
+pub(crate) fn push_fragment(acc: &mut String, second: &str) {
+    let kept = acc.trim_end().len();
+    acc.truncate(kept);
+    let second = second.trim_start();
+    let ascii_seam = acc.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && second.starts_with(|c: char| c.is_ascii_alphanumeric());
+    if ascii_seam {
+        acc.push(' ');
+    }
+    acc.push_str(second);
+}
+
 pub(crate) fn join_fragments(first: &str, second: &str) -> String {
     let first = first.trim_end();
     let second = second.trim_start();

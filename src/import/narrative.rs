@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::lines::{
-    clean_markup, ends_sentence, join_fragments, numbering_rank, parse_date, squeeze_label,
+    clean_markup, ends_sentence, numbering_rank, parse_date, push_fragment, squeeze_label,
 };
 use super::tables::{RowLine, TableBlock};
 use super::ImportError;
@@ -37,7 +37,7 @@ pub(crate) fn push_paragraph(blocks: &mut Vec<Block>, text: &str) {
     }
     if let Some(Block::Paragraph(previous)) = blocks.last_mut() {
         if continues(previous, &text) {
-            *previous = join_fragments(previous, &text);
+            push_fragment(previous, &text);
             return;
         }
     }
@@ -85,7 +85,7 @@ pub(crate) fn push_glossary_line(
     if let (Some(Block::Glossary(i)), Some(last)) = (blocks.last(), glossary.last_mut()) {
         let cleaned = clean_markup(text);
         if *i + 1 == count && continues(&last.definition, &cleaned) {
-            last.definition = join_fragments(&last.definition, &cleaned);
+            push_fragment(&mut last.definition, &cleaned);
             return;
         }
     }

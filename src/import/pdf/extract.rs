@@ -15,6 +15,16 @@ use hayro_interpret::{
     ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
 };
 
+/// Most glyphs read from one page. A disclosure page shows a few thousand;
+/// a page over this (a content stream that draws the same text in a loop of
+/// forms) is refused rather than read into unbounded memory.
+pub(crate) const MAX_PAGE_GLYPHS: usize = 100_000;
+/// Most glyphs read from the whole document (a 35-page disclosure: ~40,000).
+pub(crate) const MAX_DOC_GLYPHS: usize = 2_000_000;
+/// Most rules kept from one page; past this the page is read without ruled
+/// tables (its text still is), so a page of hatching costs bounded time.
+pub(crate) const MAX_PAGE_RULES: usize = 20_000;
+
 /// Share of a glyph's em box that must be visible for the glyph to count.
 const MIN_VISIBLE: f64 = 0.5;
 /// Filled rectangles thinner than this are rules (Word and Excel draw cell
@@ -69,6 +79,11 @@ pub(crate) struct PageContent {
     pub rules: Vec<Rule>,
     /// Whether the page draws an image (a scan has images and no glyphs).
     pub has_image: bool,
+    /// The page drew more than [`MAX_PAGE_RULES`] rules: `rules` is not all
+    /// of them, and the layout finds no ruled tables on it.
+    pub too_many_rules: bool,
+    /// The page drew more than [`MAX_PAGE_GLYPHS`] glyphs.
+    pub too_many_glyphs: bool,
 }
 
 /// Why a PDF cannot be read.
@@ -77,6 +92,13 @@ pub(crate) enum OpenError {
     Encrypted,
     Invalid,
     NoPages,
+    /// A page (1-based) draws more glyphs than any disclosure page, or the
+    /// document more than [`MAX_DOC_GLYPHS`] in all.
+    TooMuchText {
+        page: usize,
+    },
+    /// The reader panicked on the file (caught by the caller).
+    ReaderFailed,
 }
 
 /// Reads every page of a PDF.
@@ -92,7 +114,8 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Vec<PageContent>, OpenError> {
     let cache = InterpreterCache::new();
     let settings = InterpreterSettings::default();
     let mut out = Vec::with_capacity(pages.len());
-    for page in pages.iter() {
+    let mut total = 0usize;
+    for (n, page) in pages.iter().enumerate() {
         let (width, height) = page.render_dimensions();
         let (width, height) = (f64::from(width), f64::from(height));
         let bbox = Rect::new(0.0, 0.0, width, height);
@@ -114,6 +137,10 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Vec<PageContent>, OpenError> {
             last_fill: None,
         };
         interpret_page(page, &mut ctx, &mut device);
+        total += device.content.glyphs.len();
+        if device.content.too_many_glyphs || total > MAX_DOC_GLYPHS {
+            return Err(OpenError::TooMuchText { page: n + 1 });
+        }
         out.push(device.content);
     }
     Ok(out)
@@ -136,7 +163,11 @@ impl Collector {
     }
 
     fn push_rule(&mut self, rule: Rule) {
-        self.content.rules.push(rule);
+        if self.content.rules.len() < MAX_PAGE_RULES {
+            self.content.rules.push(rule);
+        } else {
+            self.content.too_many_rules = true;
+        }
     }
 
     /// Rules from a path drawn in device space: its axis-aligned straight
@@ -279,6 +310,10 @@ impl<'a> Device<'a> for Collector {
             }
             if area(b.intersect(visible_area)) < MIN_VISIBLE * area(b) {
                 continue;
+            }
+            if self.content.glyphs.len() >= MAX_PAGE_GLYPHS {
+                self.content.too_many_glyphs = true;
+                return;
             }
             self.content.glyphs.push(Glyph {
                 text,

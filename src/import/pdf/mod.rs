@@ -60,15 +60,32 @@ pub fn import_pdf_with_report(
     bytes: &[u8],
     file: &str,
 ) -> Result<(Disclosure, Vec<PageReport>), ImportError> {
-    let pages = extract::extract(bytes).map_err(|e| {
+    // The PDF reader (hayro) still panics on some malformed files (open
+    // upstream reports: index out of bounds in its LZW and CCITT filters,
+    // a patch-mesh shading index): caught here, so that a bad PDF is an
+    // error with exit 2, never a crash. Nothing of the failed read is kept.
+    let extracted = std::panic::catch_unwind(|| extract::extract(bytes))
+        .unwrap_or(Err(OpenError::ReaderFailed));
+    let pages = extracted.map_err(|e| {
         let message = match e {
             OpenError::Encrypted => {
                 "the PDF is encrypted (password-protected): expected an unencrypted disclosure"
+                    .to_string()
             }
             OpenError::Invalid => {
                 "expected a PDF, found a truncated or corrupt file (its structure cannot be read)"
+                    .to_string()
             }
-            OpenError::NoPages => "expected a PDF with pages, found none",
+            OpenError::NoPages => "expected a PDF with pages, found none".to_string(),
+            OpenError::ReaderFailed => {
+                "the PDF reader failed on this file (its content is malformed): expected a well-formed PDF"
+                    .to_string()
+            }
+            OpenError::TooMuchText { page } => format!(
+                "p. {page}: the PDF draws more text than a disclosure holds (over {} characters on a page or {} in all): expected a budget disclosure",
+                extract::MAX_PAGE_GLYPHS,
+                extract::MAX_DOC_GLYPHS
+            ),
         };
         ImportError::new(file, 0, message)
     })?;
@@ -389,20 +406,30 @@ fn is_preamble_text(item: &Item) -> bool {
 /// the table it continues, by where each cell stands.
 fn remap(cells: &[String], spans: &[(f64, f64)], to: &[(f64, f64)]) -> Vec<String> {
     let mut out = vec![String::new(); to.len()];
+    // The columns stand left to right: each cell's column is found by
+    // binary search, so a row of many cells costs n log n, not n².
+    let centres: Vec<f64> = to.iter().map(|&(a, b)| (a + b) / 2.0).collect();
     for (cell, &(x0, x1)) in cells.iter().zip(spans) {
         if cell.is_empty() {
             continue;
         }
         let cx = (x0 + x1) / 2.0;
-        let j = to.iter().position(|&(a, b)| cx >= a && cx < b).or_else(|| {
-            // The closest column when the centre falls in none.
-            (0..to.len()).min_by(|&a, &b| {
-                let d = |k: usize| ((to[k].0 + to[k].1) / 2.0 - cx).abs();
-                d(a).total_cmp(&d(b))
-            })
+        let inside = to
+            .partition_point(|&(a, _)| a <= cx)
+            .checked_sub(1)
+            .filter(|&k| cx < to[k].1);
+        let j = inside.or_else(|| {
+            // The closest column when the centre falls in none: a
+            // neighbour of where the centre sorts among the centres.
+            let at = centres.partition_point(|&c| c < cx);
+            [at.checked_sub(1), Some(at)]
+                .into_iter()
+                .flatten()
+                .filter(|&k| k < centres.len())
+                .min_by(|&a, &b| (centres[a] - cx).abs().total_cmp(&(centres[b] - cx).abs()))
         });
         if let Some(j) = j {
-            out[j] = super::lines::join_fragments(&out[j], cell);
+            super::lines::push_fragment(&mut out[j], cell);
         }
     }
     out
@@ -479,7 +506,9 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
                 Item::Row { spans, .. } => Some(spans.clone()),
                 _ => None,
             });
-        let page_start = items.len();
+        // Whether a row of this page is in `items` yet (the first may end
+        // a cell cut by the page break).
+        let mut row_on_page = false;
         if n > 0 {
             items.push((Item::Blank, page_no));
         }
@@ -528,10 +557,7 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
                             spans = to.clone();
                             // The first row of a continuation page may end a
                             // cell cut by the page break (`…等支` / `出`).
-                            let first_row = !items[page_start..]
-                                .iter()
-                                .any(|(it, _)| matches!(it, Item::Row { .. }));
-                            if first_row && join_cut_cell(&mut items, &cells) {
+                            if !row_on_page && join_cut_cell(&mut items, &cells) {
                                 continue;
                             }
                         } else {
@@ -539,6 +565,7 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
                         }
                     }
                     items.push((Item::Row { cells, spans }, page_no));
+                    row_on_page = true;
                 }
                 LineKind::Text(text) => {
                     last_grid = None;
@@ -578,7 +605,7 @@ pub(crate) fn to_text(pages: &[PageContent]) -> PdfText {
                         });
                     match items.last_mut() {
                         Some((Item::Text(last), _)) if continues => {
-                            *last = super::lines::join_fragments(last, text);
+                            super::lines::push_fragment(last, text);
                         }
                         _ => items.push((Item::Text(text.to_string()), page_no)),
                     }
