@@ -16,6 +16,7 @@ pub enum Context {
     Projects,
     Checks,
     Tables,
+    Departments,
     /// While the help overlay is open, only these (and quitting) work.
     Help,
     /// While the reading overlay is open: scroll and close.
@@ -34,6 +35,7 @@ impl Context {
             Context::Projects => Msg::CtxProjects,
             Context::Checks => Msg::CtxChecks,
             Context::Tables => Msg::CtxTables,
+            Context::Departments => Msg::CtxDepartments,
             Context::Input => Msg::CtxInput,
             Context::Reader => Msg::CtxReader,
         }
@@ -157,7 +159,7 @@ impl std::default::Default for Keymap {
     }
 }
 
-use Context::{Checks, Drill, Global, Help, Input, Projects, Reader, Summary, Tables};
+use Context::{Checks, Departments, Drill, Global, Help, Input, Projects, Reader, Summary, Tables};
 
 /// Stands for "any printable character" in the help of the Input context.
 const ANY_CHAR: Key = ch('…');
@@ -239,6 +241,12 @@ const DEFAULTS: &[Default] = &[
     ),
     bind(Global, &[ch('4')], Action::GoTab(Tab::Checks), Msg::KeyTab4),
     bind(Global, &[ch('5')], Action::GoTab(Tab::Tables), Msg::KeyTab5),
+    bind(
+        Global,
+        &[ch('0')],
+        Action::GoTab(Tab::Departments),
+        Msg::KeyTab0,
+    ),
     bind(
         Global,
         &[plain(KeyCode::Up), ch('k')],
@@ -385,6 +393,14 @@ const DEFAULTS: &[Default] = &[
         Msg::KeyJump,
     ),
     bind(Checks, &[ch('v')], Action::ToggleLedger, Msg::KeyLedger),
+    bind(
+        Departments,
+        &[plain(KeyCode::Enter)],
+        Action::Open,
+        Msg::KeyOpenDepartment,
+    ),
+    bind(Departments, &[ch('s')], Action::CycleSort, Msg::KeySort),
+    bind(Departments, &[ch('f')], Action::StartFilter, Msg::KeyFilter),
     bind(Tables, &[ch('[')], Action::PrevTable, Msg::KeyPrevTable),
     bind(Tables, &[ch(']')], Action::NextTable, Msg::KeyNextTable),
     bind(
@@ -538,6 +554,14 @@ const FOOTER: &[(Context, &[(Action, Msg)])] = &[
             (Action::InputCancel, Msg::FootCancel),
         ],
     ),
+    (
+        Departments,
+        &[
+            (Action::Open, Msg::FootOpen),
+            (Action::CycleSort, Msg::FootSort),
+            (Action::StartFilter, Msg::FootFilter),
+        ],
+    ),
     (Reader, &[(Action::CloseOverlay, Msg::FootClose)]),
     (Help, &[(Action::CloseOverlay, Msg::FootClose)]),
 ];
@@ -610,7 +634,15 @@ impl Keymap {
     /// own close key), then the contexts.
     pub fn help_groups(&self) -> Vec<(Context, Vec<&Binding>)> {
         [
-            Global, Summary, Drill, Projects, Checks, Tables, Input, Reader,
+            Global,
+            Departments,
+            Summary,
+            Drill,
+            Projects,
+            Checks,
+            Tables,
+            Input,
+            Reader,
         ]
         .into_iter()
         .map(|ctx| {

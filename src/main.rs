@@ -228,28 +228,16 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
 }
 
 /// No subcommand: the app, or the summary as text when output is not a
-/// terminal (`budget | less`, a script). With several inputs the app shows
-/// the first that can be read and names the others on standard error.
+/// terminal (`budget | less`, a script; of the first document). Several
+/// inputs open on the Departments tab.
 fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
     let Some(loaded) = load_inputs(paths, cache) else {
         return ExitCode::from(2);
     };
-    let mut docs = loaded.into_iter();
-    let Some((_, doc)) = docs.next() else {
+    // Several documents open on the Departments tab; `Enter` opens one.
+    let Some(mut app) = App::with_documents(loaded, lang) else {
         return ExitCode::from(2);
     };
-    let rest: Vec<String> = docs.map(|(name, _)| name).collect();
-    if !rest.is_empty() {
-        // A corpus can be thousands of files: name the first few.
-        const NAMED: usize = 10;
-        let more = if rest.len() > NAMED { ", …" } else { "" };
-        output::note(&format!(
-            "{} more disclosure(s) loaded but not shown (one at a time for now): {}{more}",
-            rest.len(),
-            rest[..rest.len().min(NAMED)].join(", ")
-        ));
-    }
-    let mut app = App::new(doc, lang);
     if !std::io::stdout().is_terminal() {
         let text = budget_tui::ui::summary::plain_text(&app, 100);
         return output::finish(output::emit(&text), ExitCode::SUCCESS);

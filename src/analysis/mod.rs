@@ -3,5 +3,7 @@
 //! marks on top of these.
 
 pub mod grid;
+pub mod library;
+pub mod summary;
 
 pub use grid::{GridColumn, GridRow, Origin, PublishedTable, Source, Tables};

@@ -4,6 +4,7 @@
 
 pub mod checks;
 pub mod compare;
+pub mod departments;
 pub mod drill;
 pub mod projects;
 pub mod reader;
@@ -14,6 +15,7 @@ pub mod tables;
 use crossterm::event::KeyEvent;
 
 use crate::action::Action;
+use crate::analysis::summary::SummaryView;
 use crate::analysis::Tables;
 use crate::i18n::{t, Lang, Msg};
 use crate::keymap::{self, Context};
@@ -22,7 +24,7 @@ use checks::ChecksState;
 use drill::{DrillState, DrillView};
 use projects::{ProjectsState, Screen};
 use search::SearchState;
-use summary::{SummaryState, SummaryView};
+use summary::SummaryState;
 use tables::TablesState;
 
 /// The tabs, in the order of the tab bar.
@@ -35,6 +37,8 @@ pub enum Tab {
     Checks,
     /// Every table as published.
     Tables,
+    /// The loaded documents, when there are several (key `0`).
+    Departments,
 }
 
 impl Tab {
@@ -53,16 +57,16 @@ impl Tab {
             Tab::Projects => Msg::TabProjects,
             Tab::Checks => Msg::TabChecks,
             Tab::Tables => Msg::TabTables,
+            Tab::Departments => Msg::TabDepartments,
         }
     }
 
-    fn index(self) -> usize {
-        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
-    }
-
-    fn step(self, delta: isize) -> Tab {
-        let n = Tab::ALL.len() as isize;
-        Tab::ALL[((self.index() as isize + delta).rem_euclid(n)) as usize]
+    /// The key that selects the tab (`0` for Departments, then `1`–`5`).
+    pub fn number(self) -> usize {
+        Tab::ALL
+            .iter()
+            .position(|&t| t == self)
+            .map_or(0, |i| i + 1)
     }
 }
 
@@ -127,6 +131,8 @@ pub struct App {
     pub reader: Option<reader::Reader>,
     /// Screens to go back to, most recent last.
     pub back: Vec<Nav>,
+    /// Every loaded document, when there are several.
+    pub library: Option<departments::Library>,
     /// A one-line message for the status line, cleared by the next key.
     pub notice: Option<String>,
     /// Effects an action asked for, handed to the terminal loop by
@@ -171,10 +177,99 @@ impl App {
             search,
             reader: None,
             back: Vec::new(),
+            library: None,
             notice: None,
             effects: Vec::new(),
             monochrome: false,
         }
+    }
+
+    /// The app on several documents: the Departments tab lists them (each
+    /// line computed once here) and the other tabs show the first; one
+    /// document opens as [`App::new`].
+    pub fn with_documents(mut docs: Vec<(String, Disclosure)>, lang: Lang) -> Option<App> {
+        if docs.len() <= 1 {
+            return docs.pop().map(|(_, doc)| App::new(doc, lang));
+        }
+        let library = departments::Library::new(docs);
+        let mut app = App::new(library.docs.first()?.clone(), lang);
+        app.library = Some(library);
+        app.tab = Tab::Departments;
+        Some(app)
+    }
+
+    /// The tabs on offer, in the order of the tab bar.
+    pub fn tabs(&self) -> Vec<Tab> {
+        let lead = self.library.as_ref().map(|_| Tab::Departments);
+        lead.into_iter().chain(Tab::ALL).collect()
+    }
+
+    fn step_tab(&self, delta: isize) -> Tab {
+        let tabs = self.tabs();
+        let at = tabs.iter().position(|&t| t == self.tab).unwrap_or(0) as isize;
+        tabs[(at + delta).rem_euclid(tabs.len() as isize) as usize]
+    }
+
+    /// Opens loaded document `index` in the other tabs: its own cursors and
+    /// screen stack (a stack never spans documents), the Summary first.
+    fn open_department(&mut self, index: usize) {
+        let Some(mut library) = self.library.take() else {
+            return;
+        };
+        let Some(doc) = library.docs.get(index) else {
+            self.library = Some(library);
+            return;
+        };
+        library.open = index;
+        let mut next = App::new(doc.clone(), self.lang);
+        next.monochrome = self.monochrome;
+        next.resize(self.viewport.0, self.viewport.1);
+        next.library = Some(library);
+        next.tab = Tab::Summary;
+        *self = next;
+    }
+
+    fn update_departments(&mut self, action: Action) {
+        let page = self.page_rows();
+        let Some(lib) = self.library.as_mut() else {
+            return;
+        };
+        if lib.filtering {
+            match action {
+                Action::Input(c) => lib.filter.push(c),
+                Action::InputBackspace => {
+                    lib.filter.pop();
+                }
+                Action::InputClear => lib.filter.clear(),
+                Action::InputConfirm => lib.filtering = false,
+                Action::InputCancel => {
+                    lib.filter.clear();
+                    lib.filtering = false;
+                }
+                _ => return,
+            }
+            lib.relist();
+            return;
+        }
+        let len = lib.shown.len();
+        match action {
+            Action::Up => lib.cursor.move_by(-1, len),
+            Action::Down => lib.cursor.move_by(1, len),
+            Action::PageUp => lib.cursor.page_by(-1, len, page),
+            Action::PageDown => lib.cursor.page_by(1, len, page),
+            Action::Top => lib.cursor.selected = 0,
+            Action::Bottom => lib.cursor.selected = len.saturating_sub(1),
+            Action::CycleSort => lib.cycle_sort(),
+            Action::StartFilter => lib.filtering = true,
+            Action::Open => {
+                if let Some(i) = lib.selected() {
+                    self.open_department(i);
+                }
+                return;
+            }
+            _ => {}
+        }
+        lib.cursor.follow(page, len);
     }
 
     /// Which key table applies now.
@@ -185,7 +280,12 @@ impl App {
         if self.reader.is_some() {
             return Context::Reader;
         }
-        if self.search.open || (self.tab == Tab::Projects && self.projects.filtering) {
+        let filtering_departments =
+            self.tab == Tab::Departments && self.library.as_ref().is_some_and(|l| l.filtering);
+        if self.search.open
+            || (self.tab == Tab::Projects && self.projects.filtering)
+            || filtering_departments
+        {
             return Context::Input;
         }
         match self.tab {
@@ -194,6 +294,7 @@ impl App {
             Tab::Projects => Context::Projects,
             Tab::Checks => Context::Checks,
             Tab::Tables => Context::Tables,
+            Tab::Departments => Context::Departments,
         }
     }
 
@@ -354,9 +455,10 @@ impl App {
                 self.help_scroll =
                     (self.help_scroll as isize + delta).clamp(0, max as isize) as usize;
             }
-            Action::NextTab => self.tab = self.tab.step(1),
-            Action::PrevTab => self.tab = self.tab.step(-1),
-            Action::GoTab(tab) => self.tab = tab,
+            Action::NextTab => self.tab = self.step_tab(1),
+            Action::PrevTab => self.tab = self.step_tab(-1),
+            Action::GoTab(tab) if self.tabs().contains(&tab) => self.tab = tab,
+            Action::GoTab(_) => {}
             Action::OpenSearch => self.search.open(),
             Action::GoBack => self.go_back(),
             Action::NextHit => self.step_hit(1),
@@ -367,6 +469,7 @@ impl App {
                 Tab::Projects => self.update_projects(action),
                 Tab::Checks => self.update_checks(action),
                 Tab::Tables => self.update_tables(action),
+                Tab::Departments => self.update_departments(action),
             },
         }
     }

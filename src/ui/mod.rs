@@ -3,6 +3,7 @@
 //! `update` for the viewport and only clamped here). One file per tab.
 
 pub mod checks;
+pub mod departments;
 pub mod drill;
 pub mod help;
 pub mod projects;
@@ -74,6 +75,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Tab::Projects => projects::render(app, body, buf, th),
         Tab::Checks => checks::render(app, body, buf, th),
         Tab::Tables => tables::render(app, body, buf, th),
+        Tab::Departments => departments::render(app, body, buf, th),
     }
     render_status(app, status, buf, th);
     if let Some(r) = &app.reader {
@@ -89,14 +91,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let mut spans = Vec::new();
-    for (i, tab) in Tab::ALL.iter().enumerate() {
+    for tab in app.tabs().iter() {
         let style = if *tab == app.tab {
             th.tab_active
         } else {
             th.tab_inactive
         };
         spans.push(Span::styled(
-            format!(" {} {} ", i + 1, t(app.lang, tab.title())),
+            format!(" {} {} ", tab.number(), t(app.lang, tab.title())),
             style,
         ));
         // The Checks tab says how many errors wait there.

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::text::{bar, fit_right};
 use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
-use crate::app::summary::{LedgerLine, Share};
+use crate::analysis::summary::{LedgerLine, Share};
 use crate::app::App;
 use crate::i18n::{t, Msg};
 use crate::model::{format_amount, percent_of};

@@ -1,0 +1,104 @@
+//! The Departments tab, shown when several documents are loaded: the list
+//! (sorted, filtered), its cursor, and the documents themselves. `Enter`
+//! opens one in the other tabs.
+
+use crate::analysis::library::DepartmentLine;
+use crate::model::Disclosure;
+
+use super::projects::Cursor;
+
+/// List order; `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeptSort {
+    /// As loaded (path order).
+    Loaded,
+    /// By name in pinyin order, then year.
+    Name,
+    /// Largest 收入总计 first.
+    Income,
+    /// Most errors first.
+    Errors,
+}
+
+impl DeptSort {
+    fn next(self) -> DeptSort {
+        match self {
+            DeptSort::Loaded => DeptSort::Name,
+            DeptSort::Name => DeptSort::Income,
+            DeptSort::Income => DeptSort::Errors,
+            DeptSort::Errors => DeptSort::Loaded,
+        }
+    }
+}
+
+/// Every loaded document and its line of figures.
+pub struct Library {
+    pub docs: Vec<Disclosure>,
+    pub lines: Vec<DepartmentLine>,
+    /// Line indexes in display order after sort and filter.
+    pub shown: Vec<usize>,
+    pub cursor: Cursor,
+    pub sort: DeptSort,
+    pub filter: String,
+    pub filtering: bool,
+    /// The document open in the other tabs.
+    pub open: usize,
+}
+
+impl Library {
+    /// The library of `docs` (name to report each by, model), each line
+    /// computed once here, never per keystroke.
+    pub fn new(docs: Vec<(String, Disclosure)>) -> Library {
+        let lines = docs
+            .iter()
+            .map(|(source, doc)| DepartmentLine::build(source, doc))
+            .collect();
+        let mut library = Library {
+            docs: docs.into_iter().map(|(_, doc)| doc).collect(),
+            lines,
+            shown: Vec::new(),
+            cursor: Cursor::default(),
+            sort: DeptSort::Loaded,
+            filter: String::new(),
+            filtering: false,
+            open: 0,
+        };
+        library.relist();
+        library
+    }
+
+    /// Recomputes the display order after a sort or filter change.
+    pub fn relist(&mut self) {
+        let keep = self.shown.get(self.cursor.selected).copied();
+        let needle = self.filter.to_lowercase();
+        let lines = &self.lines;
+        self.shown = (0..lines.len())
+            .filter(|&i| needle.is_empty() || lines[i].filter_key.contains(&needle))
+            .collect();
+        match self.sort {
+            DeptSort::Loaded => {}
+            DeptSort::Name => self.shown.sort_by(|&a, &b| {
+                (&lines[a].pinyin, lines[a].year).cmp(&(&lines[b].pinyin, lines[b].year))
+            }),
+            DeptSort::Income => self
+                .shown
+                .sort_by(|&a, &b| lines[b].income_total.cmp(&lines[a].income_total)),
+            DeptSort::Errors => self
+                .shown
+                .sort_by(|&a, &b| lines[b].errors.cmp(&lines[a].errors)),
+        }
+        self.cursor.selected = keep
+            .and_then(|k| self.shown.iter().position(|&i| i == k))
+            .unwrap_or(0);
+    }
+
+    pub fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+        self.relist();
+    }
+
+    /// The document under the cursor.
+    pub fn selected(&self) -> Option<usize> {
+        self.shown.get(self.cursor.selected).copied()
+    }
+}

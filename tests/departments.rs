@@ -1,0 +1,109 @@
+//! Several documents at once: the Departments tab lists them with their
+//! headline figures in 万元 (元 documents converted exactly) and a total,
+//! sorts and filters them, and `Enter` opens one in the other tabs.
+
+mod common;
+
+use std::path::Path;
+
+use budget_tui::app::{App, Tab};
+use budget_tui::i18n::Lang;
+use budget_tui::import::load_path;
+use common::{keys, press, screen, seed};
+use crossterm::event::KeyCode;
+
+fn library() -> App {
+    let pdf = |id: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/pdf")
+            .join(format!("{id}.pdf"));
+        let doc = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        (path.display().to_string(), doc)
+    };
+    let docs = vec![
+        ("seed".to_string(), seed()),
+        pdf("shanghai-putuo-wanli-subdistrict-2023"),
+        pdf("shanghai-putuo-wanli-subdistrict-2024"),
+    ];
+    let mut app = App::with_documents(docs, Lang::Zh).expect("three documents");
+    app.resize(140, 30);
+    app
+}
+
+fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle}:\n{screen}"))
+}
+
+#[test]
+fn lists_every_document_in_wan_yuan_with_a_total() {
+    let app = library();
+    assert_eq!(app.tab, Tab::Departments);
+    let s = screen(&app, 140, 30);
+    assert!(
+        s.lines().next().unwrap_or_default().starts_with(" 0 部门"),
+        "{s}"
+    );
+    assert!(s.contains("部门一览 3  单位：万元"), "{s}");
+    // The seed in 万元 as printed; Wanli 2023's 164,978,640 元 exactly.
+    let seed_line = line_with(&s, "邢台市人民政府办公室");
+    assert!(seed_line.contains("3,264.56"), "{seed_line}");
+    assert!(seed_line.contains("915.00"), "{seed_line}");
+    let wanli = line_with(&s, "2023");
+    assert!(wanli.contains("16,497.864"), "{wanli}");
+    // Σ 收入总计 = 3,264.56 + 16,497.864 + 15,621.1123 (156,211,123 元).
+    let total = line_with(&s, "Σ 合计 3");
+    assert!(total.contains("35,383.5363"), "{total}");
+    // The seed's five errors are counted.
+    assert!(seed_line.trim_end().ends_with('5'), "{seed_line}");
+}
+
+#[test]
+fn enter_opens_a_department_and_0_comes_back() {
+    let mut app = library();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Summary);
+    assert_eq!(app.doc.department.budget_year, 2023);
+    let s = screen(&app, 140, 30);
+    assert!(s.contains("164,978,640"), "{s}");
+    keys(&mut app, "0");
+    assert_eq!(app.tab, Tab::Departments);
+    // The cursor is still on the department that was opened.
+    let lib = app.library.as_ref().expect("library");
+    assert_eq!(lib.selected(), Some(1));
+}
+
+#[test]
+fn filter_by_pinyin_and_sort_by_name() {
+    let mut app = library();
+    // 万里 by its pinyin initials.
+    keys(&mut app, "fwl");
+    press(&mut app, KeyCode::Enter);
+    let lib = app.library.as_ref().expect("library");
+    assert_eq!(lib.shown, [1, 2]);
+    let s = screen(&app, 140, 30);
+    assert!(line_with(&s, "Σ 合计 2").contains("32,118.9763"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "f");
+    press(&mut app, KeyCode::Esc);
+    // By name: 上海 (shang) before 邢台 (xing).
+    keys(&mut app, "s");
+    let lib = app.library.as_ref().expect("library");
+    assert_eq!(lib.shown, [1, 2, 0]);
+}
+
+#[test]
+fn one_document_opens_without_the_departments_tab() {
+    let app = App::with_documents(vec![("seed".into(), seed())], Lang::Zh).expect("one");
+    assert_eq!(app.tab, Tab::Summary);
+    assert!(!screen(&app, 120, 30).contains("0 部门"));
+}
+
+#[test]
+fn departments_140x30() {
+    let app = library();
+    insta::assert_snapshot!(screen(&app, 140, 30));
+}
