@@ -239,7 +239,15 @@ fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
         return ExitCode::from(2);
     };
     if !std::io::stdout().is_terminal() {
-        let text = budget_tui::ui::summary::plain_text(&app, 100);
+        let text = match &app.library {
+            // Several documents: the Departments list, every line of it.
+            Some(library) => {
+                let rows = u16::try_from(library.lines.len() + 5).unwrap_or(u16::MAX);
+                let buf = budget_tui::screenshots::render(&app, 140, rows);
+                budget_tui::ui::buffer_text(&buf)
+            }
+            None => budget_tui::ui::summary::plain_text(&app, 100),
+        };
         return output::finish(output::emit(&text), ExitCode::SUCCESS);
     }
     app.monochrome = budget_tui::ui::theme::no_color_requested();
