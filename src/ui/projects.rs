@@ -288,12 +288,59 @@ fn finding_marks(app: &App, card: usize, th: &Theme) -> Vec<Span<'static>> {
 }
 
 fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &Theme) {
-    let lang = app.lang;
     let p = &app.projects;
     let Some(card) = app.doc.projects.get(card_index) else {
         return;
     };
     let cols = area.width as usize;
+    let widths = IndicatorWidths::for_cols(cols);
+    let mut head = card_head(app, card_index, card, cols, th);
+    head.push(widths.header(app.lang, th));
+    let flagged = flagged_indicators(app, card_index);
+    let row = |n: usize| indicator_row(app, card_index, n, &widths, &flagged, th);
+
+    let head_h = (head.len() as u16).min(area.height);
+    for (i, line) in head.iter().take(head_h as usize).enumerate() {
+        put_line(buf, area.x, area.y + i as u16, line, area.width);
+    }
+    // The selected indicator in full below the table when there is room:
+    // its description, raw value, the whole 依据, and its findings.
+    let detail = detail_lines(app, card_index, cols, th);
+    let detail_h = if area.height >= head_h + 8 + detail.len() as u16 {
+        detail.len() as u16
+    } else {
+        0
+    };
+    let table = Rect {
+        height: area.height.saturating_sub(detail_h),
+        ..area
+    };
+    draw_rows(
+        card.indicators.len(),
+        row,
+        &p.card_cursor,
+        table,
+        area.y + head_h,
+        buf,
+        th,
+    );
+    for (i, line) in detail.iter().take(detail_h as usize).enumerate() {
+        let y = table.bottom() + i as u16;
+        put_line(buf, area.x, y, line, area.width);
+    }
+}
+
+/// A card's head: title and code, funds, 资金用途, the spending plan (every
+/// printed column, blank and missing ones marked) and 绩效目标.
+fn card_head(
+    app: &App,
+    card_index: usize,
+    card: &crate::model::ProjectCard,
+    cols: usize,
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let p = &app.projects;
     let mut head: Vec<Line<'static>> = Vec::new();
     head.push(Line::from(vec![
         Span::styled(
@@ -392,27 +439,51 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
             Span::raw(part),
         ]));
     }
+    head
+}
 
-    // Indicator table: 一级 and 二级 printed where they change.
-    let l1_w = 11;
-    let l2_w = 15;
-    // Wide enough at 80 columns for `≤622600 万元  超预算`.
-    let value_w = (cols / 4).clamp(10, 24);
-    let name_w = cols.saturating_sub(l1_w + l2_w + value_w + 4).clamp(6, 40);
-    let basis_w = cols.saturating_sub(l1_w + l2_w + name_w + value_w + 4);
-    head.push(Line::from(vec![
-        Span::raw(" "),
-        cell_left("一级指标", l1_w, th.header),
-        cell_left("二级指标", l2_w, th.header),
-        cell_left("三级指标", name_w, th.header),
-        Span::raw(" "),
-        cell_left(t(lang, Msg::Value), value_w, th.header),
-        Span::raw(" "),
-        cell_left(t(lang, Msg::Basis), basis_w, th.header),
-    ]));
+/// Column widths of a card's indicator table for a screen `cols` wide.
+struct IndicatorWidths {
+    l1: usize,
+    l2: usize,
+    name: usize,
+    value: usize,
+    basis: usize,
+}
 
-    // Indicators a finding points at carry a mark before their row.
-    let flagged: Vec<usize> = p
+impl IndicatorWidths {
+    fn for_cols(cols: usize) -> IndicatorWidths {
+        let (l1, l2) = (11, 15);
+        // Wide enough at 80 columns for `≤622600 万元  超预算`.
+        let value = (cols / 4).clamp(10, 24);
+        let name = cols.saturating_sub(l1 + l2 + value + 4).clamp(6, 40);
+        let basis = cols.saturating_sub(l1 + l2 + name + value + 4);
+        IndicatorWidths {
+            l1,
+            l2,
+            name,
+            value,
+            basis,
+        }
+    }
+
+    fn header(&self, lang: Lang, th: &Theme) -> Line<'static> {
+        Line::from(vec![
+            Span::raw(" "),
+            cell_left("一级指标", self.l1, th.header),
+            cell_left("二级指标", self.l2, th.header),
+            cell_left("三级指标", self.name, th.header),
+            Span::raw(" "),
+            cell_left(t(lang, Msg::Value), self.value, th.header),
+            Span::raw(" "),
+            cell_left(t(lang, Msg::Basis), self.basis, th.header),
+        ])
+    }
+}
+
+/// The indicators of card `card_index` that a finding points at.
+fn flagged_indicators(app: &App, card_index: usize) -> Vec<usize> {
+    app.projects
         .card_findings
         .get(card_index)
         .into_iter()
@@ -425,67 +496,46 @@ fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &
             }
             _ => None,
         })
-        .collect();
-    let row = |n: usize| {
-        let ind = &card.indicators[n];
-        let mark = if flagged.contains(&n) {
-            Span::styled("!", th.error)
-        } else {
-            Span::raw(" ")
-        };
-        // 一级 and 二级 are printed where they change from the row above.
-        let above = n.checked_sub(1).and_then(|a| card.indicators.get(a));
-        let new_l1 = above.is_none_or(|a| a.level1 != ind.level1);
-        let new_l2 = new_l1 || above.is_some_and(|a| a.level2 != ind.level2);
-        {
-            let l1 = if new_l1 { ind.level1.as_str() } else { "" };
-            let l2 = if new_l2 { ind.level2.as_str() } else { "" };
-            let line = Line::from(vec![
-                mark,
-                cell_left(l1, l1_w, th.header),
-                cell_left(l2, l2_w, th.base),
-                cell_left(&ind.level3, name_w, th.base),
-                Span::raw(" "),
-                {
-                    let (text, style) = value_text(app, card_index, n, th);
-                    cell_left(&text, value_w, style)
-                },
-                Span::raw(" "),
-                cell_left(&ind.basis, basis_w, th.dim),
-            ]);
-            line
-        }
-    };
+        .collect()
+}
 
-    let head_h = (head.len() as u16).min(area.height);
-    for (i, line) in head.iter().take(head_h as usize).enumerate() {
-        put_line(buf, area.x, area.y + i as u16, line, area.width);
-    }
-    // The selected indicator in full below the table when there is room:
-    // its description, raw value, the whole 依据, and its findings.
-    let detail = detail_lines(app, card_index, cols, th);
-    let detail_h = if area.height >= head_h + 8 + detail.len() as u16 {
-        detail.len() as u16
+/// One indicator row: a mark when a finding points at it, 一级 and 二级
+/// printed where they change from the row above.
+fn indicator_row(
+    app: &App,
+    card_index: usize,
+    n: usize,
+    w: &IndicatorWidths,
+    flagged: &[usize],
+    th: &Theme,
+) -> Line<'static> {
+    let Some(card) = app.doc.projects.get(card_index) else {
+        return Line::default();
+    };
+    let Some(ind) = card.indicators.get(n) else {
+        return Line::default();
+    };
+    let mark = if flagged.contains(&n) {
+        Span::styled("!", th.error)
     } else {
-        0
+        Span::raw(" ")
     };
-    let table = Rect {
-        height: area.height.saturating_sub(detail_h),
-        ..area
-    };
-    draw_rows(
-        card.indicators.len(),
-        row,
-        &p.card_cursor,
-        table,
-        area.y + head_h,
-        buf,
-        th,
-    );
-    for (i, line) in detail.iter().take(detail_h as usize).enumerate() {
-        let y = table.bottom() + i as u16;
-        put_line(buf, area.x, y, line, area.width);
-    }
+    let above = n.checked_sub(1).and_then(|a| card.indicators.get(a));
+    let new_l1 = above.is_none_or(|a| a.level1 != ind.level1);
+    let new_l2 = new_l1 || above.is_some_and(|a| a.level2 != ind.level2);
+    let l1 = if new_l1 { ind.level1.as_str() } else { "" };
+    let l2 = if new_l2 { ind.level2.as_str() } else { "" };
+    let (value, value_style) = value_text(app, card_index, n, th);
+    Line::from(vec![
+        mark,
+        cell_left(l1, w.l1, th.header),
+        cell_left(l2, w.l2, th.base),
+        cell_left(&ind.level3, w.name, th.base),
+        Span::raw(" "),
+        cell_left(&value, w.value, value_style),
+        Span::raw(" "),
+        cell_left(&ind.basis, w.basis, th.dim),
+    ])
 }
 
 /// The detail pane of the selected indicator: a rule, then 描述, 指标值 as
