@@ -73,6 +73,12 @@ pub(crate) const RULES: &[Rule] = &[
         check: three_public_items,
     },
     Rule {
+        id: "narrative.change-percent",
+        title: "比上年增减的百分比 = 增减额 ÷ 上年数",
+        title_en: "A stated change in percent equals the change over last year's figure",
+        check: change_percent,
+    },
+    Rule {
         id: "narrative.change-reason",
         title: "每处比上年增减都写明原因",
         title_en: "Every change on last year comes with its reason",
@@ -1004,6 +1010,185 @@ fn change_reason(doc: &Disclosure) -> Outcome {
     Outcome::Ran(findings)
 }
 
+/// One `X万元，与上年相比增加Y万元，增长Z%` the text states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StatedChange {
+    current: Decimal,
+    change: Decimal,
+    /// Whether it went up (增加 / 增长) or down (减少 / 下降).
+    up: bool,
+    percent: Decimal,
+}
+
+/// The number that ends right before `end` in `t` (`24,169.74`).
+fn number_before(t: &str, end: usize) -> Option<Decimal> {
+    let head = &t[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .last()
+        .map(|(i, _)| i)?;
+    crate::model::parse_amount(&head[start..]).ok().flatten()
+}
+
+/// The number at the start of `t` and the rest after it.
+fn number_after(t: &str) -> Option<(Decimal, &str)> {
+    let end = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map_or(t.len(), |(i, _)| i);
+    let value = crate::model::parse_amount(&t[..end]).ok().flatten()?;
+    Some((value, &t[end..]))
+}
+
+/// A direction word at the start of `t` (`增加`, `减少了`): up or down, and
+/// the rest.
+fn direction(t: &str) -> Option<(bool, &str)> {
+    for (word, up) in [
+        ("增加", true),
+        ("增长", true),
+        ("减少", false),
+        ("下降", false),
+    ] {
+        if let Some(rest) = t.strip_prefix(word) {
+            return Some((up, rest.strip_prefix('了').unwrap_or(rest)));
+        }
+    }
+    None
+}
+
+/// Every `X万元，与上年相比增加Y万元，增长Z%` in `t` (squeezed text).
+fn stated_changes(t: &str) -> Vec<StatedChange> {
+    let mut out = Vec::new();
+    for (at, marker) in t.match_indices("与上年相比") {
+        // `X万元，与上年相比…`, or a new sentence about the same figure
+        // (`项目支出预算数为4335.3万元。与上年相比减少了…`).
+        let head = &t[..at];
+        let Some(before) = ["，", ",", "。", "；"]
+            .iter()
+            .find_map(|sep| head.strip_suffix(sep))
+        else {
+            continue;
+        };
+        let Some(before) = before.strip_suffix("万元") else {
+            continue;
+        };
+        let Some(current) = number_before(before, before.len()) else {
+            continue;
+        };
+        // `收、支预算总计各增加`: a few words may stand before the direction.
+        let after = &t[at + marker.len()..];
+        let Some((up, rest)) = after
+            .char_indices()
+            .take(12)
+            .find_map(|(i, _)| direction(&after[i..]))
+        else {
+            continue;
+        };
+        let Some((change, rest)) = number_after(rest) else {
+            continue;
+        };
+        let Some(rest) = rest
+            .strip_prefix("万元")
+            .and_then(|r| r.strip_prefix("，").or_else(|| r.strip_prefix(',')))
+        else {
+            continue;
+        };
+        let Some((_, rest)) = direction(rest) else {
+            continue;
+        };
+        let Some((percent, rest)) = number_after(rest) else {
+            continue;
+        };
+        if rest.starts_with('%') || rest.starts_with('％') {
+            out.push(StatedChange {
+                current,
+                change,
+                up,
+                percent,
+            });
+        }
+    }
+    out
+}
+
+/// `收支总计24,169.74万元，与上年相比增加2214.39万元，增长10.06%`: the
+/// percent is the change over last year's figure (this year's less the
+/// change, or plus it for a fall). A percent off by more than one unit of
+/// its last digit (truncated or rounded) is a warning; off by more than a
+/// whole point it is a wrong figure (Jiangsu 2019: a fall of 1,237.7 from
+/// 5,573.0 stated as 13.22% — the 基本支出 rate copied — is 22.21%).
+fn change_percent(doc: &Disclosure) -> Outcome {
+    let mut any = false;
+    let mut findings = Vec::new();
+    for (section, text) in texts(doc, None) {
+        for c in stated_changes(&text) {
+            any = true;
+            let last = if c.up {
+                c.current.checked_sub(c.change)
+            } else {
+                c.current.checked_add(c.change)
+            };
+            let Some(last) = last.filter(|l| *l > Decimal::ZERO) else {
+                continue;
+            };
+            let Some(pct) = c
+                .change
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|v| v.checked_div(last))
+            else {
+                continue;
+            };
+            let off = (c.percent - pct).abs();
+            let unit = Decimal::new(1, c.percent.scale());
+            if off <= unit {
+                continue;
+            }
+            let severity = if off > Decimal::ONE {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let expected = pct.round_dp(c.percent.scale().max(2));
+            findings.push(
+                Finding::new(
+                    "narrative.change-percent",
+                    severity,
+                    text!(
+                        "所述比上年{}{}万元为上年{}万元的 {}%，文中写作 {}%",
+                        "a change of {1} 万元 ({0}) is {3}% of last year's {2} 万元; the text says {4}%",
+                        if c.up {
+                            text!("增加", "up")
+                        } else {
+                            text!("减少", "down")
+                        },
+                        c.change,
+                        last,
+                        expected,
+                        c.percent
+                    ),
+                    vec![Place::Section { section }],
+                )
+                .with_figures(crate::check::Figures {
+                    printed: Some(c.percent),
+                    expected: Some(expected),
+                    difference: Some(c.percent - expected),
+                    tolerance: Some(unit),
+                    unit: None,
+                }),
+            );
+        }
+    }
+    if !any {
+        return Outcome::NotApplicable(text!(
+            "情况说明没有写明比上年增减的百分比",
+            "the narrative states no change on last year in percent"
+        ));
+    }
+    Outcome::Ran(findings)
+}
+
 /// The narrative's labels for each source of income, and the word of the
 /// T1 income line that carries it.
 const FUND_LABELS: [(&[&str], &str); 6] = [
@@ -1195,4 +1380,36 @@ fn three_public_change(doc: &Disclosure) -> Outcome {
         tolerance: Some(tolerance),
         unit: Some(total.unit),
     })])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn changes_in_percent_are_read_from_the_text() {
+        let d = |t: &str| Decimal::from_str(t).unwrap_or_default();
+        let text = "项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%。\
+                    收支总计24,169.74万元，与上年相比收、支预算总计各增加2214.39万元，增长10.06%。\
+                    基本支出15844.04万元，比上年增加1849.73万元。";
+        let found = stated_changes(text);
+        assert_eq!(
+            found,
+            [
+                StatedChange {
+                    current: d("4335.3"),
+                    change: d("1237.7"),
+                    up: false,
+                    percent: d("13.22"),
+                },
+                StatedChange {
+                    current: d("24169.74"),
+                    change: d("2214.39"),
+                    up: true,
+                    percent: d("10.06"),
+                },
+            ]
+        );
+    }
 }

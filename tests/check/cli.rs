@@ -43,14 +43,14 @@ fn errors_exit_1_with_the_finding_in_the_text() {
         .collect();
     assert_eq!(words, ["B".to_string()].into_iter().collect(), "{stdout}");
     let last = stdout.lines().last().unwrap();
-    // Every rule but the six with findings and the three not applicable
-    // (国有资本经营, the empty procurement table, and the fixture has no
-    // table of contents) passes.
-    let passed = budget_tui::check::rules().len() - 9;
+    // Every rule but the six with findings and the four not applicable
+    // (国有资本经营, the empty procurement table, no change in percent, and
+    // the fixture has no table of contents) passes.
+    let passed = budget_tui::check::rules().len() - 10;
     assert_eq!(
         last,
         format!(
-            "审核台账：通过 {passed}，有发现 6（错误 5，警告 3，提示 4），不适用 3，无法检查 0"
+            "审核台账：通过 {passed}，有发现 6（错误 5，警告 3，提示 4），不适用 4，无法检查 0"
         )
     );
     // Every rule that did not pass is listed with its reason.
@@ -77,9 +77,9 @@ fn english_output_is_english() {
     );
     assert!(stdout
         .contains("rule  cross.grant-vs-state-capital  not applicable: no 国有资本经营 budget"));
-    let passed = budget_tui::check::rules().len() - 9;
+    let passed = budget_tui::check::rules().len() - 10;
     assert!(stdout.ends_with(&format!(
-        "ledger: {passed} passed, 6 with findings (5 errors, 3 warnings, 4 notes), 3 not applicable, 0 could not run\n"
+        "ledger: {passed} passed, 6 with findings (5 errors, 3 warnings, 4 notes), 4 not applicable, 0 could not run\n"
     )));
 }
 

@@ -132,6 +132,36 @@ fn jiangsu_has_no_false_class_or_income_error() {
         .map(|(_, p, _)| p)
         .collect();
     assert_eq!(precision, BTreeSet::from([Some(15), Some(16)]));
+    // Truth: 项目支出 4335.3万元, down 1237.7万元 from 5573.0: stated as
+    // 13.22% (the 基本支出 rate copied), 22.21% in fact — the only error in
+    // the text, on the first page of the 情况说明.
+    assert_eq!(
+        errors(&doc),
+        BTreeSet::from([
+            ("completeness.tables", None),
+            ("narrative.change-percent", Some(25)),
+        ])
+    );
+}
+
+#[test]
+fn jiangsu_2018_percent_typo_is_a_warning() {
+    // 公共安全支出 up 21.8万元 on 3,644.2: 0.60%, printed 0.06%.
+    let doc = load("jiangsu-procuratorate-2018");
+    let report = check::run(&doc);
+    let messages: Vec<String> = report
+        .findings_of("narrative.change-percent")
+        .map(|f| f.message(budget_tui::i18n::Lang::Zh))
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("0.60%") && m.contains("0.06%")),
+        "{messages:?}"
+    );
+    assert!(report
+        .findings_of("narrative.change-percent")
+        .all(|f| f.severity == Severity::Warning));
 }
 
 #[test]
