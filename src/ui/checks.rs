@@ -45,6 +45,42 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     }
     let lang = app.lang;
     let c = &app.checks;
+    put_line(buf, area.x, area.y, &head_line(app, th), area.width);
+    let body_y = area.y + 1;
+    let cols = area.width as usize;
+    // The selected finding in full, wrapped, below the list.
+    let detail = if c.show_ledger {
+        Vec::new()
+    } else {
+        detail_lines(app, cols, th)
+    };
+    let detail_h = if area.height >= 12 {
+        detail.len() as u16
+    } else {
+        0
+    };
+    let list_bottom = area.bottom().saturating_sub(detail_h);
+    for (i, line) in detail.iter().take(detail_h as usize).enumerate() {
+        put_line(buf, area.x, list_bottom + i as u16, line, area.width);
+    }
+    if !c.show_ledger && c.lines.is_empty() {
+        let line = Line::styled(format!(" {}", t(lang, Msg::NoFindings)), th.increase);
+        put_line(buf, area.x, body_y, &line, area.width);
+        return;
+    }
+    let list = Rect {
+        y: body_y,
+        height: list_bottom.saturating_sub(body_y),
+        ..area
+    };
+    render_list(app, list, buf, th);
+}
+
+/// The header: how many rules, and how many of them passed, found
+/// something (split by severity), did not apply or could not run.
+fn head_line(app: &App, th: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let c = &app.checks;
     let counts = c.report.counts();
     let title = if c.show_ledger {
         Msg::LedgerTitle
@@ -54,9 +90,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let mut head = vec![
         Span::styled(format!(" {}", t(lang, title)), th.title),
         Span::raw(format!(
-            "  {} {}：",
+            "  {} {}{}",
             c.report.ledger.len(),
-            t(lang, Msg::Rules)
+            t(lang, Msg::Rules),
+            crate::i18n::colon(lang)
         )),
     ];
     for (n, state, style) in [
@@ -83,97 +120,85 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             ));
         }
     }
-    put_line(buf, area.x, area.y, &Line::from(head), area.width);
-    let body_y = area.y + 1;
-    let cols = area.width as usize;
-    // The selected finding in full, wrapped, below the list.
-    let detail = if c.show_ledger {
-        Vec::new()
-    } else {
-        detail_lines(app, cols, th)
-    };
-    let detail_h = if area.height >= 12 {
-        detail.len() as u16
-    } else {
-        0
-    };
-    let list_bottom = area.bottom().saturating_sub(detail_h);
-    let height = list_bottom.saturating_sub(body_y) as usize;
-    for (i, line) in detail.iter().take(detail_h as usize).enumerate() {
-        put_line(buf, area.x, list_bottom + i as u16, line, area.width);
-    }
+    Line::from(head)
+}
 
-    // Only the lines on screen are built.
-    let ledger_line = |i: usize| {
-        let e = &c.report.ledger[i];
-        let style = match e.state {
-            RuleState::Passed => th.base,
-            RuleState::WithFindings => th.error,
-            RuleState::NotApplicable => th.dim,
-            RuleState::CouldNotRun => th.warning,
-        };
-        let mut spans = vec![
-            Span::styled(
-                fit_left(&format!(" {}", t(lang, state_text(e.state))), 10),
-                style,
-            ),
-            Span::styled(fit_left(e.rule, c.rule_width + 1), th.dim),
-            Span::raw(format!(" {}", e.title_in(lang))),
-        ];
-        if let Some(reason) = &e.reason {
-            spans.push(Span::styled(format!("  ({})", reason.render(lang)), th.dim));
-        }
-        Line::from(spans)
+/// One rule of the ledger: its state, id, title and the reason when it did
+/// not pass.
+fn ledger_line(app: &App, i: usize, th: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let c = &app.checks;
+    let Some(e) = c.report.ledger.get(i) else {
+        return Line::default();
     };
-    let finding_line = |i: usize| match c.lines[i] {
-        CheckLine::Severity(sev, n) => Line::styled(
+    let style = match e.state {
+        RuleState::Passed => th.base,
+        RuleState::WithFindings => th.error,
+        RuleState::NotApplicable => th.dim,
+        RuleState::CouldNotRun => th.warning,
+    };
+    let mut spans = vec![
+        Span::styled(
+            fit_left(&format!(" {}", t(lang, state_text(e.state))), 10),
+            style,
+        ),
+        Span::styled(fit_left(e.rule, c.rule_width + 1), th.dim),
+        Span::raw(format!(" {}", e.title_in(lang))),
+    ];
+    if let Some(reason) = &e.reason {
+        spans.push(Span::styled(format!("  ({})", reason.render(lang)), th.dim));
+    }
+    Line::from(spans)
+}
+
+/// One line of the findings list: a severity heading, a rule heading or a
+/// finding (its message names its place; the full location is in the
+/// detail below).
+fn finding_line(app: &App, i: usize, th: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let c = &app.checks;
+    match c.lines.get(i) {
+        Some(&CheckLine::Severity(sev, n)) => Line::styled(
             format!(" {} {n}", t(lang, severity_text(sev))),
             severity_style(sev, th),
         ),
-        CheckLine::Rule(entry, n) => {
-            let e = &c.report.ledger[entry];
-            Line::from(vec![
+        Some(&CheckLine::Rule(entry, n)) => match c.report.ledger.get(entry) {
+            Some(e) => Line::from(vec![
                 Span::styled(format!("   {}", e.rule), th.header),
                 Span::styled(format!("  {} ({n})", e.title_in(lang)), th.dim),
-            ])
-        }
-        // The message names its place; the full location is in the
-        // detail below.
-        CheckLine::Finding(f) => Line::raw(format!("     {}", c.report.findings[f].message(lang))),
-    };
-    if !c.show_ledger && c.lines.is_empty() {
-        let line = Line::styled(format!(" {}", t(lang, Msg::NoFindings)), th.increase);
-        put_line(buf, area.x, body_y, &line, area.width);
-        return;
+            ]),
+            None => Line::default(),
+        },
+        Some(&CheckLine::Finding(f)) => c.report.findings.get(f).map_or_else(Line::default, |f| {
+            Line::raw(format!("     {}", f.message(lang)))
+        }),
+        None => Line::default(),
     }
-    let len = if c.show_ledger {
-        c.report.ledger.len()
-    } else {
-        c.lines.len()
-    };
+}
 
-    let cursor = if c.show_ledger {
-        &c.ledger_cursor
+/// The findings (or the ledger) in `area`, scrolled to the cursor; only the
+/// lines on screen are built.
+fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let c = &app.checks;
+    let cols = area.width as usize;
+    let (len, cursor) = if c.show_ledger {
+        (c.report.ledger.len(), &c.ledger_cursor)
     } else {
-        &c.cursor
+        (c.lines.len(), &c.cursor)
     };
+    let height = area.height as usize;
     let start = cursor.window_start(height, len);
     for i in start..len.min(start + height) {
         let line = if c.show_ledger {
-            ledger_line(i)
+            ledger_line(app, i, th)
         } else {
-            finding_line(i)
+            finding_line(app, i, th)
         };
-        let y = body_y + (i - start) as u16;
+        let y = area.y + (i - start) as u16;
         if i == cursor.selected {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-            put_line(
-                buf,
-                area.x,
-                y,
-                &Line::styled(fit_left(&truncate(&text, cols), cols), th.selected),
-                area.width,
-            );
+            let line = Line::styled(fit_left(&truncate(&text, cols), cols), th.selected);
+            put_line(buf, area.x, y, &line, area.width);
         } else {
             put_line(buf, area.x, y, &line, area.width);
         }
