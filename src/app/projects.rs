@@ -104,6 +104,8 @@ pub struct ProjectsState {
     /// The 项目支出 total the shares are of, and the unit it is printed in.
     pub project_total: Option<Decimal>,
     pub project_total_unit: crate::model::Unit,
+    /// Σ 预算数 of the cards in that unit, summed once at load.
+    pub budget_sum: Option<Decimal>,
     /// Cards whose 成本指标 (in money) exceeds their 预算数: (card, indicator).
     pub over_budget: Vec<(usize, usize)>,
     /// Every 二级指标 name, in order of first appearance.
@@ -220,6 +222,7 @@ impl ProjectsState {
             shares,
             project_total,
             project_total_unit: table_unit,
+            budget_sum: ProjectsState::budget_sum(doc, table_unit),
             over_budget,
             categories,
             sort: SortKey::Document,

@@ -100,7 +100,39 @@ fn draw_rows(
 fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let lang = app.lang;
     let p = &app.projects;
-    let cols = area.width as usize;
+    put_line(buf, area.x, area.y, &list_head(app, th), area.width);
+    if area.height < 2 {
+        return;
+    }
+    let w = ListWidths::for_cols(area.width as usize);
+    put_line(buf, area.x, area.y + 1, &w.header(lang, th), area.width);
+    if p.list.is_empty() {
+        put_line(
+            buf,
+            area.x,
+            area.y + 2,
+            &Line::styled(format!("   {}", t(lang, Msg::NoProjects)), th.dim),
+            area.width,
+        );
+        return;
+    }
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let row = |at: usize| list_row(app, at, &w, th);
+    draw_rows(p.list.len(), row, &p.cursor, body, area.y + 2, buf, th);
+    if area.height > 3 {
+        // The total row right under the list, or on the last line.
+        let y = (area.bottom() - 1).min(area.y + 2 + p.list.len() as u16);
+        put_line(buf, area.x, y, &list_total(app, &w, th), area.width);
+    }
+}
+
+/// The list's title: count, order, filter, marks and a notice.
+fn list_head(app: &App, th: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let p = &app.projects;
     let mut head = vec![
         Span::styled(
             format!(" {} {}", t(lang, Msg::ProjectList), app.doc.projects.len()),
@@ -137,122 +169,126 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if let Some(notice) = p.notice {
         head.push(Span::styled(format!("  {}", t(lang, notice)), th.warning));
     }
-    put_line(buf, area.x, area.y, &Line::from(head), area.width);
-    if area.height < 2 {
-        return;
+    Line::from(head)
+}
+
+/// Column widths of the card list: mark, #, code (on wide screens), name,
+/// budget, share, findings, and a bar when there is room.
+struct ListWidths {
+    code: usize,
+    name: usize,
+    bar: usize,
+}
+
+impl ListWidths {
+    fn for_cols(cols: usize) -> ListWidths {
+        let code = if cols >= 100 { 22 } else { 0 };
+        let fixed = 3 + 4 + code + 10 + 11;
+        let name = cols.saturating_sub(fixed + 12).clamp(8, 40);
+        let bar = cols.saturating_sub(fixed + name + 1).min(16);
+        ListWidths { code, name, bar }
     }
 
-    // Columns: mark, #, code, name, budget, share (+ bar when room).
-    let code_w = if cols >= 100 { 22 } else { 0 };
-    let fixed = 3 + 4 + code_w + 10 + 11;
-    let name_w = cols.saturating_sub(fixed + 12).clamp(8, 40);
-    let bar_w = cols.saturating_sub(fixed + name_w + 1).min(16);
-    let mut header = vec![
-        Span::raw("   "),
-        cell_right("#", 3, th.header),
-        Span::raw(" "),
-    ];
-    if code_w > 0 {
-        header.push(cell_left(t(lang, Msg::ProjectCode), code_w, th.header));
-    }
-    header.push(cell_left(t(lang, Msg::ProjectName), name_w, th.header));
-    header.push(cell_right(t(lang, Msg::Budget), 10, th.header));
-    header.push(cell_right(t(lang, Msg::ShareOfProjects), 11, th.header));
-    header.push(Span::raw(" "));
-    header.push(cell_left(t(lang, Msg::FindingsHere), FINDINGS_W, th.header));
-    put_line(buf, area.x, area.y + 1, &Line::from(header), area.width);
-
-    let row = |at: usize| {
-        let i = p.list[at];
-        {
-            let card = &app.doc.projects[i];
-            let mark = match p.marked.iter().position(|&m| m == i) {
-                Some(n) => format!(" {}", (b'A' + n as u8) as char),
-                None => "  ".into(),
-            };
-            let mut spans = vec![
-                Span::styled(format!("{mark} "), th.marked),
-                cell_right(&(i + 1).to_string(), 3, th.dim),
-                Span::raw(" "),
-            ];
-            if code_w > 0 {
-                spans.push(cell_left(&card.code, code_w, th.dim));
-            }
-            spans.push(cell_left(&card.name, name_w, th.base));
-            spans.push(cell_right(
-                &card.budget.map(format_amount).unwrap_or_default(),
-                10,
-                th.base,
-            ));
-            let share = p.shares.get(i).copied().flatten();
-            spans.push(cell_right(
-                &share.map(|s| format!("{s}%")).unwrap_or_default(),
-                11,
-                th.dim,
-            ));
-            spans.push(Span::raw(" "));
-            spans.extend(finding_marks(app, i, th));
-            if let Some(s) = share {
-                spans.push(Span::raw(" "));
-                spans.push(Span::styled(bar(s, bar_w), th.bar));
-            }
-            Line::from(spans)
+    /// The cells before the name: mark, #, code.
+    fn lead(&self, mark: &str, number: &str, code: &str, th: &Theme) -> Vec<Span<'static>> {
+        let mut spans = vec![
+            Span::styled(format!("{mark} "), th.marked),
+            cell_right(number, 3, th.dim),
+            Span::raw(" "),
+        ];
+        if self.code > 0 {
+            spans.push(cell_left(code, self.code, th.dim));
         }
+        spans
+    }
+
+    fn header(&self, lang: Lang, th: &Theme) -> Line<'static> {
+        let mut header = self.lead("  ", "", "", th);
+        header[1] = cell_right("#", 3, th.header);
+        if self.code > 0 {
+            header[3] = cell_left(t(lang, Msg::ProjectCode), self.code, th.header);
+        }
+        header.push(cell_left(t(lang, Msg::ProjectName), self.name, th.header));
+        header.push(cell_right(t(lang, Msg::Budget), 10, th.header));
+        header.push(cell_right(t(lang, Msg::ShareOfProjects), 11, th.header));
+        header.push(Span::raw(" "));
+        header.push(cell_left(t(lang, Msg::FindingsHere), FINDINGS_W, th.header));
+        Line::from(header)
+    }
+}
+
+/// Line `at` of the list: its mark (A–D), number, code, name, budget,
+/// share of 项目支出, findings and a bar.
+fn list_row(app: &App, at: usize, w: &ListWidths, th: &Theme) -> Line<'static> {
+    let p = &app.projects;
+    let Some(card) = p
+        .list
+        .get(at)
+        .and_then(|&i| app.doc.projects.get(i).map(|c| (i, c)))
+    else {
+        return Line::default();
     };
-    if p.list.is_empty() {
-        put_line(
-            buf,
-            area.x,
-            area.y + 2,
-            &Line::styled(format!("   {}", t(lang, Msg::NoProjects)), th.dim),
-            area.width,
-        );
-        return;
+    let (i, card) = card;
+    let mark = match p.marked.iter().position(|&m| m == i) {
+        Some(n) => format!(" {}", (b'A' + n as u8) as char),
+        None => "  ".into(),
+    };
+    let mut spans = w.lead(&mark, &(i + 1).to_string(), &card.code, th);
+    spans.push(cell_left(&card.name, w.name, th.base));
+    spans.push(cell_right(
+        &card.budget.map(format_amount).unwrap_or_default(),
+        10,
+        th.base,
+    ));
+    let share = p.shares.get(i).copied().flatten();
+    spans.push(cell_right(
+        &share.map(|s| format!("{s}%")).unwrap_or_default(),
+        11,
+        th.dim,
+    ));
+    spans.push(Span::raw(" "));
+    spans.extend(finding_marks(app, i, th));
+    if let Some(s) = share {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(bar(s, w.bar), th.bar));
     }
-    // The total row: Σ 预算数 beside the 项目支出 it should equal.
-    let unit = p.project_total_unit;
-    let sum = crate::app::projects::ProjectsState::budget_sum(&app.doc, unit);
-    let mut total = vec![Span::raw("   "), cell_right("", 3, th.dim), Span::raw(" ")];
-    if code_w > 0 {
-        total.push(cell_left("", code_w, th.dim));
-    }
+    Line::from(spans)
+}
+
+/// The total row: Σ 预算数 (summed at load) beside the 项目支出 it should
+/// equal, in error style when they differ.
+fn list_total(app: &App, w: &ListWidths, th: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let p = &app.projects;
+    let mut total = w.lead("  ", "", "", th);
     total.push(cell_left(
         &format!("Σ {}", t(lang, Msg::ListTotal)),
-        name_w,
+        w.name,
         th.header,
     ));
-    let sum_text = sum.map(format_amount).unwrap_or_else(|| "—".into());
-    let agrees = sum.is_some() && sum == p.project_total;
-    total.push(cell_right(
-        &sum_text,
-        10,
-        if agrees || p.project_total.is_none() {
-            th.header
-        } else {
-            th.error
-        },
-    ));
+    let sum_text = p
+        .budget_sum
+        .map(format_amount)
+        .unwrap_or_else(|| "—".into());
+    let agrees = p.budget_sum.is_some() && p.budget_sum == p.project_total;
+    let style = if agrees || p.project_total.is_none() {
+        th.header
+    } else {
+        th.error
+    };
+    total.push(cell_right(&sum_text, 10, style));
     if let Some(expected) = p.project_total {
         total.push(Span::styled(
             format!(
                 "  {} {}{}",
                 t(lang, Msg::ProjectExpenditure),
                 format_amount(expected),
-                unit.label()
+                p.project_total_unit.label()
             ),
             th.dim,
         ));
     }
-    let body = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    draw_rows(p.list.len(), row, &p.cursor, body, area.y + 2, buf, th);
-    if area.height > 3 {
-        let y = area.bottom() - 1;
-        let y = y.min(area.y + 2 + p.list.len() as u16);
-        put_line(buf, area.x, y, &Line::from(total), area.width);
-    }
+    Line::from(total)
 }
 
 /// Width of the findings column of the list.
