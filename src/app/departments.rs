@@ -2,7 +2,9 @@
 //! (sorted, filtered), its cursor, and the documents themselves. `Enter`
 //! opens one in the other tabs.
 
-use crate::analysis::library::DepartmentLine;
+use rust_decimal::Decimal;
+
+use crate::analysis::library::{column_total, DepartmentLine};
 use crate::model::Disclosure;
 
 use super::projects::Cursor;
@@ -31,6 +33,18 @@ impl DeptSort {
     }
 }
 
+/// Σ of the lines shown, with how many print each figure: recomputed when
+/// the sort or filter changes, never per frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Totals {
+    pub income_total: (Option<Decimal>, usize),
+    pub basic: (Option<Decimal>, usize),
+    pub project: (Option<Decimal>, usize),
+    pub three_public: (Option<Decimal>, usize),
+    pub cards: usize,
+    pub errors: usize,
+}
+
 /// Every loaded document and its line of figures.
 pub struct Library {
     pub docs: Vec<Disclosure>,
@@ -43,6 +57,8 @@ pub struct Library {
     pub filtering: bool,
     /// The document open in the other tabs.
     pub open: usize,
+    /// Σ of the lines shown.
+    pub totals: Totals,
 }
 
 impl Library {
@@ -62,6 +78,7 @@ impl Library {
             filter: String::new(),
             filtering: false,
             open: 0,
+            totals: Totals::default(),
         };
         library.relist();
         library
@@ -90,6 +107,15 @@ impl Library {
         self.cursor.selected = keep
             .and_then(|k| self.shown.iter().position(|&i| i == k))
             .unwrap_or(0);
+        let shown: Vec<&DepartmentLine> = self.shown.iter().map(|&i| &self.lines[i]).collect();
+        self.totals = Totals {
+            income_total: column_total(&shown, |d| d.income_total),
+            basic: column_total(&shown, |d| d.basic),
+            project: column_total(&shown, |d| d.project),
+            three_public: column_total(&shown, |d| d.three_public),
+            cards: shown.iter().map(|d| d.cards).sum(),
+            errors: shown.iter().map(|d| d.errors).sum(),
+        };
     }
 
     pub fn cycle_sort(&mut self) {
