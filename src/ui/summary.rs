@@ -123,103 +123,90 @@ fn heading(text: &str, th: &Theme) -> Line<'static> {
     Line::from(Span::styled(format!(" {text}"), th.title))
 }
 
+/// One headline figure: label, figure, percent of its whole, indent, and
+/// whether it heads a group.
+type FigureRow = (String, Option<Decimal>, Option<Decimal>, usize, bool);
+
 fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
     let s = &app.summary;
     let lang = app.lang;
-    let mut lines = Vec::new();
-    let shares = |lines: &mut Vec<Line<'static>>, list: &[Share]| {
+    let mut rows: Vec<FigureRow> = Vec::new();
+    let parts = |rows: &mut Vec<_>, list: &[Share]| {
         for share in list {
-            lines.push(share_line(
-                &share.label,
+            rows.push((
+                share.label.clone(),
                 Some(share.amount),
                 share.percent,
                 2,
-                cols,
-                th,
-                th.base,
+                false,
             ));
         }
     };
-
-    lines.push(share_line(
-        &format!("{}（{}）", t(lang, Msg::IncomeTotal), s.unit.label()),
-        s.income_total,
-        None,
-        0,
-        cols,
-        th,
-        th.title,
-    ));
-    shares(&mut lines, &s.income_sources);
-    lines.push(share_line(
-        t(lang, Msg::ByFunction),
+    let income = format!("{}（{}）", t(lang, Msg::IncomeTotal), s.unit.label());
+    rows.push((income, s.income_total, None, 0, true));
+    parts(&mut rows, &s.income_sources);
+    rows.push((
+        t(lang, Msg::ByFunction).into(),
         s.expenditure_total,
         None,
         0,
-        cols,
-        th,
-        th.title,
+        true,
     ));
-    shares(&mut lines, &s.by_function);
-    lines.push(share_line(
-        t(lang, Msg::BasicExpenditure),
+    parts(&mut rows, &s.by_function);
+    rows.push((
+        t(lang, Msg::BasicExpenditure).into(),
         s.basic,
         s.basic_percent,
         0,
-        cols,
-        th,
-        th.title,
+        true,
     ));
     for (msg, part) in [
         (Msg::Personnel, s.personnel),
         (Msg::PublicUse, s.public_use),
     ] {
         let percent = part.zip(s.basic).and_then(|(p, b)| percent_of(p, b));
-        lines.push(share_line(
-            t(lang, msg),
-            part,
-            percent,
-            2,
-            cols,
-            th,
-            th.base,
-        ));
+        rows.push((t(lang, msg).into(), part, percent, 2, false));
     }
-    lines.push(share_line(
-        &format!(
-            "{}（{} {}）",
-            t(lang, Msg::ProjectExpenditure),
-            s.project_cards,
-            t(lang, Msg::ProjectsCount)
-        ),
-        s.project,
-        s.project_percent,
-        0,
-        cols,
-        th,
-        th.title,
-    ));
-    lines.push(share_line(
-        t(lang, Msg::ThreePublic),
+    let project = format!(
+        "{}（{} {}）",
+        t(lang, Msg::ProjectExpenditure),
+        s.project_cards,
+        t(lang, Msg::ProjectsCount)
+    );
+    rows.push((project, s.project, s.project_percent, 0, true));
+    rows.push((
+        t(lang, Msg::ThreePublic).into(),
         s.three_public,
         None,
         0,
-        cols,
-        th,
-        th.title,
+        true,
     ));
-    lines.push(share_line(
-        t(lang, Msg::RunningCosts),
+    rows.push((
+        t(lang, Msg::RunningCosts).into(),
         s.running_costs,
         None,
         0,
-        cols,
-        th,
-        th.title,
+        true,
     ));
-    // What the checks found, so a reviewer sees it before opening tab 4.
+    let mut lines: Vec<Line<'static>> = rows
+        .iter()
+        .map(|(label, figure, percent, indent, heading)| {
+            let style = if *heading { th.title } else { th.base };
+            share_line(label, *figure, *percent, *indent, cols, th, style)
+        })
+        .collect();
+    lines.push(findings_line(app, th));
+    lines.push(Line::default());
+    lines.push(heading(t(lang, Msg::YearOverYear), th));
+    lines.push(year_over_year_line(app, th));
+    lines
+}
+
+/// What the checks found, so a reviewer sees it before opening tab 4.
+fn findings_line(app: &App, th: &Theme) -> Line<'static> {
+    let lang = app.lang;
     let [errors, warnings, notes] = app.checks.by_severity;
-    lines.push(Line::from(vec![
+    Line::from(vec![
         Span::styled(format!(" {}  ", t(lang, Msg::FindingsHere)), th.title),
         Span::styled(
             format!("{} {errors}  ", t(lang, Msg::SevErrorLong)),
@@ -230,11 +217,14 @@ fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
             th.warning,
         ),
         Span::styled(format!("{} {notes}", t(lang, Msg::SevNoteLong)), th.note),
-    ]));
+    ])
+}
 
-    lines.push(Line::default());
-    lines.push(heading(t(lang, Msg::YearOverYear), th));
-    let yoy = &s.year_over_year;
+/// The changes on last year as the narrative states them, signed, or
+/// 未说明 where it states none.
+fn year_over_year_line(app: &App, th: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let yoy = &app.summary.year_over_year;
     let mut spans = vec![Span::raw("  ")];
     for (msg, change) in [
         (Msg::YoyTotal, yoy.total),
@@ -257,8 +247,7 @@ fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
         }
         spans.push(Span::raw("   "));
     }
-    lines.push(Line::from(spans));
-    lines
+    Line::from(spans)
 }
 
 /// The 收支总表 as the Summary shows it: a title, a header, then one line
