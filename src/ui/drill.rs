@@ -109,71 +109,114 @@ fn render_tree(
         return;
     }
 
-    // Which amount columns fit after the label column.
-    let label_want = (view.label_width + 2 * view.tree.max_depth() + 1).clamp(MIN_LABEL, MAX_LABEL);
-    let first = state.first_column.min(view.columns.len());
-    let mut shown = Vec::new();
-    let mut used = MIN_LABEL.min(cols);
-    for c in first..view.columns.len() {
-        let w = view.column_widths[c] + 1;
-        if used + w > cols {
-            break;
-        }
-        used += w;
-        shown.push(c);
-    }
-    let amounts_w: usize = shown.iter().map(|&c| view.column_widths[c] + 1).sum();
-    let label_w = cols
-        .saturating_sub(amounts_w)
-        .min(label_want)
-        .max(MIN_LABEL.min(cols));
-    let more_left = first > 0;
-    let more_right = shown
-        .last()
-        .map_or(!view.columns.is_empty(), |&c| c + 1 < view.columns.len());
-
-    // Header.
-    let mut header_label = t(lang, Msg::CodeName).to_string();
-    if more_left || more_right {
-        header_label = format!(
-            "{}  {}{}",
-            header_label,
-            if more_left { "<" } else { " " },
-            if more_right { ">" } else { " " }
-        );
-    }
-    let mut spans = vec![cell_left(&format!(" {header_label}"), label_w, th.header)];
-    for &c in &shown {
-        spans.push(Span::raw(" "));
-        spans.push(cell_right(
-            &view.columns[c].header,
-            view.column_widths[c],
-            th.header,
-        ));
-    }
-    put_line(buf, area.x, y, &Line::from(spans), area.width);
+    let cols_fit = TreeColumns::fit(view, state, cols);
+    put_line(buf, area.x, y, &cols_fit.header(view, lang, th), area.width);
     y += 1;
     if y >= bottom {
         return;
     }
-
     // 合计 pinned under the header.
-    let mut spans = vec![cell_left(
-        &format!(" {}", t(lang, Msg::Total)),
-        label_w,
-        th.header,
-    )];
-    for &c in &shown {
-        spans.push(Span::raw(" "));
-        let text = view.totals[c].map(format_amount).unwrap_or_default();
-        spans.push(cell_right(&text, view.column_widths[c], th.header));
-    }
-    put_line(buf, area.x, y, &Line::from(spans), area.width);
+    put_line(buf, area.x, y, &cols_fit.total(view, lang, th), area.width);
     y += 1;
 
     let height = bottom.saturating_sub(y) as usize;
     let start = state.window_start(height);
     for (i, &node) in state.visible.iter().enumerate().skip(start).take(height) {
+        let selected = i == state.selected;
+        let line = cols_fit.node_line(view, state, node, selected, cols, th);
+        put_line(buf, area.x, y, &line, area.width);
+        y += 1;
+    }
+}
+
+/// The label column's width and the amount columns that fit beside it.
+struct TreeColumns {
+    label_w: usize,
+    shown: Vec<usize>,
+    more_left: bool,
+    more_right: bool,
+}
+
+impl TreeColumns {
+    /// Which amount columns fit after the label column, from the first
+    /// scrolled one.
+    fn fit(view: &DrillView, state: &DrillState, cols: usize) -> TreeColumns {
+        let label_want =
+            (view.label_width + 2 * view.tree.max_depth() + 1).clamp(MIN_LABEL, MAX_LABEL);
+        let first = state.first_column.min(view.columns.len());
+        let mut shown = Vec::new();
+        let mut used = MIN_LABEL.min(cols);
+        for c in first..view.columns.len() {
+            let w = view.column_widths[c] + 1;
+            if used + w > cols {
+                break;
+            }
+            used += w;
+            shown.push(c);
+        }
+        let amounts_w: usize = shown.iter().map(|&c| view.column_widths[c] + 1).sum();
+        let label_w = cols
+            .saturating_sub(amounts_w)
+            .min(label_want)
+            .max(MIN_LABEL.min(cols));
+        let more_right = shown
+            .last()
+            .map_or(!view.columns.is_empty(), |&c| c + 1 < view.columns.len());
+        TreeColumns {
+            label_w,
+            shown,
+            more_left: first > 0,
+            more_right,
+        }
+    }
+
+    /// `编码 名称  < >` over the labels (arrows where columns are hidden),
+    /// then each shown column's header.
+    fn header(&self, view: &DrillView, lang: crate::i18n::Lang, th: &Theme) -> Line<'static> {
+        let mut label = t(lang, Msg::CodeName).to_string();
+        if self.more_left || self.more_right {
+            label = format!(
+                "{label}  {}{}",
+                if self.more_left { "<" } else { " " },
+                if self.more_right { ">" } else { " " }
+            );
+        }
+        let mut spans = vec![cell_left(&format!(" {label}"), self.label_w, th.header)];
+        for &c in &self.shown {
+            spans.push(Span::raw(" "));
+            spans.push(cell_right(
+                &view.columns[c].header,
+                view.column_widths[c],
+                th.header,
+            ));
+        }
+        Line::from(spans)
+    }
+
+    fn total(&self, view: &DrillView, lang: crate::i18n::Lang, th: &Theme) -> Line<'static> {
+        let mut spans = vec![cell_left(
+            &format!(" {}", t(lang, Msg::Total)),
+            self.label_w,
+            th.header,
+        )];
+        for &c in &self.shown {
+            spans.push(Span::raw(" "));
+            let text = view.totals[c].map(format_amount).unwrap_or_default();
+            spans.push(cell_right(&text, view.column_widths[c], th.header));
+        }
+        Line::from(spans)
+    }
+
+    /// One node: indented by depth, ▸/▾ where it has children, its figures.
+    fn node_line(
+        &self,
+        view: &DrillView,
+        state: &DrillState,
+        node: usize,
+        selected: bool,
+        cols: usize,
+        th: &Theme,
+    ) -> Line<'static> {
         let n = &view.tree.nodes[node];
         let marker = if n.children.is_empty() {
             "  "
@@ -187,10 +230,9 @@ fn render_tree(
             "{indent}{marker}{}",
             label_text(n.code.as_str(), n.name.as_deref())
         );
-        let selected = i == state.selected;
         let style = if selected { th.selected } else { th.base };
-        let mut spans = vec![cell_left(&label, label_w, style)];
-        for &c in &shown {
+        let mut spans = vec![cell_left(&label, self.label_w, style)];
+        for &c in &self.shown {
             spans.push(Span::styled(" ", style));
             let text = view.values[node][c].map(format_amount).unwrap_or_default();
             spans.push(cell_right(&text, view.column_widths[c], style));
@@ -199,8 +241,7 @@ fn render_tree(
         if selected && line_w < cols {
             spans.push(Span::styled(" ".repeat(cols - line_w), style));
         }
-        put_line(buf, area.x, y, &Line::from(spans), area.width);
-        y += 1;
+        Line::from(spans)
     }
 }
 
