@@ -635,37 +635,54 @@ fn detail_lines(app: &App, card: usize, cols: usize, th: &Theme) -> Vec<Line<'st
     lines
 }
 
-/// One line of the comparison's header: a label and what each card says.
-type CardFact<'a> = (Msg, &'a dyn Fn(&crate::model::ProjectCard) -> String);
+/// Where the comparison's columns stand: the label column, each card's
+/// width, and which cards are on screen.
+struct CompareColumns {
+    label_w: usize,
+    card_w: usize,
+    shown: Vec<usize>,
+    more_left: bool,
+    more_right: bool,
+}
+
+impl CompareColumns {
+    fn fit(cmp: &crate::app::projects::Comparison, cols: usize) -> CompareColumns {
+        let label_w = (cols / 3).clamp(12, 34);
+        let card_w = if cmp.cards.is_empty() {
+            0
+        } else {
+            (cols.saturating_sub(label_w) / cmp.cards.len()).clamp(22, 40)
+        };
+        let fit = (cols.saturating_sub(label_w) / card_w.max(1)).max(1);
+        let first = cmp.first_card.min(cmp.cards.len().saturating_sub(1));
+        let shown: Vec<usize> = (first..cmp.cards.len()).take(fit).collect();
+        let more_right = shown.last().is_some_and(|&c| c + 1 < cmp.cards.len());
+        CompareColumns {
+            label_w,
+            card_w,
+            shown,
+            more_left: first > 0,
+            more_right,
+        }
+    }
+}
 
 fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let lang = app.lang;
     let Some(cmp) = app.projects.comparison.as_ref() else {
         return;
     };
-    let cols = area.width as usize;
-    let label_w = (cols / 3).clamp(12, 34);
-    let card_w = if cmp.cards.is_empty() {
-        0
-    } else {
-        (cols.saturating_sub(label_w) / cmp.cards.len()).clamp(22, 40)
-    };
-    let fit = (cols.saturating_sub(label_w) / card_w.max(1)).max(1);
-    let first = cmp.first_card.min(cmp.cards.len().saturating_sub(1));
-    let shown: Vec<usize> = (first..cmp.cards.len()).take(fit).collect();
-    let more_left = first > 0;
-    let more_right = shown.last().is_some_and(|&c| c + 1 < cmp.cards.len());
-
+    let w = CompareColumns::fit(cmp, area.width as usize);
     let mut title = vec![Span::styled(
         format!(" {}", t(lang, Msg::Comparison)),
         th.title,
     )];
-    if more_left || more_right {
+    if w.more_left || w.more_right {
         title.push(Span::styled(
             format!(
                 "  {}{} {}",
-                if more_left { "<" } else { " " },
-                if more_right { ">" } else { " " },
+                if w.more_left { "<" } else { " " },
+                if w.more_right { ">" } else { " " },
                 t(lang, Msg::MoreColumns).trim_start_matches("< > ")
             ),
             th.dim,
@@ -675,23 +692,50 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.height < 3 {
         return;
     }
-    // Card names, then their budgets.
+    let head = compare_head(app, cmp, &w, th);
+    let head_rows = (head.len() as u16).min(area.height - 1);
+    for (i, line) in head.iter().take(head_rows as usize).enumerate() {
+        put_line(buf, area.x, area.y + 1 + i as u16, line, area.width);
+    }
+    let line = |i: usize| compare_row(app, cmp, i, &w, th);
+    draw_rows(
+        cmp.rows.len(),
+        line,
+        &cmp.cursor,
+        area,
+        area.y + 1 + head_rows,
+        buf,
+        th,
+    );
+}
+
+/// One line of the comparison's header: a label and what each card says.
+type CardFact<'a> = (Msg, &'a dyn Fn(&crate::model::ProjectCard) -> String);
+
+/// The cards' names, then their budget, funds, purpose and plan: one line
+/// each above the indicators.
+fn compare_head(
+    app: &App,
+    cmp: &crate::app::projects::Comparison,
+    w: &CompareColumns,
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    let lang = app.lang;
     let mut names = vec![cell_left(
         &format!(" {}", t(lang, Msg::Indicator)),
-        label_w,
+        w.label_w,
         th.header,
     )];
-    for &c in &shown {
+    for &c in &w.shown {
         let card = &app.doc.projects[cmp.cards[c]];
         let letter = (b'A' + c as u8) as char;
         names.push(cell_left(
             &format!("  {letter} {}", card.name),
-            card_w,
+            w.card_w,
             th.header,
         ));
     }
-    put_line(buf, area.x, area.y + 1, &Line::from(names), area.width);
-    // The money and plan of each card, one line each, above the indicators.
+    let mut lines = vec![Line::from(names)];
     let money =
         |a: Option<rust_decimal::Decimal>| a.map(format_amount).unwrap_or_else(|| "—".into());
     let facts: [CardFact; 4] = [
@@ -709,73 +753,60 @@ fn render_compare(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
                 .join(" · ")
         }),
     ];
-    let head_rows = (facts.len() as u16 + 2).min(area.height);
-    for (i, (label, fact)) in facts.iter().enumerate() {
-        let y = area.y + 2 + i as u16;
-        if y >= area.y + head_rows {
-            break;
-        }
+    for (label, fact) in facts.iter() {
         let mut spans = vec![cell_left(
             &format!(" {}", t(lang, *label)),
-            label_w,
+            w.label_w,
             th.header,
         )];
-        for &c in &shown {
+        for &c in &w.shown {
             let card = &app.doc.projects[cmp.cards[c]];
-            spans.push(cell_left(&format!("  {}", fact(card)), card_w, th.base));
+            spans.push(cell_left(&format!("  {}", fact(card)), w.card_w, th.base));
         }
-        put_line(buf, area.x, y, &Line::from(spans), area.width);
+        lines.push(Line::from(spans));
     }
+    lines
+}
 
-    let line = |i: usize| {
-        let row = &cmp.rows[i];
-        {
-            // The category once per group; each card's own 三级 name stands
-            // in its cell, so rows never pair indicators by position alone.
-            let first_of_group = i == 0
-                || cmp.rows[i - 1].level1 != row.level1
-                || cmp.rows[i - 1].level2 != row.level2;
-            let category = if first_of_group {
-                format!(" {}", row.level2.trim_end_matches("指标"))
-            } else {
-                String::new()
-            };
-            let mut spans = vec![cell_left(&category, label_w, th.header)];
-            for &c in &shown {
-                let card = cmp.cards[c];
-                let text_style = match row.cells.get(c).copied().flatten() {
-                    Some(n) => {
-                        let (mut text, mut style) = value_text(app, card, n, th);
-                        if let Some(ind) = app.doc.projects[card].indicators.get(n) {
-                            // The value first: a narrow cell cuts the name,
-                            // never the target.
-                            text = format!("{text}  {}", ind.level3);
-                        }
-                        if row.differs && style == th.base {
-                            style = th.highlight;
-                        }
-                        (text, style)
-                    }
-                    None => (String::new(), th.base),
-                };
-                spans.push(cell_left(
-                    &format!("  {}", text_style.0),
-                    card_w,
-                    text_style.1,
-                ));
-            }
-            Line::from(spans)
-        }
+/// One aligned row: the 二级 category where a group starts, then each
+/// card's target and its own 三级 name (the target first: a narrow cell
+/// cuts the name, never the target), highlighted where the cards differ.
+fn compare_row(
+    app: &App,
+    cmp: &crate::app::projects::Comparison,
+    i: usize,
+    w: &CompareColumns,
+    th: &Theme,
+) -> Line<'static> {
+    let Some(row) = cmp.rows.get(i) else {
+        return Line::default();
     };
-    draw_rows(
-        cmp.rows.len(),
-        line,
-        &cmp.cursor,
-        area,
-        area.y + head_rows,
-        buf,
-        th,
-    );
+    let first_of_group =
+        i == 0 || cmp.rows[i - 1].level1 != row.level1 || cmp.rows[i - 1].level2 != row.level2;
+    let category = if first_of_group {
+        format!(" {}", row.level2.trim_end_matches("指标"))
+    } else {
+        String::new()
+    };
+    let mut spans = vec![cell_left(&category, w.label_w, th.header)];
+    for &c in &w.shown {
+        let card = cmp.cards[c];
+        let (text, style) = match row.cells.get(c).copied().flatten() {
+            Some(n) => {
+                let (mut text, mut style) = value_text(app, card, n, th);
+                if let Some(ind) = app.doc.projects[card].indicators.get(n) {
+                    text = format!("{text}  {}", ind.level3);
+                }
+                if row.differs && style == th.base {
+                    style = th.highlight;
+                }
+                (text, style)
+            }
+            None => (String::new(), th.base),
+        };
+        spans.push(cell_left(&format!("  {text}"), w.card_w, style));
+    }
+    Line::from(spans)
 }
 
 fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
