@@ -419,27 +419,44 @@ fn card_head(
         th.dim,
     ));
     head.push(Line::from(funds));
-    let label = |msg: Msg| format!(" {} ", t(lang, msg));
-    let purpose_label = label(Msg::Purpose);
-    let room = cols.saturating_sub(width(&purpose_label));
-    for (i, part) in wrap(&card.purpose, room.max(1))
-        .into_iter()
-        .take(2)
-        .enumerate()
-    {
-        let lead = if i == 0 {
-            purpose_label.clone()
-        } else {
-            " ".repeat(width(&purpose_label))
-        };
-        head.push(Line::from(vec![
-            Span::styled(lead, th.header),
-            Span::raw(part),
-        ]));
-    }
+    head.extend(labelled(t(lang, Msg::Purpose), &card.purpose, cols, 2, th));
+    head.push(plan_line(card, lang, th));
+    head.extend(labelled(t(lang, Msg::Goal), &card.goal, cols, 3, th));
+    head
+}
 
-    // Spending plan: every printed column, blank and missing ones marked.
-    let mut plan = vec![Span::styled(label(Msg::SpendingPlan), th.header)];
+/// ` 资金用途 text…` wrapped to `cols`, at most `max_lines`, the label on
+/// the first line and its width of blank on the others.
+fn labelled(
+    label: &str,
+    text: &str,
+    cols: usize,
+    max_lines: usize,
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    let label = format!(" {label} ");
+    let room = cols.saturating_sub(width(&label)).max(1);
+    wrap(text, room)
+        .into_iter()
+        .take(max_lines)
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 {
+                label.clone()
+            } else {
+                " ".repeat(width(&label))
+            };
+            Line::from(vec![Span::styled(lead, th.header), Span::raw(part)])
+        })
+        .collect()
+}
+
+/// The spending plan: every printed column, blank and missing ones marked.
+fn plan_line(card: &crate::model::ProjectCard, lang: Lang, th: &Theme) -> Line<'static> {
+    let mut plan = vec![Span::styled(
+        format!(" {} ", t(lang, Msg::SpendingPlan)),
+        th.header,
+    )];
     for point in &card.spending_plan {
         plan.push(Span::raw(format!(" {} ", point.label)));
         match point.percent {
@@ -457,25 +474,7 @@ fn card_head(
             th.warning,
         ));
     }
-    head.push(Line::from(plan));
-    let goal_label = label(Msg::Goal);
-    let room = cols.saturating_sub(width(&goal_label));
-    for (i, part) in wrap(&card.goal, room.max(1))
-        .into_iter()
-        .take(3)
-        .enumerate()
-    {
-        let lead = if i == 0 {
-            goal_label.clone()
-        } else {
-            " ".repeat(width(&goal_label))
-        };
-        head.push(Line::from(vec![
-            Span::styled(lead, th.header),
-            Span::raw(part),
-        ]));
-    }
-    head
+    Line::from(plan)
 }
 
 /// Column widths of a card's indicator table for a screen `cols` wide.
