@@ -50,7 +50,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     ]);
     put_line(buf, popup.x, popup.y + 1, &input, w);
 
-    // Hits with a heading line wherever the kind changes.
+    let lines = hit_lines(app, cols, th);
+
+    let body_y = popup.y + 2;
+    let height = popup.bottom().saturating_sub(body_y) as usize;
+    // Keep the selected hit's line on screen.
+    let selected_line = lines
+        .iter()
+        .position(|(_, hit)| *hit == Some(s.cursor.selected))
+        .unwrap_or(0);
+    let start = selected_line.saturating_sub(height.saturating_sub(1));
+    for (row, (line, hit)) in lines.into_iter().skip(start).take(height).enumerate() {
+        let y = body_y + row as u16;
+        if hit == Some(s.cursor.selected) {
+            let text: String = line.spans.iter().map(|sp| sp.content.as_ref()).collect();
+            put_line(
+                buf,
+                popup.x,
+                y,
+                &Line::styled(fit_left(&text, cols), th.selected),
+                w,
+            );
+        } else {
+            put_line(buf, popup.x, y, &line, w);
+        }
+    }
+}
+
+/// The hits as lines, with a heading line wherever the kind changes; each
+/// hit's line carries its index among the hits.
+fn hit_lines(app: &App, cols: usize, th: &Theme) -> Vec<(Line<'static>, Option<usize>)> {
+    let lang = app.lang;
+    let s = &app.search;
     let figure_w = 16usize;
     let context_w = (cols / 4).clamp(6, 28);
     let label_w = cols.saturating_sub(figure_w + context_w + 4);
@@ -86,28 +117,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             None,
         ));
     }
-
-    let body_y = popup.y + 2;
-    let height = popup.bottom().saturating_sub(body_y) as usize;
-    // Keep the selected hit's line on screen.
-    let selected_line = lines
-        .iter()
-        .position(|(_, hit)| *hit == Some(s.cursor.selected))
-        .unwrap_or(0);
-    let start = selected_line.saturating_sub(height.saturating_sub(1));
-    for (row, (line, hit)) in lines.into_iter().skip(start).take(height).enumerate() {
-        let y = body_y + row as u16;
-        if hit == Some(s.cursor.selected) {
-            let text: String = line.spans.iter().map(|sp| sp.content.as_ref()).collect();
-            put_line(
-                buf,
-                popup.x,
-                y,
-                &Line::styled(fit_left(&text, cols), th.selected),
-                w,
-            );
-        } else {
-            put_line(buf, popup.x, y, &line, w);
-        }
-    }
+    lines
 }
