@@ -31,7 +31,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         return;
     }
     let name_w = (area.width as usize)
-        .saturating_sub(6 + 4 * AMOUNT + 14)
+        .saturating_sub(6 + 4 * (AMOUNT + 1) + 14)
         .clamp(8, 40);
     put_line(
         buf,
@@ -95,9 +95,13 @@ fn header_line(app: &App, name_w: usize, th: &Theme) -> Line<'static> {
     Line::from(vec![
         cell_left(&format!(" {}", t(lang, Msg::DeptName)), name_w, th.header),
         cell_right(t(lang, Msg::DeptYear), 6, th.header),
+        Span::raw(" "),
         cell_right(t(lang, Msg::IncomeTotal), AMOUNT, th.header),
+        Span::raw(" "),
         cell_right(t(lang, Msg::BasicExpenditure), AMOUNT, th.header),
+        Span::raw(" "),
         cell_right(t(lang, Msg::ProjectExpenditure), AMOUNT, th.header),
+        Span::raw(" "),
         cell_right(t(lang, Msg::YoyThreePublic), AMOUNT, th.header),
         cell_right(t(lang, Msg::DeptCards), 8, th.header),
         cell_right(t(lang, Msg::DeptErrors), 6, th.header),
@@ -117,9 +121,13 @@ fn department_line(d: &DepartmentLine, name_w: usize, style: Style, th: &Theme) 
     Line::from(vec![
         cell_left(&format!(" {}", d.name), name_w, style),
         cell_right(&d.year.to_string(), 6, style),
+        Span::raw(" "),
         cell_right(&money(d.income_total), AMOUNT, style),
+        Span::raw(" "),
         cell_right(&money(d.basic), AMOUNT, style),
+        Span::raw(" "),
         cell_right(&money(d.project), AMOUNT, style),
+        Span::raw(" "),
         cell_right(&money(d.three_public), AMOUNT, style),
         cell_right(&d.cards.to_string(), 8, style),
         cell_right(&d.errors.to_string(), 6, errors_style),
@@ -143,9 +151,13 @@ fn total_line(app: &App, lib: &Library, name_w: usize, th: &Theme) -> Line<'stat
             th.header,
         ),
         cell_right("", 6, th.header),
+        Span::raw(" "),
         cell_right(&total(sums.income_total), AMOUNT, th.header),
+        Span::raw(" "),
         cell_right(&total(sums.basic), AMOUNT, th.header),
+        Span::raw(" "),
         cell_right(&total(sums.project), AMOUNT, th.header),
+        Span::raw(" "),
         cell_right(&total(sums.three_public), AMOUNT, th.header),
         cell_right(&sums.cards.to_string(), 8, th.header),
         cell_right(&sums.errors.to_string(), 6, th.header),
