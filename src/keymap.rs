@@ -1,7 +1,7 @@
 //! The one key table: it drives both dispatch and the `?` help overlay, so
 //! the help can never disagree with what the keys do.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 use crate::app::Tab;

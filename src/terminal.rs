@@ -23,8 +23,8 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event};
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event};
 use ratatui::Terminal;
 
 use budget_tui::app::{App, Effect};
@@ -69,7 +69,7 @@ pub fn restore() {
     let mut active = lock(&ACTIVE);
     if *active {
         let _ = write_tty(LEAVE);
-        let _ = crossterm::terminal::disable_raw_mode();
+        let _ = ratatui::crossterm::terminal::disable_raw_mode();
         *active = false;
     }
 }
@@ -78,7 +78,7 @@ pub fn restore() {
 fn enter() -> io::Result<()> {
     let mut active = lock(&ACTIVE);
     if !*active {
-        crossterm::terminal::enable_raw_mode()?;
+        ratatui::crossterm::terminal::enable_raw_mode()?;
         *active = true;
         write_tty(ENTER)?;
     }
@@ -197,7 +197,7 @@ fn run_inner(mut app: App) -> io::Result<()> {
     if app.monochrome {
         // crossterm's own NO_COLOR handling emits a bare reset that wipes
         // bold / reversed; the monochrome theme already uses no colour.
-        crossterm::style::force_color_output(true);
+        ratatui::crossterm::style::force_color_output(true);
     }
     install_panic_hook();
     install_signal_handlers()?;
@@ -251,7 +251,7 @@ fn run_inner(mut app: App) -> io::Result<()> {
 /// updates: the terminal shows the frame whole, which avoids tearing over
 /// slow SSH links.
 fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
-    use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
     let _frame = lock(&FRAME);
     if REPAINT.swap(false, Ordering::SeqCst) {
         // After SIGCONT the screen is new: a fresh Terminal has no previous
@@ -261,8 +261,8 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io:
         let fresh = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         std::mem::forget(std::mem::replace(terminal, fresh));
     }
-    crossterm::execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    ratatui::crossterm::execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| ui::draw(frame, app))?;
-    crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    ratatui::crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     terminal.backend_mut().flush()
 }

@@ -7,8 +7,8 @@ use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
 use budget_tui::model::{Department, Disclosure, Scope, Unit};
 use budget_tui::ui;
-use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 fn empty() -> Disclosure {
@@ -53,11 +53,11 @@ fn every_key_everywhere(doc: Disclosure) {
         let mut app = App::new(doc.clone(), Lang::Zh);
         app.tab = tab;
         for key in &keys {
-            if key.code == crossterm::event::KeyCode::Char('q')
-                || key.code == crossterm::event::KeyCode::Char('c')
+            if key.code == ratatui::crossterm::event::KeyCode::Char('q')
+                || key.code == ratatui::crossterm::event::KeyCode::Char('c')
                     && key
                         .modifiers
-                        .contains(crossterm::event::KeyModifiers::CONTROL)
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
             {
                 continue;
             }

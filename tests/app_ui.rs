@@ -6,7 +6,7 @@ mod common;
 use budget_tui::app::Tab;
 use budget_tui::i18n::Lang;
 use common::{keys, press, screen, seed_app};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 #[test]
 fn summary_120x40() {

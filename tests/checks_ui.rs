@@ -8,7 +8,7 @@ use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
 use budget_tui::model::{CodeScheme, Disclosure, Place, TableKind};
 use common::{press, screen, seed};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 /// The seed with 基本支出表 30101 基本工资 changed from 306.17 to 316.17.
 fn perturbed() -> Disclosure {

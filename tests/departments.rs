@@ -10,7 +10,7 @@ use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
 use budget_tui::import::load_path;
 use common::{keys, press, screen, seed};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 fn library() -> App {
     let pdf = |id: &str| {

@@ -9,7 +9,7 @@ use budget_tui::app::Tab;
 use budget_tui::i18n::Lang;
 use budget_tui::model::CodeScheme;
 use common::{keys, press, screen, seed_app};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
 fn esc_after_a_search_jump_restores_the_drill_down_as_it_was() {

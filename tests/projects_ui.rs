@@ -8,7 +8,7 @@ use budget_tui::app::projects::Screen;
 use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
 use common::{keys, press, screen, seed_app};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 fn card_index(app: &App, name: &str) -> usize {
     app.doc

@@ -8,7 +8,7 @@ use budget_tui::app::Tab;
 use budget_tui::i18n::Lang;
 use budget_tui::model::CodeScheme;
 use common::{keys as type_text, press, screen};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 #[test]
 fn gwyc_enter_shows_30231_as_published_then_in_the_drill_down() {

@@ -7,7 +7,7 @@ use budget_tui::app::Tab;
 use budget_tui::i18n::Lang;
 use budget_tui::model::{CodeScheme, Place, TableKind};
 use common::{keys, open_table, press, screen, seed_app};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 #[test]
 fn every_model_table_and_the_assets_and_procurement_tables_are_listed() {

@@ -12,7 +12,7 @@ pub mod search;
 pub mod summary;
 pub mod tables;
 
-use crossterm::event::KeyEvent;
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::action::Action;
 use crate::analysis::summary::SummaryView;

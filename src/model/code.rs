@@ -67,11 +67,6 @@ impl Code {
         let parent_len = *scheme.lengths().get(depth.checked_sub(2)?)?;
         self.0.get(..parent_len).map(|p| Code(p.to_string()))
     }
-
-    /// Whether `self` is `other` or one of its descendants.
-    pub fn is_within(&self, other: &Code) -> bool {
-        self.0.starts_with(&other.0)
-    }
 }
 
 impl fmt::Display for Code {

@@ -186,18 +186,6 @@ pub enum Garble {
     Unreadable,
 }
 
-impl Garble {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Garble::Blank => "blank value",
-            Garble::UnitWithoutNumber => "unit without a number",
-            Garble::DuplicatedTarget => "target printed twice",
-            Garble::DuplicatedDigits => "digits printed twice",
-            Garble::Unreadable => "not a readable target",
-        }
-    }
-}
-
 const NOT_APPLICABLE: [&str; 6] = ["不涉及", "无", "/", "—", "-", "不适用"];
 
 /// Words that act as comparators, longest first so 不低于 wins over 低于.
@@ -306,10 +294,6 @@ impl IndicatorValue {
             }
             _ => self.raw.clone(),
         }
-    }
-
-    pub fn is_clean(&self) -> bool {
-        self.status == ValueStatus::Clean
     }
 }
 

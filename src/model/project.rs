@@ -83,14 +83,6 @@ pub struct Indicator {
 }
 
 impl ProjectCard {
-    /// The last cumulative percentage printed, with its month.
-    pub fn plan_final(&self) -> Option<&PlanPoint> {
-        self.spending_plan
-            .iter()
-            .rev()
-            .find(|p| p.percent.is_some())
-    }
-
     /// Whether the plan prints a 12月底 column.
     pub fn plan_has_year_end(&self) -> bool {
         self.spending_plan.iter().any(|p| p.month == Some(12))

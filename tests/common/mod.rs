@@ -7,8 +7,8 @@ use budget_tui::app::{App, Effect};
 use budget_tui::i18n::Lang;
 use budget_tui::model::Disclosure;
 use budget_tui::ui;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 
 pub fn seed() -> Disclosure {
