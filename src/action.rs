@@ -71,6 +71,9 @@ pub enum Action {
     Jump,
     /// Checks: the ledger of every rule instead of the findings.
     ToggleLedger,
+    /// Copy the selected figure (`y`) or table row as TSV (`Y`).
+    CopyFigure,
+    CopyRow,
     /// Open the `/` search overlay.
     OpenSearch,
     /// Jump to the next / previous hit of the last search.

@@ -93,6 +93,10 @@ pub enum Msg {
     KeyTab4,
     KeyTab5,
     KeyTab0,
+    KeyCopyFigure,
+    KeyCopyRow,
+    CopySent,
+    NothingToCopy,
     KeyOpenDepartment,
     FootSort,
     FootFilter,
@@ -306,6 +310,19 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         KeyTab3 => ("项目", "Projects"),
         KeyTab4 => ("审核", "Checks"),
         KeyTab5 => ("表（按原样）", "Tables (as published)"),
+        KeyCopyFigure => (
+            "复制所选数字（OSC 52，经 ssh 亦可）",
+            "copy the selected figure (OSC 52, over ssh too)",
+        ),
+        KeyCopyRow => (
+            "复制所选表行（制表符分隔，带表头）",
+            "copy the selected table row (TSV with its header)",
+        ),
+        CopySent => (
+            "已发送到剪贴板（终端须支持 OSC 52）：",
+            "sent to the clipboard (the terminal must allow OSC 52):",
+        ),
+        NothingToCopy => ("这里没有可复制的选中内容", "nothing selected to copy here"),
         KeyTab0 => (
             "部门（载入多份文件时）",
             "Departments (when several documents are loaded)",

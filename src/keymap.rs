@@ -214,6 +214,8 @@ const DEFAULTS: &[Default] = &[
         Msg::KeyReturn,
     ),
     bind(Global, &[ch('?')], Action::ToggleHelp, Msg::KeyHelp),
+    bind(Global, &[ch('y')], Action::CopyFigure, Msg::KeyCopyFigure),
+    bind(Global, &[ch('Y')], Action::CopyRow, Msg::KeyCopyRow),
     bind(
         Global,
         &[plain(KeyCode::Tab)],

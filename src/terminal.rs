@@ -223,10 +223,20 @@ fn run_inner(mut app: App) -> io::Result<()> {
             let redraw = match event.as_key_press_event() {
                 Some(press) => match app.handle_key(&press) {
                     Some(effects) => {
-                        // Quit is the only effect so far; copy and export
-                        // (issue 13) are carried out here too, between frames.
-                        if effects.contains(&Effect::Quit) {
-                            return Ok(());
+                        // Carried out here, between frames, never inside draw.
+                        for effect in effects {
+                            match effect {
+                                Effect::Quit => return Ok(()),
+                                // A terminal that cannot take it loses the
+                                // copy, not the session.
+                                Effect::Copy(text) => {
+                                    let mut out = io::stdout();
+                                    let sequence = budget_tui::app::copy::osc52(&text);
+                                    let _ = out
+                                        .write_all(sequence.as_bytes())
+                                        .and_then(|()| out.flush());
+                                }
+                            }
                         }
                         true
                     }

@@ -4,6 +4,7 @@
 
 pub mod checks;
 pub mod compare;
+pub mod copy;
 pub mod departments;
 pub mod drill;
 pub mod projects;
@@ -98,6 +99,8 @@ const STACK_LIMIT: usize = 64;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Put this text in the clipboard (OSC 52).
+    Copy(String),
 }
 
 /// The whole state of the running app.
@@ -460,6 +463,24 @@ impl App {
             Action::GoTab(tab) if self.tabs().contains(&tab) => self.tab = tab,
             Action::GoTab(_) => {}
             Action::OpenSearch => self.search.open(),
+            Action::CopyFigure | Action::CopyRow => {
+                let text = if action == Action::CopyFigure {
+                    self.selected_figure()
+                } else {
+                    self.selected_row_tsv()
+                };
+                match text {
+                    Some(text) => {
+                        // The terminal may ignore OSC 52: say what was sent,
+                        // not that it arrived.
+                        let shown: String =
+                            text.lines().next().unwrap_or("").chars().take(40).collect();
+                        self.notice = Some(format!("{} {shown}", t(self.lang, Msg::CopySent)));
+                        self.effects.push(Effect::Copy(text));
+                    }
+                    None => self.notice = Some(t(self.lang, Msg::NothingToCopy).to_string()),
+                }
+            }
             Action::GoBack => self.go_back(),
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),
