@@ -256,8 +256,9 @@ pub(crate) fn asset_report(
     Ok(report)
 }
 
-/// The figure printed after `key` in a sentence (`…金额为 **1279.98** 万元`).
-pub(crate) fn figure_after(text: &str, key: &str) -> Option<Decimal> {
+/// The number printed after `key` in a sentence, at most 8 characters
+/// later (`…金额为 **1279.98** 万元`), and the text after it.
+fn number_after_key<'a>(text: &'a str, key: &str) -> Option<(String, &'a str)> {
     let start = text.find(key)? + key.len();
     let rest = &text[start..];
     let skip: usize = rest
@@ -270,30 +271,26 @@ pub(crate) fn figure_after(text: &str, key: &str) -> Option<Decimal> {
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
         .collect();
-    parse_amount(number.trim_end_matches('.')).ok().flatten()
+    let after = &rest[skip + number.len()..];
+    Some((number.trim_end_matches('.').to_string(), after))
+}
+
+/// The figure printed after `key` in a sentence (`…金额为 **1279.98** 万元`).
+pub(crate) fn figure_after(text: &str, key: &str) -> Option<Decimal> {
+    let (number, _) = number_after_key(text, key)?;
+    parse_amount(&number).ok().flatten()
 }
 
 /// The figure and its unit after `key` in a sentence (`政府采购预算1662.44万元`):
-/// at most 8 characters between, the unit right after the number.
+/// the unit right after the number.
 pub(crate) fn stated_amount(text: &str, key: &str) -> Option<(Decimal, Unit)> {
-    let start = text.find(key)? + key.len();
-    let rest = &text[start..];
-    let skip: usize = rest
-        .chars()
-        .take_while(|c| !c.is_ascii_digit())
-        .take(8)
-        .map(char::len_utf8)
-        .sum();
-    let number: String = rest[skip..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .collect();
-    let after = rest[skip + number.len()..].trim_start();
+    let (number, after) = number_after_key(text, key)?;
+    let after = after.trim_start();
     let unit = ["亿元", "万元", "元"]
         .iter()
         .find(|u| after.starts_with(**u))
         .and_then(|u| Unit::from_label(u))?;
-    let amount = parse_amount(number.trim_end_matches('.')).ok().flatten()?;
+    let amount = parse_amount(&number).ok().flatten()?;
     Some((amount, unit))
 }
 
