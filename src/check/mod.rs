@@ -656,70 +656,65 @@ pub(crate) fn sum_finding(
         Some(d) => Arg::Amount(d),
         None => Arg::from(text!("空白", "blank")),
     };
-    match outcome {
-        SumOutcome::Equal => None,
-        SumOutcome::Overflow => Some(overflow(rule, what, places)),
+    // A rounding note and a mismatch carry the same figures; only the
+    // severity and the sentence differ.
+    let (severity, text, sum, diff, tolerance) = match outcome {
+        SumOutcome::Equal => return None,
+        SumOutcome::Overflow => return Some(overflow(rule, what, places)),
         SumOutcome::Rounding {
             sum,
             diff,
             tolerance,
-        } => Some(
-            Finding::new(
-                rule,
-                Severity::Note,
-                Text::new(
-                    "{}为 {}，{}为 {}，相差 {}（在各项四舍五入的误差之内：{}）",
-                    "{} is {}, {} is {}: difference {} (within the rounding of the parts: {})",
-                    vec![
-                        Arg::from(what),
-                        found_arg,
-                        Arg::from(parts),
-                        Arg::Amount(sum),
-                        Arg::Signed(diff),
-                        Arg::from(tolerance_text(tolerance)),
-                    ],
-                ),
-                places,
-            )
-            .with_figures(Figures {
-                printed: found,
-                expected: Some(sum),
-                difference: Some(diff),
-                tolerance: Some(tolerance),
-                unit: Some(unit),
-            }),
+        } => (
+            Severity::Note,
+            Text::new(
+                "{}为 {}，{}为 {}，相差 {}（在各项四舍五入的误差之内：{}）",
+                "{} is {}, {} is {}: difference {} (within the rounding of the parts: {})",
+                vec![
+                    Arg::from(what),
+                    found_arg,
+                    Arg::from(parts),
+                    Arg::Amount(sum),
+                    Arg::Signed(diff),
+                    Arg::from(tolerance_text(tolerance)),
+                ],
+            ),
+            sum,
+            diff,
+            tolerance,
         ),
         SumOutcome::Mismatch {
             sum,
             diff,
             tolerance,
-        } => Some(
-            Finding::new(
-                rule,
-                Severity::Error,
-                Text::new(
-                    "{}应等于{} {}，实为 {}，相差 {}（{}）",
-                    "{} should equal {} {} but is {}: difference {} ({})",
-                    vec![
-                        Arg::from(what),
-                        Arg::from(parts),
-                        Arg::Amount(sum),
-                        found_arg,
-                        Arg::Signed(diff),
-                        Arg::from(tolerance_text(tolerance)),
-                    ],
-                ),
-                places,
-            )
-            .with_figures(Figures {
-                printed: found,
-                expected: Some(sum),
-                difference: Some(diff),
-                tolerance: Some(tolerance),
-                unit: Some(unit),
-            }),
+        } => (
+            Severity::Error,
+            Text::new(
+                "{}应等于{} {}，实为 {}，相差 {}（{}）",
+                "{} should equal {} {} but is {}: difference {} ({})",
+                vec![
+                    Arg::from(what),
+                    Arg::from(parts),
+                    Arg::Amount(sum),
+                    found_arg,
+                    Arg::Signed(diff),
+                    Arg::from(tolerance_text(tolerance)),
+                ],
+            ),
+            sum,
+            diff,
+            tolerance,
         ),
-    }
+    };
+    Some(
+        Finding::new(rule, severity, text, places).with_figures(Figures {
+            printed: found,
+            expected: Some(sum),
+            difference: Some(diff),
+            tolerance: Some(tolerance),
+            unit: Some(unit),
+        }),
+    )
 }
 
 /// How two figures that should be equal compare, possibly printed in
