@@ -407,11 +407,13 @@ fn run_text(execs: u64) -> u64 {
     )
 }
 
-fn run_pdf(execs: u64) -> u64 {
+fn run_pdf(execs: u64, shard: u64) -> u64 {
     let seeds: Vec<Vec<u8>> = PDF_SEEDS.iter().map(|s| s.to_vec()).collect();
     fuzz_with(
         "PDF importer",
-        0x5EED_0005,
+        // Each shard its own RNG stream, so shards run in parallel processes
+        // without repeating each other's mutants.
+        0x5EED_0005 + (shard << 32),
         execs,
         &seeds,
         |rng, seeds| seeds[rng.below(seeds.len())].clone(),
@@ -471,7 +473,7 @@ fn fuzz_text_importer_small_budget() {
 fn fuzz_pdf_importer_small_budget() {
     // About 0.1 s an execution in a debug build: a few dozen here, the
     // large budget below in release.
-    assert_eq!(run_pdf(30), 30);
+    assert_eq!(run_pdf(30, 0), 30);
 }
 
 #[test]
@@ -520,7 +522,8 @@ fn fuzz_every_target_large_budget() {
 
 /// The PDF importer's large budget, on its own (an execution imports a
 /// 2–3 page PDF: milliseconds, not microseconds): `FUZZ_PDF_EXECS`
-/// executions (default 20,000),
+/// executions (default 20,000) from the RNG stream `FUZZ_PDF_SHARD`
+/// (default 0; run shards 0..k in k processes to use every core),
 /// `cargo test --release --test fuzz_import -- --ignored pdf --nocapture`.
 #[test]
 #[ignore = "long: run in release with --ignored"]
@@ -529,11 +532,15 @@ fn fuzz_pdf_importer_large_budget() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20_000);
+    let shard = std::env::var("FUZZ_PDF_SHARD")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let start = std::time::Instant::now();
-    let n = run_pdf(execs);
+    let n = run_pdf(execs, shard);
     let imported = PDF_IMPORTED.load(std::sync::atomic::Ordering::Relaxed);
     println!(
-        "pdf: {n} executions ({imported} imported, the rest refused with an error naming the file), no failure, {:?}",
+        "pdf shard {shard}: {n} executions ({imported} imported, the rest refused with an error naming the file), no failure, {:?}",
         start.elapsed()
     );
 }
