@@ -246,7 +246,7 @@ fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
                 let buf = budget_tui::screenshots::render(&app, 140, rows);
                 budget_tui::ui::buffer_text(&buf)
             }
-            None => budget_tui::ui::summary::plain_text(&app, 100),
+            None => budget_tui::ui::summary::plain_text(&app.analysis, lang, 100),
         };
         return output::finish(output::emit(&text), ExitCode::SUCCESS);
     }

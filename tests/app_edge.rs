@@ -78,8 +78,8 @@ fn every_key_everywhere(doc: Disclosure) {
 fn an_empty_disclosure_survives_every_key() {
     let doc = empty();
     let app = App::new(doc.clone(), Lang::En);
-    assert!(app.summary.income_total.is_none());
-    assert!(app.functional.tree.nodes.is_empty());
+    assert!(app.analysis.summary.income_total.is_none());
+    assert!(app.analysis.functional.tree.nodes.is_empty());
     render_all_sizes(&app);
     every_key_everywhere(doc);
 }
@@ -104,7 +104,7 @@ fn a_huge_amount_does_not_crash_the_app() {
     assert!(report.has_errors(), "the sums no longer hold");
     let app = App::new(doc, Lang::Zh);
     render_all_sizes(&app);
-    every_key_everywhere(app.doc.clone());
+    every_key_everywhere(app.analysis.doc.clone());
 }
 
 /// A code that is not ASCII digits is refused when loading RON, with the
@@ -143,7 +143,7 @@ fn units_are_converted_for_the_summary_and_the_shares() {
         .position(|p| p.code == "13050025P00945010077D");
     let app = App::new(doc, Lang::Zh);
     assert_eq!(
-        app.summary.three_public,
+        app.analysis.summary.three_public,
         Some("0.0024".parse().expect("decimal"))
     );
     let share = index.and_then(|i| app.projects.shares[i]);

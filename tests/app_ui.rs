@@ -29,7 +29,7 @@ fn summary_80x24_english() {
 #[test]
 fn summary_all_rows_shows_34() {
     let mut app = seed_app(Lang::Zh);
-    assert_eq!(app.summary.ledger.len(), 34);
+    assert_eq!(app.analysis.summary.ledger.len(), 34);
     let hidden = screen(&app, 120, 60);
     assert!(
         !hidden.contains("三、国防支出"),
@@ -43,7 +43,7 @@ fn summary_all_rows_shows_34() {
 #[test]
 fn summary_headline_figures() {
     let app = seed_app(Lang::Zh);
-    let s = &app.summary;
+    let s = &app.analysis.summary;
     let d = |t: &str| t.parse::<rust_decimal::Decimal>().ok();
     assert_eq!(s.income_total, d("3264.56"));
     assert_eq!(s.expenditure_total, d("3264.56"));

@@ -40,7 +40,7 @@ fn ledger_view_lists_every_rule() {
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('v'));
     let text = screen(&app, 160, 80);
-    for entry in &app.checks.report.ledger {
+    for entry in &app.analysis.report.ledger {
         assert!(text.contains(entry.rule), "{} listed", entry.rule);
     }
     // Every rule but the six with findings and the three not applicable
@@ -58,7 +58,7 @@ fn enter_on_the_cost_finding_opens_the_card_at_the_indicator() {
     let mut app = App::new(seed(), Lang::Zh);
     press(&mut app, KeyCode::Char('4'));
     let target = app
-        .checks
+        .analysis
         .report
         .findings
         .iter()
@@ -75,6 +75,7 @@ fn enter_on_the_cost_finding_opens_the_card_at_the_indicator() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, Tab::Projects);
     let card = app
+        .analysis
         .doc
         .projects
         .iter()
@@ -82,19 +83,22 @@ fn enter_on_the_cost_finding_opens_the_card_at_the_indicator() {
         .expect("card");
     assert_eq!(app.projects.screen, Screen::Card(card));
     let n = app.projects.card_cursor.selected;
-    assert_eq!(app.doc.projects[card].indicators[n].level2, "成本指标");
+    assert_eq!(
+        app.analysis.doc.projects[card].indicators[n].level2,
+        "成本指标"
+    );
 }
 
 #[test]
 fn a_changed_figure_is_found_and_enter_shows_its_row() {
     let mut app = App::new(perturbed(), Lang::Zh);
-    assert!(app.checks.report.has_errors());
+    assert!(app.analysis.report.has_errors());
     press(&mut app, KeyCode::Char('4'));
     let text = screen(&app, 120, 40);
     assert!(text.contains("30101"), "the changed row is named");
     // The table finding's Enter opens the economic drill-down on its row.
     let target = app
-        .checks
+        .analysis
         .report
         .findings
         .iter()
@@ -148,7 +152,11 @@ fn every_finding_jumps() {
                 // cell also puts the cursor on its column.
                 Place::TableRow { table, side, row } => {
                     assert_eq!(app.tab, Tab::Tables);
-                    let (ti, ri) = app.tables.locate(table, side, row).expect("row published");
+                    let (ti, ri) = app
+                        .analysis
+                        .tables
+                        .locate(table, side, row)
+                        .expect("row published");
                     assert_eq!((app.tables_state.table, app.tables_state.row), (ti, ri));
                 }
                 Place::TableCell {
@@ -158,14 +166,21 @@ fn every_finding_jumps() {
                     column,
                 } => {
                     assert_eq!(app.tab, Tab::Tables);
-                    let (ti, ri) = app.tables.locate(table, side, row).expect("row published");
+                    let (ti, ri) = app
+                        .analysis
+                        .tables
+                        .locate(table, side, row)
+                        .expect("row published");
                     assert_eq!((app.tables_state.table, app.tables_state.row), (ti, ri));
-                    let shown = &app.tables.tables[ti].columns[app.tables_state.column];
+                    let shown = &app.analysis.tables.tables[ti].columns[app.tables_state.column];
                     assert_eq!((shown.side, shown.amount), (side, Some(column)));
                 }
                 Place::Table { .. } | Place::Procurement | Place::Assets { .. } => {
                     assert_eq!(app.tab, Tab::Tables);
-                    assert_eq!(app.tables.of_place(place), Some(app.tables_state.table));
+                    assert_eq!(
+                        app.analysis.tables.of_place(place),
+                        Some(app.tables_state.table)
+                    );
                 }
                 // Narrative and glossary: read in the overlay; the
                 // document as a whole: named in the status line.

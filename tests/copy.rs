@@ -52,7 +52,7 @@ fn figures_copy_without_separators_and_cards_copy_the_target_as_printed() {
     // The hotline B card's 成本指标, as printed.
     keys(&mut app, "3j");
     press(&mut app, KeyCode::Enter);
-    let target = app.doc.projects[1]
+    let target = app.analysis.doc.projects[1]
         .indicators
         .iter()
         .position(|i| i.value.raw.contains("622600"))

@@ -66,7 +66,7 @@ fn enter_opens_a_department_and_0_comes_back() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, Tab::Summary);
-    assert_eq!(app.doc.department.budget_year, 2023);
+    assert_eq!(app.analysis.doc.department.budget_year, 2023);
     let s = screen(&app, 140, 30);
     assert!(s.contains("164,978,640"), "{s}");
     keys(&mut app, "0");

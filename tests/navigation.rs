@@ -46,7 +46,7 @@ fn check_jump_then_enter_then_esc_esc_walks_back_through_each_screen() {
     let mut app = seed_app(Lang::Zh);
     keys(&mut app, "4");
     // Find a finding that points at a table row.
-    let target = app.checks.report.findings.iter().position(|f| {
+    let target = app.analysis.report.findings.iter().position(|f| {
         matches!(
             f.places.first(),
             Some(budget_tui::model::Place::TableRow { .. })
@@ -55,7 +55,7 @@ fn check_jump_then_enter_then_esc_esc_walks_back_through_each_screen() {
     let Some(target) = target else {
         // The seed's real problems are all on cards: use a card finding.
         let card_finding = app
-            .checks
+            .analysis
             .report
             .findings
             .iter()
@@ -96,7 +96,9 @@ fn card_comparison_and_category_view_each_come_back_with_esc() {
         unreachable!()
     };
     let indicator = app.projects.card_cursor.selected;
-    let level2 = app.doc.projects[card].indicators[indicator].level2.clone();
+    let level2 = app.analysis.doc.projects[card].indicators[indicator]
+        .level2
+        .clone();
     // `v` on an indicator starts on its 二级指标, on that very row.
     keys(&mut app, "v");
     assert_eq!(app.projects.screen, Screen::Category);
@@ -218,7 +220,7 @@ fn a_headline_figure_found_by_pinyin_opens_its_cell() {
     keys(&mut app, "/xmzc");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, Tab::Tables);
-    let t = &app.tables.tables[app.tables_state.table];
+    let t = &app.analysis.tables.tables[app.tables_state.table];
     assert_eq!(t.title, "部门预算支出总表");
     let row = &t.rows[app.tables_state.row];
     assert_eq!(row.cells[app.tables_state.column], "915.00");

@@ -80,7 +80,7 @@ fn every_sample_opens_and_every_tab_shows_it() {
     ];
     for id in samples {
         let mut app = app(id);
-        let name: String = app.doc.department.name.chars().take(4).collect();
+        let name: String = app.analysis.doc.department.name.chars().take(4).collect();
         for (key, must_show) in [
             ("1", "收入总计"),
             ("2", "功能分类"),

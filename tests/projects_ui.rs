@@ -11,7 +11,8 @@ use common::{keys, press, screen, seed_app};
 use ratatui::crossterm::event::KeyCode;
 
 fn card_index(app: &App, name: &str) -> usize {
-    app.doc
+    app.analysis
+        .doc
         .projects
         .iter()
         .position(|p| p.name.replace(' ', "") == name)
@@ -61,7 +62,7 @@ fn alignment_of_the_two_hotline_cards() {
     let app = common::seed_app(Lang::Zh);
     let b = card_index(&app, "基本工作经费B（市长热线)");
     let f = card_index(&app, "市长热线经费");
-    let cards = [&app.doc.projects[b], &app.doc.projects[f]];
+    let cards = [&app.analysis.doc.projects[b], &app.analysis.doc.projects[f]];
     let rows = align(&cards);
     assert_eq!(rows.len(), 13);
     let blank_on_b: Vec<&str> = rows
@@ -131,7 +132,7 @@ fn sort_and_filter() {
     keys(&mut app, "3s");
     let first = app.projects.list[0];
     assert_eq!(
-        app.doc.projects[first].name.replace(' ', ""),
+        app.analysis.doc.projects[first].name.replace(' ', ""),
         "基本工作经费B（市长热线)"
     );
     keys(&mut app, "f");
@@ -141,7 +142,7 @@ fn sort_and_filter() {
         .projects
         .list
         .iter()
-        .map(|&i| app.doc.projects[i].name.replace(' ', ""))
+        .map(|&i| app.analysis.doc.projects[i].name.replace(' ', ""))
         .collect();
     assert_eq!(names, ["基本工作经费B（市长热线)", "市长热线经费"]);
     // q typed into a filter is text, not quit.
@@ -167,7 +168,7 @@ fn category_view_sorts_cost_indicators_by_value() {
     keys(&mut app, "s");
     let (card, n) = app.projects.category_rows[0];
     assert_eq!(
-        app.doc.projects[card].indicators[n].value.raw,
+        app.analysis.doc.projects[card].indicators[n].value.raw,
         "≤622600 万元"
     );
     assert_eq!(app.projects.category_rows.len(), 12);
@@ -213,7 +214,7 @@ fn brackets_step_through_cards_and_filter_matches_pinyin() {
         .projects
         .list
         .iter()
-        .map(|&i| app.doc.projects[i].name.as_str())
+        .map(|&i| app.analysis.doc.projects[i].name.as_str())
         .collect();
     assert_eq!(names, ["基本工作经费 B（市长热线)", "市长热线经费"]);
 }
@@ -222,11 +223,11 @@ fn brackets_step_through_cards_and_filter_matches_pinyin() {
 fn sort_by_name_is_pinyin_order_and_s_reverses() {
     let mut app = seed_app(Lang::Zh);
     keys(&mut app, "3ss");
-    let first = app.doc.projects[app.projects.list[0]].name.clone();
+    let first = app.analysis.doc.projects[app.projects.list[0]].name.clone();
     // 大型会议 (da) comes before 基本 (ji), 市 (shi), 综合 (zong).
     assert_eq!(first, "大型会议和活动经费");
     keys(&mut app, "S");
-    let first = app.doc.projects[app.projects.list[0]].name.clone();
+    let first = app.analysis.doc.projects[app.projects.list[0]].name.clone();
     assert_eq!(first, "综合业务管理经费");
 }
 

@@ -84,7 +84,7 @@ fn n_steps_through_the_hotline_cards() {
     assert_ne!(first, second);
     let names: Vec<String> = [first, second]
         .iter()
-        .map(|&i| app.doc.projects[i].name.replace(' ', ""))
+        .map(|&i| app.analysis.doc.projects[i].name.replace(' ', ""))
         .collect();
     assert!(names.contains(&"市长热线经费".to_string()), "{names:?}");
     assert!(
@@ -103,7 +103,10 @@ fn code_prefix_ranks_first() {
     let mut app = common::seed_app(Lang::Zh);
     type_text(&mut app, "/3023");
     let first = app.search.hits.first().expect("a hit");
-    assert_eq!(app.search.index.item(first).code.as_deref(), Some("30231"));
+    assert_eq!(
+        app.analysis.index.item(first).code.as_deref(),
+        Some("30231")
+    );
 }
 
 #[test]
@@ -114,7 +117,7 @@ fn a_heading_hit_opens_the_section_to_read() {
         .search
         .hits
         .iter()
-        .position(|h| app.search.index.item(h).kind == budget_tui::search::HitKind::Heading)
+        .position(|h| app.analysis.index.item(h).kind == budget_tui::search::HitKind::Heading)
         .expect("the 三公 heading is a hit");
     for _ in 0..at {
         press(&mut app, KeyCode::Down);

@@ -13,10 +13,10 @@ use ratatui::crossterm::event::KeyCode;
 fn every_model_table_and_the_assets_and_procurement_tables_are_listed() {
     let app = seed_app(Lang::Zh);
     // The nine tables, then 政府采购 and 国有资产.
-    assert_eq!(app.doc.tables.len(), 9);
-    assert_eq!(app.tables.tables.len(), 11);
-    for (i, t) in app.doc.tables.iter().enumerate() {
-        let published = &app.tables.tables[i];
+    assert_eq!(app.analysis.doc.tables.len(), 9);
+    assert_eq!(app.analysis.tables.tables.len(), 11);
+    for (i, t) in app.analysis.doc.tables.iter().enumerate() {
+        let published = &app.analysis.tables.tables[i];
         assert_eq!(published.title, t.title);
         let rows: usize = t.sides.iter().map(|s| s.rows.len()).max().unwrap_or(0);
         assert!(published.rows.len() >= rows, "{}", t.title);
@@ -74,7 +74,7 @@ fn enter_on_a_coded_row_opens_the_drill_down_and_esc_comes_back() {
     app.resize(120, 40);
     open_table(&mut app, TableKind::GeneralPublicBasic);
     // Down to 30231 公务用车运行维护费.
-    let target = app.tables.tables[app.tables_state.table]
+    let target = app.analysis.tables.tables[app.tables_state.table]
         .rows
         .iter()
         .position(|r| r.codes[0].as_deref() == Some("30231"))
@@ -93,6 +93,7 @@ fn a_place_in_a_table_opens_the_row_as_published() {
     let mut app = seed_app(Lang::Zh);
     app.resize(120, 40);
     let (table, side, row) = app
+        .analysis
         .doc
         .tables
         .iter()

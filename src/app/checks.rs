@@ -3,7 +3,6 @@
 //! jumps to.
 
 use crate::check::{Report, Severity};
-use crate::model::Disclosure;
 
 use super::projects::Cursor;
 
@@ -21,7 +20,6 @@ pub enum CheckLine {
 /// Checks tab state.
 #[derive(Debug, Clone)]
 pub struct ChecksState {
-    pub report: Report,
     /// Findings grouped, in display order.
     pub lines: Vec<CheckLine>,
     /// The cursor moves over findings only; this is its index into `lines`.
@@ -31,13 +29,12 @@ pub struct ChecksState {
     pub ledger_cursor: Cursor,
     /// Width of the longest rule id, for the ledger's column.
     pub rule_width: usize,
-    /// Findings (roots, as listed) by severity: errors, warnings, notes.
-    pub by_severity: [usize; 3],
 }
 
 impl ChecksState {
-    pub fn new(doc: &Disclosure) -> ChecksState {
-        let report = crate::check::run(doc);
+    /// The state over `report` (the analysis's): findings grouped by
+    /// severity, then rule.
+    pub fn new(report: &Report) -> ChecksState {
         let mut lines = Vec::new();
         for severity in [Severity::Error, Severity::Warning, Severity::Note] {
             let of_severity: Vec<usize> = (0..report.findings.len())
@@ -74,18 +71,12 @@ impl ChecksState {
             .map(|e| e.rule.len())
             .max()
             .unwrap_or(0);
-        let mut by_severity = [0; 3];
-        for f in &report.findings {
-            by_severity[f.severity as usize] += 1;
-        }
         let mut state = ChecksState {
-            report,
             lines,
             cursor: Cursor::default(),
             show_ledger: false,
             ledger_cursor: Cursor::default(),
             rule_width: report_rule_width,
-            by_severity,
         };
         state.cursor.selected = state.next_finding(0, 1).unwrap_or(0);
         state

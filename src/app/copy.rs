@@ -13,7 +13,7 @@ impl App {
         match self.tab {
             Tab::Tables => {
                 let state = &self.tables_state;
-                let table = self.tables.tables.get(state.table)?;
+                let table = self.analysis.tables.tables.get(state.table)?;
                 let row = table.rows.get(state.row)?;
                 let column = table.columns.get(state.column)?;
                 // An amount cell: the model's figure, not the grouped text.
@@ -23,6 +23,7 @@ impl App {
                         Some(c),
                         Some(Some(crate::model::Place::TableRow { side, row, .. })),
                     ) => self
+                        .analysis
                         .doc
                         .tables
                         .get(t)
@@ -54,11 +55,11 @@ impl App {
                 let p = &self.projects;
                 match p.screen {
                     Screen::List => {
-                        let card = self.doc.projects.get(p.selected_card()?)?;
+                        let card = self.analysis.doc.projects.get(p.selected_card()?)?;
                         card.budget.map(|v| v.to_string())
                     }
                     Screen::Card(card) => {
-                        let card = self.doc.projects.get(card)?;
+                        let card = self.analysis.doc.projects.get(card)?;
                         Some(
                             card.indicators
                                 .get(p.card_cursor.selected)?
@@ -72,7 +73,7 @@ impl App {
             }
             Tab::Checks => {
                 let c = &self.checks;
-                let f = c.report.findings.get(c.selected_finding()?)?;
+                let f = self.analysis.report.findings.get(c.selected_finding()?)?;
                 Some(f.message(self.lang))
             }
             Tab::Summary | Tab::Departments => None,
@@ -87,7 +88,7 @@ impl App {
             return None;
         }
         let state = &self.tables_state;
-        let table = self.tables.tables.get(state.table)?;
+        let table = self.analysis.tables.tables.get(state.table)?;
         let row = table.rows.get(state.row)?;
         let header: Vec<String> = table.columns.iter().map(|c| c.header.join("/")).collect();
         let cells: Vec<String> = row

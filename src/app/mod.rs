@@ -1,6 +1,7 @@
-//! Application state. Actions change it in [`App::update`]; the `ui` module
-//! only reads it. Everything derived from the data is computed here once,
-//! at load, never per keystroke or per frame.
+//! Application state: UI state only (tab, cursors, screen stack, marks,
+//! filters). Actions change it in [`App::update`]; the `ui` module only
+//! reads it. What is derived from the data is the [`Analysis`], computed
+//! once at load, never per keystroke or per frame.
 
 pub mod checks;
 pub mod compare;
@@ -16,13 +17,15 @@ pub mod tables;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::action::Action;
-use crate::analysis::summary::SummaryView;
-use crate::analysis::Tables;
+use std::sync::Arc;
+
+use crate::analysis::drill::DrillView;
+use crate::analysis::Analysis;
 use crate::i18n::{t, Lang, Msg};
 use crate::keymap::{self, Context};
 use crate::model::{CodeScheme, Disclosure, Place};
 use checks::ChecksState;
-use drill::{DrillState, DrillView};
+use drill::DrillState;
 use projects::{ProjectsState, Screen};
 use search::SearchState;
 use summary::SummaryState;
@@ -105,7 +108,9 @@ pub enum Effect {
 
 /// The whole state of the running app.
 pub struct App {
-    pub doc: Disclosure,
+    /// The document on screen and everything derived from it, computed
+    /// once when it loaded.
+    pub analysis: Arc<Analysis>,
     pub lang: Lang,
     /// The key table in force: dispatch and help both read it.
     pub keymap: keymap::Keymap,
@@ -114,17 +119,12 @@ pub struct App {
     /// First row of the help overlay's column flow on screen, kept within
     /// the content for the current viewport by `update`.
     pub help_scroll: usize,
-    pub summary: SummaryView,
     pub summary_state: SummaryState,
-    pub functional: DrillView,
     pub functional_state: DrillState,
-    pub economic: DrillView,
     pub economic_state: DrillState,
     pub scheme: CodeScheme,
     pub projects: ProjectsState,
     pub checks: ChecksState,
-    /// Every table as published, laid out once at load.
-    pub tables: Tables,
     pub tables_state: TablesState,
     /// The terminal's size as last reported (columns, rows): `update` keeps
     /// scroll offsets for it, so drawing never has to write state.
@@ -147,37 +147,33 @@ pub struct App {
 
 impl App {
     pub fn new(doc: Disclosure, lang: Lang) -> App {
-        let summary = SummaryView::build(&doc);
-        let functional = DrillView::build(&doc, CodeScheme::Functional);
-        let economic = DrillView::build(&doc, CodeScheme::Economic);
-        let functional_state = DrillState::new(&functional);
-        let economic_state = DrillState::new(&economic);
-        let checks = ChecksState::new(&doc);
-        let search = SearchState::new(&doc);
-        let projects = ProjectsState::new(&doc, &checks.report);
-        let tables = Tables::build(&doc);
+        App::on(Arc::new(Analysis::build(doc)), lang)
+    }
+
+    /// The app on an analysis already computed: only UI state is made here.
+    pub fn on(analysis: Arc<Analysis>, lang: Lang) -> App {
+        let functional_state = DrillState::new(&analysis.functional);
+        let economic_state = DrillState::new(&analysis.economic);
+        let checks = ChecksState::new(&analysis.report);
+        let projects = ProjectsState::new(&analysis.doc, &analysis.report);
         let mut tables_state = TablesState::default();
-        tables_state.select_table(&tables, 0);
+        tables_state.select_table(&analysis.tables, 0);
         App {
-            doc,
+            analysis,
             lang,
             keymap: keymap::Keymap::default(),
             tab: Tab::Summary,
             help_open: false,
             help_scroll: 0,
-            summary,
             summary_state: SummaryState::default(),
-            functional,
             functional_state,
-            economic,
             economic_state,
             scheme: CodeScheme::Functional,
             projects,
             checks,
-            tables,
             tables_state,
             viewport: (80, 24),
-            search,
+            search: SearchState::new(),
             reader: None,
             back: Vec::new(),
             library: None,
@@ -316,6 +312,7 @@ impl App {
             ratatui::layout::Rect::new(0, 0, cols, rows.saturating_sub(crate::ui::CHROME_ROWS));
         let grid = tables::grid_area(body);
         let data = self
+            .analysis
             .tables
             .tables
             .get(self.tables_state.table)
@@ -335,15 +332,15 @@ impl App {
     /// The drill-down of the scheme on screen.
     pub fn drill(&self) -> (&DrillView, &DrillState) {
         match self.scheme {
-            CodeScheme::Functional => (&self.functional, &self.functional_state),
-            CodeScheme::Economic => (&self.economic, &self.economic_state),
+            CodeScheme::Functional => (&self.analysis.functional, &self.functional_state),
+            CodeScheme::Economic => (&self.analysis.economic, &self.economic_state),
         }
     }
 
     fn drill_mut(&mut self) -> (&DrillView, &mut DrillState) {
         match self.scheme {
-            CodeScheme::Functional => (&self.functional, &mut self.functional_state),
-            CodeScheme::Economic => (&self.economic, &mut self.economic_state),
+            CodeScheme::Functional => (&self.analysis.functional, &mut self.functional_state),
+            CodeScheme::Economic => (&self.analysis.economic, &mut self.economic_state),
         }
     }
 
@@ -390,6 +387,7 @@ impl App {
         p.cursor.follow(page, p.list.len());
         let card_len = match p.screen {
             Screen::Card(card) => self
+                .analysis
                 .doc
                 .projects
                 .get(card)
@@ -403,7 +401,8 @@ impl App {
         }
         let c = &mut self.checks;
         c.cursor.follow(page, c.lines.len());
-        c.ledger_cursor.follow(page, c.report.ledger.len());
+        c.ledger_cursor
+            .follow(page, self.analysis.report.ledger.len());
         let s = &mut self.search;
         s.cursor
             .follow(page.min(crate::app::search::HIT_LIMIT), s.hits.len());
@@ -518,7 +517,7 @@ impl App {
 
     fn update_projects(&mut self, action: Action) {
         let page = self.page_rows();
-        let doc = &self.doc;
+        let doc = &self.analysis.doc;
         let p = &mut self.projects;
         p.notice = None;
         if p.filtering {
@@ -557,7 +556,7 @@ impl App {
         ) {
             self.remember_screen();
         }
-        let doc = &self.doc;
+        let doc = &self.analysis.doc;
         let p = &mut self.projects;
         match (p.screen, action) {
             (Screen::List, Action::Open) => {
@@ -628,26 +627,27 @@ impl App {
 
     fn update_search(&mut self, action: Action) {
         let s = &mut self.search;
+        let index = &self.analysis.index;
         match action {
             Action::Input(c) => {
                 s.query.push(c);
-                s.refresh();
+                s.refresh(index);
             }
             Action::InputBackspace => {
                 s.query.pop();
                 s.recall = None;
-                s.refresh();
+                s.refresh(index);
             }
             Action::InputClear => {
                 s.query.clear();
                 s.recall = None;
-                s.refresh();
+                s.refresh(index);
             }
-            Action::InputDeleteWord => s.delete_word(),
+            Action::InputDeleteWord => s.delete_word(index),
             // ↑ / ↓ recall earlier queries while the box is empty or
             // recalling, and move over the hits otherwise.
-            Action::Up if !s.recall_step(-1) => s.cursor.move_by(-1, s.hits.len()),
-            Action::Down if !s.recall_step(1) => s.cursor.move_by(1, s.hits.len()),
+            Action::Up if !s.recall_step(-1, index) => s.cursor.move_by(-1, s.hits.len()),
+            Action::Down if !s.recall_step(1, index) => s.cursor.move_by(1, s.hits.len()),
             Action::InputCancel => s.open = false,
             Action::InputConfirm => {
                 s.open = false;
@@ -709,7 +709,7 @@ impl App {
         p.card_cursor = nav.card_cursor;
         if p.category != nav.category {
             p.category = nav.category;
-            p.recategorize(&self.doc);
+            p.recategorize(&self.analysis.doc);
         }
         p.category_cursor = nav.category_cursor;
         self.checks.cursor = nav.checks_cursor;
@@ -737,7 +737,7 @@ impl App {
         let Some(hit) = self.search.hits.get(at) else {
             return;
         };
-        let place = self.search.index.item(hit).place;
+        let place = self.analysis.index.item(hit).place;
         self.jump_to(place);
     }
 
@@ -749,7 +749,7 @@ impl App {
             return;
         }
         if c.show_ledger {
-            let len = c.report.ledger.len();
+            let len = self.analysis.report.ledger.len();
             let cursor = &mut c.ledger_cursor;
             match action {
                 Action::Up => cursor.move_by(-1, len),
@@ -772,7 +772,7 @@ impl App {
             Action::Jump => {
                 let place = c
                     .selected_finding()
-                    .and_then(|i| c.report.findings.get(i))
+                    .and_then(|i| self.analysis.report.findings.get(i))
                     .and_then(|f| f.places.first().copied());
                 match place {
                     Some(place) => {
@@ -804,16 +804,22 @@ impl App {
                 column,
             } => self.reveal_table_row(table, side, row, Some(column)),
             Place::Table { .. } | Place::Procurement | Place::Assets { .. } => {
-                if let Some(ti) = self.tables.of_place(place) {
+                if let Some(ti) = self.analysis.tables.of_place(place) {
                     self.tab = Tab::Tables;
-                    let tables = &self.tables;
+                    let tables = &self.analysis.tables;
                     self.tables_state.select_table(tables, ti);
                     if let Place::Assets { item: Some(item) } = place {
                         // The 资产总额 row stands above the items.
-                        let total = self.doc.assets.as_ref().is_some_and(|a| a.total.is_some());
+                        let total = self
+                            .analysis
+                            .doc
+                            .assets
+                            .as_ref()
+                            .is_some_and(|a| a.total.is_some());
                         let row = item + usize::from(total);
                         let size = self.tables_grid_size();
-                        self.tables_state.reveal(&self.tables, ti, row, None, size);
+                        self.tables_state
+                            .reveal(&self.analysis.tables, ti, row, None, size);
                     }
                 }
             }
@@ -821,13 +827,13 @@ impl App {
             Place::Indicator { card, indicator } => self.open_card(card, Some(indicator)),
             // Narrative, glossary, assets, procurement: read them in the
             // overlay. The document as a whole: say so.
-            other => match reader::Reader::open(&self.doc, other) {
+            other => match reader::Reader::open(&self.analysis.doc, other) {
                 Some(mut reader) => {
                     reader.fit(self.viewport.0, self.viewport.1);
                     self.reader = Some(reader);
                 }
                 None => {
-                    let text = other.describe(&self.doc);
+                    let text = other.describe(&self.analysis.doc);
                     let prefix = crate::i18n::t(self.lang, crate::i18n::Msg::InNarrative);
                     self.notice = Some(format!("{prefix}：{text}"));
                 }
@@ -847,7 +853,7 @@ impl App {
 
     /// Projects tab on card `card`, the cursor on `indicator`.
     pub fn open_card(&mut self, card: usize, indicator: Option<usize>) {
-        if card >= self.doc.projects.len() {
+        if card >= self.analysis.doc.projects.len() {
             return;
         }
         self.tab = Tab::Projects;
@@ -860,7 +866,7 @@ impl App {
 
     fn update_tables(&mut self, action: Action) {
         let (height, cols) = self.tables_grid_size();
-        let tables = &self.tables;
+        let tables = &self.analysis.tables;
         let state = &mut self.tables_state;
         state.highlight = None;
         let len = tables.tables.get(state.table).map_or(0, |t| t.rows.len());
@@ -896,7 +902,7 @@ impl App {
                         .or_else(|| row.codes.iter().flatten().next().cloned())?;
                     let scheme = match t.origin {
                         crate::analysis::Origin::Table(i) => {
-                            self.doc.tables.get(i)?.kind.scheme()?
+                            self.analysis.doc.tables.get(i)?.kind.scheme()?
                         }
                         _ => return None,
                     };
@@ -920,10 +926,10 @@ impl App {
         row: usize,
         column: Option<usize>,
     ) {
-        let Some((ti, ri)) = self.tables.locate(table, side, row) else {
+        let Some((ti, ri)) = self.analysis.tables.locate(table, side, row) else {
             return;
         };
-        let grid_column = self.tables.tables.get(ti).and_then(|t| {
+        let grid_column = self.analysis.tables.tables.get(ti).and_then(|t| {
             let wanted = column?;
             t.columns
                 .iter()
@@ -935,7 +941,7 @@ impl App {
             self.tables_grid_size()
         };
         self.tables_state
-            .reveal(&self.tables, ti, ri, grid_column, size);
+            .reveal(&self.analysis.tables, ti, ri, grid_column, size);
     }
 
     fn update_drill(&mut self, action: Action) {

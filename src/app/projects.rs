@@ -155,10 +155,7 @@ impl ProjectsState {
         let expenditure = doc.table(TableKind::Expenditure);
         let project_total = expenditure.and_then(|t| t.main_side()).and_then(|s| {
             let c = s.column("项目支出")?;
-            s.rows
-                .iter()
-                .find(|r| r.code.is_none() && r.name.contains("合计"))
-                .and_then(|r| r.amount(c))
+            s.total_row().and_then(|(_, r)| r.amount(c))
         });
         let table_unit = expenditure.map_or(doc.department.unit, |t| t.unit);
         // A card's budget is converted into the table's unit before dividing.

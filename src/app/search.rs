@@ -1,7 +1,6 @@
 //! The `/` search overlay: the index is built once at load; a keystroke
 //! re-queries into a buffer kept between keystrokes.
 
-use crate::model::Disclosure;
 use crate::search::{Hit, SearchIndex};
 
 use super::projects::Cursor;
@@ -10,7 +9,6 @@ use super::projects::Cursor;
 pub const HIT_LIMIT: usize = 60;
 
 pub struct SearchState {
-    pub index: SearchIndex,
     pub open: bool,
     pub query: String,
     /// The hits of `query`, reused between keystrokes.
@@ -25,9 +23,8 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    pub fn new(doc: &Disclosure) -> SearchState {
+    pub fn new() -> SearchState {
         SearchState {
-            index: SearchIndex::build(std::slice::from_ref(doc)),
             open: false,
             query: String::new(),
             hits: Vec::with_capacity(HIT_LIMIT),
@@ -39,9 +36,8 @@ impl SearchState {
     }
 
     /// Re-runs the query after the text changed; the cursor goes to the top.
-    pub fn refresh(&mut self) {
-        self.index
-            .query_into(&self.query, HIT_LIMIT, &mut self.hits);
+    pub fn refresh(&mut self, index: &SearchIndex) {
+        index.query_into(&self.query, HIT_LIMIT, &mut self.hits);
         self.cursor.selected = 0;
         self.cursor.offset = 0;
     }
@@ -57,7 +53,7 @@ impl SearchState {
 
     /// ↑ / ↓ in the box while it is empty or recalling: the previous (or
     /// next) confirmed query. Returns whether a query was recalled.
-    pub fn recall_step(&mut self, delta: isize) -> bool {
+    pub fn recall_step(&mut self, delta: isize, index: &SearchIndex) -> bool {
         if self.history.is_empty() || (self.recall.is_none() && !self.query.is_empty()) {
             return false;
         }
@@ -69,7 +65,7 @@ impl SearchState {
         };
         self.recall = Some(at as usize);
         self.query = self.history[at as usize].clone();
-        self.refresh();
+        self.refresh(index);
         true
     }
 
@@ -84,7 +80,7 @@ impl SearchState {
 
     /// Ctrl-W: deletes the word before the end (back to a space, or the
     /// last run of CJK / other characters).
-    pub fn delete_word(&mut self) {
+    pub fn delete_word(&mut self, index: &SearchIndex) {
         let trimmed = self.query.trim_end().len();
         self.query.truncate(trimmed);
         let cut = self
@@ -95,6 +91,6 @@ impl SearchState {
             .map_or(0, |(i, c)| i + c.len_utf8());
         self.query.truncate(cut);
         self.recall = None;
-        self.refresh();
+        self.refresh(index);
     }
 }

@@ -24,7 +24,7 @@ pub use narrative::{
 };
 pub use place::Place;
 pub use project::{Indicator, PlanPoint, ProjectCard};
-pub use table::{BudgetTable, Column, Side, TableKind, TableRow};
+pub use table::{names_a_total, BudgetTable, Column, Side, TableKind, TableRow};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -365,6 +365,14 @@ impl BudgetTable {
     }
 }
 
+/// Whether a row's name says it totals others (合计, 总计, 收入总计,
+/// 本年支出合计, 合计数 …): how an unclassified ledger such as the
+/// 收支总表 marks its grand lines. [`Side::total_row`] is the stricter rule
+/// for a classified table's one total.
+pub fn names_a_total(name: &str) -> bool {
+    name.contains("合计") || name.contains("总计")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,7 +81,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 fn head_line(app: &App, th: &Theme) -> Line<'static> {
     let lang = app.lang;
     let c = &app.checks;
-    let counts = c.report.counts();
+    let report = &app.analysis.report;
+    let counts = report.counts();
     let title = if c.show_ledger {
         Msg::LedgerTitle
     } else {
@@ -91,7 +92,7 @@ fn head_line(app: &App, th: &Theme) -> Line<'static> {
         Span::styled(format!(" {}", t(lang, title)), th.title),
         Span::raw(format!(
             "  {} {}{}",
-            c.report.ledger.len(),
+            report.ledger.len(),
             t(lang, Msg::Rules),
             crate::i18n::colon(lang)
         )),
@@ -108,7 +109,7 @@ fn head_line(app: &App, th: &Theme) -> Line<'static> {
         ));
         if state == RuleState::WithFindings {
             // What the rules with findings found, by severity.
-            let [e, w, n] = c.by_severity;
+            let [e, w, n] = app.analysis.by_severity;
             head.push(Span::styled(
                 format!(
                     "({} {e} {} {w} {} {n})  ",
@@ -128,7 +129,8 @@ fn head_line(app: &App, th: &Theme) -> Line<'static> {
 fn ledger_line(app: &App, i: usize, th: &Theme) -> Line<'static> {
     let lang = app.lang;
     let c = &app.checks;
-    let Some(e) = c.report.ledger.get(i) else {
+    let report = &app.analysis.report;
+    let Some(e) = report.ledger.get(i) else {
         return Line::default();
     };
     let style = match e.state {
@@ -157,19 +159,20 @@ fn ledger_line(app: &App, i: usize, th: &Theme) -> Line<'static> {
 fn finding_line(app: &App, i: usize, th: &Theme) -> Line<'static> {
     let lang = app.lang;
     let c = &app.checks;
+    let report = &app.analysis.report;
     match c.lines.get(i) {
         Some(&CheckLine::Severity(sev, n)) => Line::styled(
             format!(" {} {n}", t(lang, severity_text(sev))),
             severity_style(sev, th),
         ),
-        Some(&CheckLine::Rule(entry, n)) => match c.report.ledger.get(entry) {
+        Some(&CheckLine::Rule(entry, n)) => match report.ledger.get(entry) {
             Some(e) => Line::from(vec![
                 Span::styled(format!("   {}", e.rule), th.header),
                 Span::styled(format!("  {} ({n})", e.title_in(lang)), th.dim),
             ]),
             None => Line::default(),
         },
-        Some(&CheckLine::Finding(f)) => c.report.findings.get(f).map_or_else(Line::default, |f| {
+        Some(&CheckLine::Finding(f)) => report.findings.get(f).map_or_else(Line::default, |f| {
             Line::raw(format!("     {}", f.message(lang)))
         }),
         None => Line::default(),
@@ -180,9 +183,10 @@ fn finding_line(app: &App, i: usize, th: &Theme) -> Line<'static> {
 /// lines on screen are built.
 fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let c = &app.checks;
+    let report = &app.analysis.report;
     let cols = area.width as usize;
     let (len, cursor) = if c.show_ledger {
-        (c.report.ledger.len(), &c.ledger_cursor)
+        (report.ledger.len(), &c.ledger_cursor)
     } else {
         (c.lines.len(), &c.cursor)
     };
@@ -208,11 +212,15 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 /// The selected finding: its location and its whole message, wrapped.
 fn detail_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
     let c = &app.checks;
-    let Some(f) = c.selected_finding().and_then(|i| c.report.findings.get(i)) else {
+    let report = &app.analysis.report;
+    let Some(f) = c.selected_finding().and_then(|i| report.findings.get(i)) else {
         return Vec::new();
     };
     let mut lines = vec![Line::styled(
-        truncate(&format!(" › {}", f.location_in(&app.doc, app.lang)), cols),
+        truncate(
+            &format!(" › {}", f.location_in(&app.analysis.doc, app.lang)),
+            cols,
+        ),
         th.header,
     )];
     let room = cols.saturating_sub(3).max(1);

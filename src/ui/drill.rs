@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use super::text::{truncate, width};
 use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
-use crate::app::drill::{label_text, DrillState, DrillView};
+use crate::analysis::drill::{label_text, DrillView};
+use crate::app::drill::DrillState;
 use crate::app::App;
 use crate::i18n::{t, Msg};
 use crate::model::{format_amount, CodeScheme, Place};
@@ -279,7 +280,7 @@ fn render_carriers(
         let Place::TableRow { table, side, row } = *place else {
             continue;
         };
-        let Some(tbl) = app.doc.tables.get(table) else {
+        let Some(tbl) = app.analysis.doc.tables.get(table) else {
             continue;
         };
         let Some(sd) = tbl.sides.get(side) else {

@@ -19,6 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::Frame;
 
 use crate::app::{App, Tab};
@@ -70,7 +71,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     render_tabs(app, tabs, buf, th);
     match app.tab {
-        Tab::Summary => summary::render(app, body, buf, th),
+        Tab::Summary => summary::SummaryScreen::of(app, th).render(body, buf),
         Tab::Drill => drill::render(app, body, buf, th),
         Tab::Projects => projects::render(app, body, buf, th),
         Tab::Checks => checks::render(app, body, buf, th),
@@ -102,7 +103,7 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             style,
         ));
         // The Checks tab says how many errors wait there.
-        let errors = app.checks.by_severity[0];
+        let errors = app.analysis.by_severity[0];
         if *tab == Tab::Checks && errors > 0 {
             spans.push(Span::styled(format!("({errors})"), th.error));
         }
@@ -112,14 +113,14 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 }
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
-    let dept = &app.doc.department;
+    let dept = &app.analysis.doc.department;
     let left = format!(
         " {} {} {}{}{}",
         dept.name,
         dept.budget_year,
         t(app.lang, Msg::Unit),
         crate::i18n::colon(app.lang),
-        app.summary.unit.label()
+        app.analysis.summary.unit.label()
     );
     let path = if let Some(notice) = &app.notice {
         notice.clone()

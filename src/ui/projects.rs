@@ -32,6 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 pub fn value_text(app: &App, card: usize, indicator: usize, th: &Theme) -> (String, Style) {
     let lang = app.lang;
     let Some(ind) = app
+        .analysis
         .doc
         .projects
         .get(card)
@@ -135,7 +136,11 @@ fn list_head(app: &App, th: &Theme) -> Line<'static> {
     let p = &app.projects;
     let mut head = vec![
         Span::styled(
-            format!(" {} {}", t(lang, Msg::ProjectList), app.doc.projects.len()),
+            format!(
+                " {} {}",
+                t(lang, Msg::ProjectList),
+                app.analysis.doc.projects.len()
+            ),
             th.title,
         ),
         Span::styled(
@@ -224,7 +229,7 @@ fn list_row(app: &App, at: usize, w: &ListWidths, th: &Theme) -> Line<'static> {
     let Some(card) = p
         .list
         .get(at)
-        .and_then(|&i| app.doc.projects.get(i).map(|c| (i, c)))
+        .and_then(|&i| app.analysis.doc.projects.get(i).map(|c| (i, c)))
     else {
         return Line::default();
     };
@@ -303,7 +308,7 @@ fn finding_marks(app: &App, card: usize, th: &Theme) -> Vec<Span<'static>> {
         .get(card)
         .map_or(&[][..], Vec::as_slice);
     let [errors, warnings, notes] =
-        crate::app::projects::severity_counts(&app.checks.report, findings);
+        crate::app::projects::severity_counts(&app.analysis.report, findings);
     let mut spans = Vec::new();
     let mut used = 0;
     let marks = [
@@ -325,7 +330,7 @@ fn finding_marks(app: &App, card: usize, th: &Theme) -> Vec<Span<'static>> {
 
 fn render_card(app: &App, card_index: usize, area: Rect, buf: &mut Buffer, th: &Theme) {
     let p = &app.projects;
-    let Some(card) = app.doc.projects.get(card_index) else {
+    let Some(card) = app.analysis.doc.projects.get(card_index) else {
         return;
     };
     let cols = area.width as usize;
@@ -383,7 +388,7 @@ fn card_head(
             format!(
                 " {}/{} {}",
                 card_index + 1,
-                app.doc.projects.len(),
+                app.analysis.doc.projects.len(),
                 card.name
             ),
             th.title,
@@ -523,7 +528,7 @@ fn flagged_indicators(app: &App, card_index: usize) -> Vec<usize> {
         .get(card_index)
         .into_iter()
         .flatten()
-        .filter_map(|&f| app.checks.report.findings.get(f))
+        .filter_map(|&f| app.analysis.report.findings.get(f))
         .flat_map(|f| f.places.iter())
         .filter_map(|place| match *place {
             crate::model::Place::Indicator { card, indicator } if card == card_index => {
@@ -544,7 +549,7 @@ fn indicator_row(
     flagged: &[usize],
     th: &Theme,
 ) -> Line<'static> {
-    let Some(card) = app.doc.projects.get(card_index) else {
+    let Some(card) = app.analysis.doc.projects.get(card_index) else {
         return Line::default();
     };
     let Some(ind) = card.indicators.get(n) else {
@@ -578,7 +583,13 @@ fn indicator_row(
 fn detail_lines(app: &App, card: usize, cols: usize, th: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let n = app.projects.card_cursor.selected;
-    let Some(ind) = app.doc.projects.get(card).and_then(|c| c.indicators.get(n)) else {
+    let Some(ind) = app
+        .analysis
+        .doc
+        .projects
+        .get(card)
+        .and_then(|c| c.indicators.get(n))
+    else {
         return Vec::new();
     };
     let mut lines = vec![Line::styled(
@@ -620,7 +631,7 @@ fn detail_lines(app: &App, card: usize, cols: usize, th: &Theme) -> Vec<Line<'st
         .get(card)
         .into_iter()
         .flatten()
-        .filter_map(|&f| app.checks.report.findings.get(f))
+        .filter_map(|&f| app.analysis.report.findings.get(f))
         .filter(|f| f.places.contains(&here))
     {
         let style = match f.severity {
@@ -726,7 +737,7 @@ fn compare_head(
         th.header,
     )];
     for &c in &w.shown {
-        let card = &app.doc.projects[cmp.cards[c]];
+        let card = &app.analysis.doc.projects[cmp.cards[c]];
         let letter = (b'A' + c as u8) as char;
         names.push(cell_left(
             &format!("  {letter} {}", card.name),
@@ -759,7 +770,7 @@ fn compare_head(
             th.header,
         )];
         for &c in &w.shown {
-            let card = &app.doc.projects[cmp.cards[c]];
+            let card = &app.analysis.doc.projects[cmp.cards[c]];
             spans.push(cell_left(&format!("  {}", fact(card)), w.card_w, th.base));
         }
         lines.push(Line::from(spans));
@@ -793,7 +804,7 @@ fn compare_row(
         let (text, style) = match row.cells.get(c).copied().flatten() {
             Some(n) => {
                 let (mut text, mut style) = value_text(app, card, n, th);
-                if let Some(ind) = app.doc.projects[card].indicators.get(n) {
+                if let Some(ind) = app.analysis.doc.projects[card].indicators.get(n) {
                     text = format!("{text}  {}", ind.level3);
                 }
                 if row.differs && style == th.base {
@@ -850,7 +861,7 @@ fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let row = |i: usize| {
         let (c, n) = p.category_rows[i];
         {
-            let card = &app.doc.projects[c];
+            let card = &app.analysis.doc.projects[c];
             let ind = &card.indicators[n];
             let (text, style) = value_text(app, c, n, th);
             Line::from(vec![

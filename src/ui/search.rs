@@ -88,7 +88,7 @@ fn hit_lines(app: &App, cols: usize, th: &Theme) -> Vec<(Line<'static>, Option<u
     let mut lines: Vec<(Line<'static>, Option<usize>)> = Vec::new();
     let mut last_kind = None;
     for (i, hit) in s.hits.iter().enumerate() {
-        let item = s.index.item(hit);
+        let item = app.analysis.index.item(hit);
         if last_kind != Some(item.kind) {
             lines.push((
                 Line::styled(format!(" {}", t(lang, kind_name(item.kind))), th.title),

@@ -9,18 +9,44 @@ use rust_decimal::Decimal;
 use super::text::{bar, fit_right};
 use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
-use crate::analysis::summary::{LedgerLine, Share};
+use ratatui::widgets::Widget;
+
+use crate::analysis::summary::{LedgerLine, Share, SummaryView};
+use crate::analysis::Analysis;
+use crate::app::summary::SummaryState;
 use crate::app::App;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Lang, Msg};
 use crate::model::{format_amount, percent_of};
 
 /// Wide enough for an 11-digit 元 total with separators (`16,497,864,000`).
 const AMOUNT: usize = 14;
 const PERCENT: usize = 7;
 
+/// The Summary tab as a widget: what it draws from, the analysis and the
+/// tab's own state, without the rest of the app (so `budget | less` draws
+/// it from an analysis alone).
+#[derive(Clone, Copy)]
+pub struct SummaryScreen<'a> {
+    pub analysis: &'a Analysis,
+    pub lang: Lang,
+    pub state: &'a SummaryState,
+    pub th: &'a Theme,
+}
+
+impl<'a> SummaryScreen<'a> {
+    pub fn of(app: &'a App, th: &'a Theme) -> SummaryScreen<'a> {
+        SummaryScreen {
+            analysis: &app.analysis,
+            lang: app.lang,
+            state: &app.summary_state,
+            th,
+        }
+    }
+}
+
 /// How the Summary lays out in `area`: the left and right parts (the right
 /// only on wide terminals) and the length of the longer column.
-fn layout(app: &App, area: Rect, th: &Theme) -> (Rect, Option<Rect>, Vec<Line<'static>>, usize) {
+fn layout(v: SummaryScreen, area: Rect) -> (Rect, Option<Rect>, Vec<Line<'static>>, usize) {
     // Wide terminals: figures left, 收支总表 right. Otherwise one column.
     let wide = area.width >= 130;
     let (left_area, right_area) = if wide {
@@ -39,8 +65,8 @@ fn layout(app: &App, area: Rect, th: &Theme) -> (Rect, Option<Rect>, Vec<Line<'s
     } else {
         (area, None)
     };
-    let figures = figure_lines(app, left_area.width as usize, th);
-    let ledger_len = Ledger::new(app, right_area.unwrap_or(left_area).width as usize, th).len();
+    let figures = figure_lines(v, left_area.width as usize);
+    let ledger_len = Ledger::new(v, right_area.unwrap_or(left_area).width as usize).len();
     let longest = match right_area {
         Some(_) => figures.len().max(ledger_len),
         None => figures.len() + 1 + ledger_len,
@@ -50,25 +76,31 @@ fn layout(app: &App, area: Rect, th: &Theme) -> (Rect, Option<Rect>, Vec<Line<'s
 
 /// How far the Summary scrolls in a body `area`: `update` clamps with it.
 pub fn max_scroll(app: &App, area: Rect) -> usize {
-    let (_, _, _, longest) = layout(app, area, super::theme(app));
+    let (_, _, _, longest) = layout(SummaryScreen::of(app, super::theme(app)), area);
     longest.saturating_sub(area.height as usize)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+impl Widget for SummaryScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render(self, area, buf);
+    }
+}
+
+fn render(v: SummaryScreen, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
         return;
     }
     // The figures are a fixed handful of lines; the 收支总表's rows are
     // built only when they are on screen.
-    let (left_area, right_area, figures, longest) = layout(app, area, th);
-    let ledger = Ledger::new(app, right_area.unwrap_or(left_area).width as usize, th);
+    let (left_area, right_area, figures, longest) = layout(v, area);
+    let ledger = Ledger::new(v, right_area.unwrap_or(left_area).width as usize);
     let (left_len, right_len) = match right_area {
         Some(_) => (figures.len(), ledger.len()),
         None => (figures.len() + 1 + ledger.len(), 0),
     };
     debug_assert_eq!(longest, left_len.max(right_len));
     let height = area.height as usize;
-    let scroll = app.summary_state.scroll.min(longest.saturating_sub(height));
+    let scroll = v.state.scroll.min(longest.saturating_sub(height));
 
     for row in 0..height {
         let i = scroll + row;
@@ -127,9 +159,8 @@ fn heading(text: &str, th: &Theme) -> Line<'static> {
 /// whether it heads a group.
 type FigureRow = (String, Option<Decimal>, Option<Decimal>, usize, bool);
 
-fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
-    let s = &app.summary;
-    let lang = app.lang;
+/// The headline figures in the order the Summary lists them.
+fn headline_rows(s: &SummaryView, lang: Lang) -> Vec<FigureRow> {
     let mut rows: Vec<FigureRow> = Vec::new();
     let parts = |rows: &mut Vec<_>, list: &[Share]| {
         for share in list {
@@ -188,6 +219,12 @@ fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
         0,
         true,
     ));
+    rows
+}
+
+fn figure_lines(v: SummaryScreen, cols: usize) -> Vec<Line<'static>> {
+    let (lang, th) = (v.lang, v.th);
+    let rows = headline_rows(&v.analysis.summary, lang);
     let mut lines: Vec<Line<'static>> = rows
         .iter()
         .map(|(label, figure, percent, indent, heading)| {
@@ -195,17 +232,17 @@ fn figure_lines(app: &App, cols: usize, th: &Theme) -> Vec<Line<'static>> {
             share_line(label, *figure, *percent, *indent, cols, th, style)
         })
         .collect();
-    lines.push(findings_line(app, th));
+    lines.push(findings_line(v));
     lines.push(Line::default());
     lines.push(heading(t(lang, Msg::YearOverYear), th));
-    lines.push(year_over_year_line(app, th));
+    lines.push(year_over_year_line(v));
     lines
 }
 
 /// What the checks found, so a reviewer sees it before opening tab 4.
-fn findings_line(app: &App, th: &Theme) -> Line<'static> {
-    let lang = app.lang;
-    let [errors, warnings, notes] = app.checks.by_severity;
+fn findings_line(v: SummaryScreen) -> Line<'static> {
+    let (lang, th) = (v.lang, v.th);
+    let [errors, warnings, notes] = v.analysis.by_severity;
     Line::from(vec![
         Span::styled(format!(" {}  ", t(lang, Msg::FindingsHere)), th.title),
         Span::styled(
@@ -222,9 +259,9 @@ fn findings_line(app: &App, th: &Theme) -> Line<'static> {
 
 /// The changes on last year as the narrative states them, signed, or
 /// 未说明 where it states none.
-fn year_over_year_line(app: &App, th: &Theme) -> Line<'static> {
-    let lang = app.lang;
-    let yoy = &app.summary.year_over_year;
+fn year_over_year_line(v: SummaryScreen) -> Line<'static> {
+    let (lang, th) = (v.lang, v.th);
+    let yoy = &v.analysis.summary.year_over_year;
     let mut spans = vec![Span::raw("  ")];
     for (msg, change) in [
         (Msg::YoyTotal, yoy.total),
@@ -253,20 +290,18 @@ fn year_over_year_line(app: &App, th: &Theme) -> Line<'static> {
 /// The 收支总表 as the Summary shows it: a title, a header, then one line
 /// per row (blank rows hidden unless asked for), each built on demand.
 struct Ledger<'a> {
-    app: &'a App,
-    th: &'a Theme,
+    v: SummaryScreen<'a>,
     name_w: usize,
     amount_w: usize,
 }
 
 impl<'a> Ledger<'a> {
-    fn new(app: &'a App, cols: usize, th: &'a Theme) -> Ledger<'a> {
+    fn new(v: SummaryScreen<'a>, cols: usize) -> Ledger<'a> {
         // 序号 (4) + two sides of name + amount.
         let side_w = cols.saturating_sub(5) / 2;
         let amount_w = AMOUNT.min(side_w);
         Ledger {
-            app,
-            th,
+            v,
             name_w: side_w.saturating_sub(amount_w + 1),
             amount_w,
         }
@@ -274,8 +309,8 @@ impl<'a> Ledger<'a> {
 
     /// Indexes into `summary.ledger` of the rows shown.
     fn rows(&self) -> &[usize] {
-        let s = &self.app.summary;
-        if self.app.summary_state.show_blank_rows {
+        let s = &self.v.analysis.summary;
+        if self.v.state.show_blank_rows {
             &s.all_lines
         } else {
             &s.nonblank_lines
@@ -287,10 +322,10 @@ impl<'a> Ledger<'a> {
     }
 
     fn line(&self, i: usize) -> Line<'static> {
-        let (lang, th) = (self.app.lang, self.th);
+        let (lang, th) = (self.v.lang, self.v.th);
         match i {
             0 => {
-                let hint = if self.app.summary_state.show_blank_rows {
+                let hint = if self.v.state.show_blank_rows {
                     t(lang, Msg::AllRowsShown)
                 } else {
                     t(lang, Msg::BlankRowsHidden)
@@ -313,7 +348,7 @@ impl<'a> Ledger<'a> {
                 let Some(line) = self
                     .rows()
                     .get(i - 2)
-                    .and_then(|&r| self.app.summary.ledger.get(r))
+                    .and_then(|&r| self.v.analysis.summary.ledger.get(r))
                 else {
                     return Line::default();
                 };
@@ -343,10 +378,10 @@ impl<'a> Ledger<'a> {
             Some((n, a)) => (n.as_str(), a.map(format_amount).unwrap_or_default()),
             None => ("", String::new()),
         };
-        let style = if name.contains("合计") || name.contains("总计") {
-            self.th.header
+        let style = if crate::model::names_a_total(name) {
+            self.v.th.header
         } else {
-            self.th.base
+            self.v.th.base
         };
         spans.push(cell_left(name, self.name_w, style));
         spans.push(cell_right(&amount, self.amount_w, style));
@@ -355,13 +390,19 @@ impl<'a> Ledger<'a> {
 
 /// The Summary as plain text, for when standard output is not a terminal
 /// (`budget | less`, scripts): the same lines the tab draws, without styles.
-pub fn plain_text(app: &App, cols: usize) -> String {
-    let th = &super::theme::MONO;
-    let dept = &app.doc.department;
+pub fn plain_text(analysis: &Analysis, lang: Lang, cols: usize) -> String {
+    let state = SummaryState::default();
+    let v = SummaryScreen {
+        analysis,
+        lang,
+        state: &state,
+        th: &super::theme::MONO,
+    };
+    let dept = &analysis.doc.department;
     let mut out = format!("{} {}\n\n", dept.name, dept.budget_year);
-    let mut lines = figure_lines(app, cols, th);
+    let mut lines = figure_lines(v, cols);
     lines.push(Line::default());
-    let ledger = Ledger::new(app, cols, th);
+    let ledger = Ledger::new(v, cols);
     lines.extend((0..ledger.len()).map(|i| ledger.line(i)));
     for line in lines {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();

@@ -23,7 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let tables = &app.tables.tables;
+    let tables = &app.analysis.tables.tables;
     if tables.is_empty() {
         put_line(
             buf,
@@ -62,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
-    let tables = &app.tables.tables;
+    let tables = &app.analysis.tables.tables;
     let selected = app.tables_state.table;
     let height = area.height as usize;
     let start = window_start(selected, 0, height, tables.len());
@@ -83,7 +83,7 @@ fn render_title(app: &App, table: &PublishedTable, area: Rect, buf: &mut Buffer,
     let source = crate::i18n::source_label(lang, table.page, table.line);
     let title = Line::from(vec![
         Span::styled(
-            format!(" {}/{} ", state.table + 1, app.tables.tables.len()),
+            format!(" {}/{} ", state.table + 1, app.analysis.tables.tables.len()),
             th.dim,
         ),
         Span::styled(table.title.clone(), th.title),

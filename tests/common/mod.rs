@@ -64,12 +64,14 @@ impl Rng {
 pub fn open_table(app: &mut App, kind: budget_tui::model::TableKind) {
     keys(app, "5");
     let index = app
+        .analysis
         .doc
         .tables
         .iter()
         .position(|t| t.kind == kind)
         .expect("the document prints the table");
     let published = app
+        .analysis
         .tables
         .of_place(budget_tui::model::Place::Table { table: index })
         .expect("every model table is published");
