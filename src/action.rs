@@ -93,3 +93,59 @@ pub enum Action {
     /// Text input: drop what was typed and leave the input.
     InputCancel,
 }
+
+/// A movement over whatever list or text has the focus: the six movement
+/// keys mean the same everywhere, so they are read here once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+}
+
+impl Action {
+    /// The movement this action is, if it is one.
+    pub fn motion(self) -> Option<Motion> {
+        Some(match self {
+            Action::Up => Motion::Up,
+            Action::Down => Motion::Down,
+            Action::PageUp => Motion::PageUp,
+            Action::PageDown => Motion::PageDown,
+            Action::Top => Motion::Top,
+            Action::Bottom => Motion::Bottom,
+            _ => return None,
+        })
+    }
+}
+
+impl Motion {
+    /// The motion as a step over `len` rows, `page` rows a page (Top and
+    /// Bottom step the whole length, so a clamping mover ends at an end).
+    pub fn delta(self, page: usize, len: usize) -> isize {
+        match self {
+            Motion::Up => -1,
+            Motion::Down => 1,
+            Motion::PageUp => -(page.max(1) as isize),
+            Motion::PageDown => page.max(1) as isize,
+            Motion::Top => -(len as isize),
+            Motion::Bottom => len as isize,
+        }
+    }
+
+    /// A scroll position after this motion: `page` rows a page, never past
+    /// `max`.
+    pub fn scroll(self, at: usize, max: usize, page: usize) -> usize {
+        let next = match self {
+            Motion::Up => at.saturating_sub(1),
+            Motion::Down => at + 1,
+            Motion::PageUp => at.saturating_sub(page),
+            Motion::PageDown => at + page,
+            Motion::Top => 0,
+            Motion::Bottom => max,
+        };
+        next.min(max)
+    }
+}

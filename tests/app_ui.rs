@@ -3,7 +3,7 @@
 
 mod common;
 
-use budget_tui::app::Tab;
+use budget_tui::app::{Overlay, Tab};
 use budget_tui::i18n::Lang;
 use common::{keys, press, screen, seed_app};
 use ratatui::crossterm::event::KeyCode;
@@ -125,7 +125,7 @@ fn help_overlay_lists_every_binding() {
         assert!(text.contains(desc), "help lacks `{desc}`");
     }
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help_open);
+    assert!(!app.help_open());
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn help_overlay_scrolls_on_a_small_screen() {
     keys(&mut app, "jjjj");
     let scrolled = screen(&app, 80, 24);
     assert_ne!(first, scrolled);
-    assert!(app.help_open, "j scrolls, it does not close");
+    assert!(app.help_open(), "j scrolls, it does not close");
 }
 
 #[test]
@@ -225,7 +225,7 @@ fn every_tab_renders_at_every_size_with_its_tab_bar_or_a_too_small_note() {
     for tab in Tab::ALL {
         app.tab = tab;
         for help in [false, true] {
-            app.help_open = help;
+            app.overlay = help.then_some(Overlay::Help { scroll: 0 });
             for &w in &widths {
                 for &h in &heights {
                     let text = screen(&app, w, h);
@@ -248,7 +248,7 @@ fn every_tab_renders_at_every_size_with_its_tab_bar_or_a_too_small_note() {
         }
     }
     // Deep drill state and scrolled columns too.
-    app.help_open = false;
+    app.overlay = None;
     app.tab = Tab::Drill;
     keys(&mut app, "*>>>>>>>>");
     for &w in &widths {

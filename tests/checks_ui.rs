@@ -186,7 +186,7 @@ fn every_finding_jumps() {
                 // document as a whole: named in the status line.
                 Place::Document => assert!(app.notice.is_some()),
                 _ => {
-                    let reader = app.reader.as_ref().expect("the reading overlay opens");
+                    let reader = app.reader().expect("the reading overlay opens");
                     assert_eq!(reader.place, place);
                     assert!(!reader.paras.is_empty());
                 }

@@ -5,7 +5,7 @@
 mod common;
 
 use budget_tui::app::projects::Screen;
-use budget_tui::app::Tab;
+use budget_tui::app::{App, Overlay, Tab};
 use budget_tui::i18n::Lang;
 use budget_tui::model::CodeScheme;
 use common::{keys, press, screen, seed_app};
@@ -191,6 +191,14 @@ fn footer_names_the_keys_of_the_context() {
     assert!(footer.contains("unit: 万元"), "{footer}");
 }
 
+/// Where the open help is scrolled to.
+fn help_scroll(app: &App) -> usize {
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        _ => panic!("the help is not open"),
+    }
+}
+
 #[test]
 fn help_scrolls_with_every_movement_key_and_shows_there_is_more() {
     let mut app = seed_app(Lang::Zh);
@@ -200,18 +208,18 @@ fn help_scrolls_with_every_movement_key_and_shows_there_is_more() {
     assert!(top.contains("↓ 更多"), "{top}");
     assert!(!top.contains("↑ 更多"), "{top}");
     keys(&mut app, "j");
-    assert_eq!(app.help_scroll, 1);
+    assert_eq!(help_scroll(&app), 1);
     keys(&mut app, "G");
     let bottom = screen(&app, 80, 24);
     assert!(bottom.contains("↑ 更多"), "{bottom}");
     assert_ne!(top, bottom);
-    let end = app.help_scroll;
+    let end = help_scroll(&app);
     keys(&mut app, "j");
-    assert_eq!(app.help_scroll, end, "clamped at the end");
+    assert_eq!(help_scroll(&app), end, "clamped at the end");
     keys(&mut app, "g");
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(help_scroll(&app), 0);
     press(&mut app, KeyCode::PageDown);
-    assert!(app.help_scroll > 1);
+    assert!(help_scroll(&app) > 1);
 }
 
 #[test]

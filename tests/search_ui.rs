@@ -14,11 +14,11 @@ use ratatui::crossterm::event::KeyCode;
 fn gwyc_enter_shows_30231_as_published_then_in_the_drill_down() {
     let mut app = common::seed_app(Lang::Zh);
     type_text(&mut app, "/gwyc");
-    assert!(app.search.open);
+    assert!(app.search_open());
     let text = screen(&app, 100, 30);
     assert!(text.contains("30231 公务用车运行维护费"), "{text}");
     press(&mut app, KeyCode::Enter);
-    assert!(!app.search.open);
+    assert!(!app.search_open());
     // The hit's row in its table as published, 24.00 on the cursor row.
     assert_eq!(app.tab, Tab::Tables);
     let text = screen(&app, 80, 24);
@@ -64,7 +64,7 @@ fn keys_while_searching_are_text() {
     press(&mut app, KeyCode::Backspace);
     assert!(app.search.hits.is_empty(), "empty query, no hits");
     press(&mut app, KeyCode::Esc);
-    assert!(!app.search.open);
+    assert!(!app.search_open());
     assert_eq!(app.tab, Tab::Summary);
 }
 
@@ -123,13 +123,13 @@ fn a_heading_hit_opens_the_section_to_read() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
-    let reader = app.reader.as_ref().expect("the section opens to read");
+    let reader = app.reader().expect("the section opens to read");
     assert!(reader.title.contains("三公"), "{}", reader.title);
     let text = screen(&app, 80, 24);
     assert!(text.contains("41.60"), "{text}");
     // j scrolls, Esc closes and the tab is where it was.
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Esc);
-    assert!(app.reader.is_none());
+    assert!(app.reader().is_none());
     assert_eq!(app.tab, Tab::Summary);
 }

@@ -107,15 +107,6 @@ impl ChecksState {
         self.cursor.selected = at;
     }
 
-    pub fn top(&mut self) {
-        self.cursor.selected = self.next_finding(0, 1).unwrap_or(0);
-    }
-
-    pub fn bottom(&mut self) {
-        let last = self.lines.len().saturating_sub(1);
-        self.cursor.selected = self.next_finding(last, -1).unwrap_or(0);
-    }
-
     /// The finding under the cursor.
     pub fn selected_finding(&self) -> Option<usize> {
         match self.lines.get(self.cursor.selected) {

@@ -133,22 +133,9 @@ impl DrillState {
         self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
     }
 
-    pub fn top(&mut self) {
-        self.selected = 0;
-    }
-
-    pub fn bottom(&mut self) {
-        self.selected = self.visible.len().saturating_sub(1);
-    }
-
     pub fn scroll_columns(&mut self, view: &DrillView, delta: isize) {
         let last = view.columns.len().saturating_sub(1) as isize;
         self.first_column = (self.first_column as isize + delta).clamp(0, last.max(0)) as usize;
-    }
-
-    pub fn page_by(&mut self, pages: isize) {
-        let page = self.page.max(1) as isize;
-        self.move_by(pages * page);
     }
 
     /// Keeps the selection on a screen of `page` rows (called by `update`).

@@ -16,7 +16,7 @@ pub mod tables;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::action::Action;
+use crate::action::{Action, Motion};
 use std::sync::Arc;
 
 use crate::analysis::drill::DrillView;
@@ -106,6 +106,28 @@ pub enum Effect {
     Copy(String),
 }
 
+/// What covers the tab, one at a time; keys go to it first and `Esc`
+/// closes it.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// The key help, `scroll` rows down its column flow (kept within the
+    /// content for the current viewport by `update`).
+    Help { scroll: usize },
+    /// The source text around a place.
+    Reader(reader::Reader),
+    /// The `/` search box and its hits (the query and history live in
+    /// [`SearchState`] and outlast the overlay).
+    Search,
+}
+
+/// A text box that has the keyboard: typed keys edit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Search,
+    ProjectsFilter,
+    DepartmentsFilter,
+}
+
 /// The whole state of the running app.
 pub struct App {
     /// The document on screen and everything derived from it, computed
@@ -115,10 +137,8 @@ pub struct App {
     /// The key table in force: dispatch and help both read it.
     pub keymap: keymap::Keymap,
     pub tab: Tab,
-    pub help_open: bool,
-    /// First row of the help overlay's column flow on screen, kept within
-    /// the content for the current viewport by `update`.
-    pub help_scroll: usize,
+    /// The overlay over the tab, if any.
+    pub overlay: Option<Overlay>,
     pub summary_state: SummaryState,
     pub functional_state: DrillState,
     pub economic_state: DrillState,
@@ -130,8 +150,6 @@ pub struct App {
     /// scroll offsets for it, so drawing never has to write state.
     pub viewport: (u16, u16),
     pub search: SearchState,
-    /// The reading overlay, when open.
-    pub reader: Option<reader::Reader>,
     /// Screens to go back to, most recent last.
     pub back: Vec<Nav>,
     /// Every loaded document, when there are several.
@@ -163,8 +181,7 @@ impl App {
             lang,
             keymap: keymap::Keymap::default(),
             tab: Tab::Summary,
-            help_open: false,
-            help_scroll: 0,
+            overlay: None,
             summary_state: SummaryState::default(),
             functional_state,
             economic_state,
@@ -174,7 +191,6 @@ impl App {
             tables_state,
             viewport: (80, 24),
             search: SearchState::new(),
-            reader: None,
             back: Vec::new(),
             library: None,
             notice: None,
@@ -252,12 +268,11 @@ impl App {
         }
         let len = lib.shown.len();
         match action {
-            Action::Up => lib.cursor.move_by(-1, len),
-            Action::Down => lib.cursor.move_by(1, len),
-            Action::PageUp => lib.cursor.page_by(-1, len, page),
-            Action::PageDown => lib.cursor.page_by(1, len, page),
-            Action::Top => lib.cursor.selected = 0,
-            Action::Bottom => lib.cursor.selected = len.saturating_sub(1),
+            _ if action.motion().is_some() => {
+                if let Some(motion) = action.motion() {
+                    lib.cursor.apply(motion, len, page);
+                }
+            }
             Action::CycleSort => lib.cycle_sort(),
             Action::StartFilter => lib.filtering = true,
             Action::Open => {
@@ -273,18 +288,13 @@ impl App {
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
-        if self.help_open {
-            return Context::Help;
+        match self.overlay {
+            Some(Overlay::Help { .. }) => return Context::Help,
+            Some(Overlay::Reader(_)) => return Context::Reader,
+            Some(Overlay::Search) => return Context::Input,
+            None => {}
         }
-        if self.reader.is_some() {
-            return Context::Reader;
-        }
-        let filtering_departments =
-            self.tab == Tab::Departments && self.library.as_ref().is_some_and(|l| l.filtering);
-        if self.search.open
-            || (self.tab == Tab::Projects && self.projects.filtering)
-            || filtering_departments
-        {
+        if self.input_focus().is_some() {
             return Context::Input;
         }
         match self.tab {
@@ -297,10 +307,42 @@ impl App {
         }
     }
 
+    /// Which text box has the keyboard, if any: the search box, or a tab's
+    /// filter while it is being typed.
+    pub fn input_focus(&self) -> Option<Focus> {
+        if matches!(self.overlay, Some(Overlay::Search)) {
+            return Some(Focus::Search);
+        }
+        let filtering_departments = self.library.as_ref().is_some_and(|l| l.filtering);
+        match self.tab {
+            Tab::Projects if self.projects.filtering => Some(Focus::ProjectsFilter),
+            Tab::Departments if filtering_departments => Some(Focus::DepartmentsFilter),
+            _ => None,
+        }
+    }
+
+    /// Whether the key help is open.
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help { .. }))
+    }
+
+    /// The reading overlay, when open.
+    pub fn reader(&self) -> Option<&reader::Reader> {
+        match &self.overlay {
+            Some(Overlay::Reader(r)) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether the search box is open.
+    pub fn search_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Search))
+    }
+
     /// The terminal was resized (or first measured).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.viewport = (cols, rows);
-        if let Some(reader) = &mut self.reader {
+        if let Some(Overlay::Reader(reader)) = &mut self.overlay {
             reader.fit(cols, rows);
         }
     }
@@ -411,57 +453,20 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
-        if self.search.open {
-            self.update_search(action);
-            return;
-        }
-        let (cols, rows) = self.viewport;
-        if let Some(reader) = &mut self.reader {
-            let page = reader::Reader::text_size(cols, rows).1 as isize;
-            match action {
-                Action::CloseOverlay => self.reader = None,
-                Action::Up => reader.scroll_by(-1, cols, rows),
-                Action::Down => reader.scroll_by(1, cols, rows),
-                Action::PageUp => reader.scroll_by(-page, cols, rows),
-                Action::PageDown => reader.scroll_by(page, cols, rows),
-                _ => {}
-            }
+        if self.overlay.is_some() {
+            self.update_overlay(action);
             return;
         }
         match action {
-            Action::ToggleHelp => {
-                self.help_open = !self.help_open;
-                self.help_scroll = 0;
-            }
-            Action::CloseOverlay => self.help_open = false,
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-                if self.help_open =>
-            {
-                let (cols, rows) = self.viewport;
-                let body = crate::ui::body_rect(cols, rows);
-                let max = crate::ui::help::max_scroll(self, body);
-                let page = body.height.saturating_sub(2).max(1) as isize;
-                let delta = match action {
-                    Action::Up => -1,
-                    Action::Down => 1,
-                    Action::PageUp => -page,
-                    Action::PageDown => page,
-                    Action::Top => -(max as isize),
-                    _ => max as isize,
-                };
-                self.help_scroll =
-                    (self.help_scroll as isize + delta).clamp(0, max as isize) as usize;
-            }
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::NextTab => self.tab = self.step_tab(1),
             Action::PrevTab => self.tab = self.step_tab(-1),
             Action::GoTab(tab) if self.tabs().contains(&tab) => self.tab = tab,
             Action::GoTab(_) => {}
-            Action::OpenSearch => self.search.open(),
+            Action::OpenSearch => {
+                self.search.open();
+                self.overlay = Some(Overlay::Search);
+            }
             Action::CopyFigure | Action::CopyRow => {
                 let text = if action == Action::CopyFigure {
                     self.selected_figure()
@@ -494,6 +499,45 @@ impl App {
         }
     }
 
+    /// Keys while an overlay is open: they go to it, not to the tab.
+    fn update_overlay(&mut self, action: Action) {
+        let (cols, rows) = self.viewport;
+        let body = crate::ui::body_rect(cols, rows);
+        match &mut self.overlay {
+            Some(Overlay::Search) => self.update_search(action),
+            Some(Overlay::Reader(reader)) => {
+                let page = reader::Reader::text_size(cols, rows).1 as isize;
+                let delta = match action.motion() {
+                    Some(Motion::Up) => -1,
+                    Some(Motion::Down) => 1,
+                    Some(Motion::PageUp) => -page,
+                    Some(Motion::PageDown) => page,
+                    _ => 0,
+                };
+                if action == Action::CloseOverlay {
+                    self.overlay = None;
+                } else if delta != 0 {
+                    reader.scroll_by(delta, cols, rows);
+                }
+            }
+            Some(Overlay::Help { .. }) => {
+                if matches!(action, Action::CloseOverlay | Action::ToggleHelp) {
+                    self.overlay = None;
+                    return;
+                }
+                let Some(motion) = action.motion() else {
+                    return;
+                };
+                let max = crate::ui::help::max_scroll(self, body);
+                let page = body.height.saturating_sub(2).max(1) as usize;
+                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+                    *scroll = motion.scroll(*scroll, max, page);
+                }
+            }
+            None => {}
+        }
+    }
+
     fn update_summary(&mut self, action: Action) {
         if action == Action::ToggleBlankRows {
             self.summary_state.show_blank_rows = !self.summary_state.show_blank_rows;
@@ -503,16 +547,10 @@ impl App {
         let max = crate::ui::summary::max_scroll(self, body);
         let page = (body.height as usize).max(1);
         let scroll = self.summary_state.scroll;
-        let next = match action {
-            Action::Up => scroll.saturating_sub(1),
-            Action::Down => scroll + 1,
-            Action::PageUp => scroll.saturating_sub(page),
-            Action::PageDown => scroll + page,
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => scroll,
+        self.summary_state.scroll = match action.motion() {
+            Some(motion) => motion.scroll(scroll, max, page),
+            None => scroll.min(max),
         };
-        self.summary_state.scroll = next.min(max);
     }
 
     fn update_projects(&mut self, action: Action) {
@@ -591,15 +629,7 @@ impl App {
                     };
                 }
             }
-            (
-                screen,
-                Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom,
-            ) => {
+            (screen, action) if action.motion().is_some() => {
                 let (cursor, len) = match screen {
                     Screen::List => (&mut p.cursor, p.list.len()),
                     Screen::Card(card) => (
@@ -612,13 +642,8 @@ impl App {
                     },
                     Screen::Category => (&mut p.category_cursor, p.category_rows.len()),
                 };
-                match action {
-                    Action::Up => cursor.move_by(-1, len),
-                    Action::Down => cursor.move_by(1, len),
-                    Action::PageUp => cursor.page_by(-1, len, page),
-                    Action::PageDown => cursor.page_by(1, len, page),
-                    Action::Top => cursor.selected = 0,
-                    _ => cursor.selected = len.saturating_sub(1),
+                if let Some(motion) = action.motion() {
+                    cursor.apply(motion, len, page);
                 }
             }
             _ => {}
@@ -648,9 +673,9 @@ impl App {
             // recalling, and move over the hits otherwise.
             Action::Up if !s.recall_step(-1, index) => s.cursor.move_by(-1, s.hits.len()),
             Action::Down if !s.recall_step(1, index) => s.cursor.move_by(1, s.hits.len()),
-            Action::InputCancel => s.open = false,
+            Action::InputCancel => self.overlay = None,
             Action::InputConfirm => {
-                s.open = false;
+                self.overlay = None;
                 s.remember();
                 if !s.hits.is_empty() {
                     let at = s.cursor.selected.min(s.hits.len() - 1);
@@ -750,25 +775,16 @@ impl App {
         }
         if c.show_ledger {
             let len = self.analysis.report.ledger.len();
-            let cursor = &mut c.ledger_cursor;
-            match action {
-                Action::Up => cursor.move_by(-1, len),
-                Action::Down => cursor.move_by(1, len),
-                Action::PageUp => cursor.page_by(-1, len, page),
-                Action::PageDown => cursor.page_by(1, len, page),
-                Action::Top => cursor.selected = 0,
-                Action::Bottom => cursor.selected = len.saturating_sub(1),
-                _ => {}
+            if let Some(motion) = action.motion() {
+                c.ledger_cursor.apply(motion, len, page);
             }
             return;
         }
+        if let Some(motion) = action.motion() {
+            c.move_by(motion.delta(page, c.lines.len()));
+            return;
+        }
         match action {
-            Action::Up => c.move_by(-1),
-            Action::Down => c.move_by(1),
-            Action::PageUp => c.move_by(-(page as isize)),
-            Action::PageDown => c.move_by(page as isize),
-            Action::Top => c.top(),
-            Action::Bottom => c.bottom(),
             Action::Jump => {
                 let place = c
                     .selected_finding()
@@ -830,7 +846,7 @@ impl App {
             other => match reader::Reader::open(&self.analysis.doc, other) {
                 Some(mut reader) => {
                     reader.fit(self.viewport.0, self.viewport.1);
-                    self.reader = Some(reader);
+                    self.overlay = Some(Overlay::Reader(reader));
                 }
                 None => {
                     let text = other.describe(&self.analysis.doc);
@@ -870,13 +886,11 @@ impl App {
         let state = &mut self.tables_state;
         state.highlight = None;
         let len = tables.tables.get(state.table).map_or(0, |t| t.rows.len());
+        if let Some(motion) = action.motion() {
+            state.move_row(tables, motion.delta(height, len), height);
+            return;
+        }
         match action {
-            Action::Up => state.move_row(tables, -1, height),
-            Action::Down => state.move_row(tables, 1, height),
-            Action::PageUp => state.move_row(tables, -(height as isize), height),
-            Action::PageDown => state.move_row(tables, height as isize, height),
-            Action::Top => state.move_row(tables, -(len as isize), height),
-            Action::Bottom => state.move_row(tables, len as isize, height),
             Action::CellLeft => state.move_column(tables, -1, cols),
             Action::CellRight => state.move_column(tables, 1, cols),
             Action::ColumnsLeft => state.scroll_columns(tables, -1, cols),
@@ -953,13 +967,11 @@ impl App {
             return;
         }
         let (view, state) = self.drill_mut();
+        if let Some(motion) = action.motion() {
+            state.move_by(motion.delta(state.page, state.visible.len()));
+            return;
+        }
         match action {
-            Action::Up => state.move_by(-1),
-            Action::Down => state.move_by(1),
-            Action::PageUp => state.page_by(-1),
-            Action::PageDown => state.page_by(1),
-            Action::Top => state.top(),
-            Action::Bottom => state.bottom(),
             Action::DrillIn => state.drill_in(view),
             Action::DrillOut => state.drill_out(view),
             Action::ToggleNode => state.toggle(view),

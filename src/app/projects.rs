@@ -1,6 +1,7 @@
 //! The Projects tab: card list (sorted, filtered, marked), one card, the
 //! side-by-side comparison and the by-category view.
 
+use crate::action::Motion;
 use rust_decimal::Decimal;
 
 use super::compare::{align, SlotRow};
@@ -46,6 +47,18 @@ pub struct Cursor {
 }
 
 impl Cursor {
+    /// Moves the selection over `len` rows, `page` rows a page.
+    pub fn apply(&mut self, motion: Motion, len: usize, page: usize) {
+        match motion {
+            Motion::Up => self.move_by(-1, len),
+            Motion::Down => self.move_by(1, len),
+            Motion::PageUp => self.page_by(-1, len, page),
+            Motion::PageDown => self.page_by(1, len, page),
+            Motion::Top => self.selected = 0,
+            Motion::Bottom => self.selected = len.saturating_sub(1),
+        }
+    }
+
     pub fn move_by(&mut self, delta: isize, len: usize) {
         let last = len.saturating_sub(1) as isize;
         self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;

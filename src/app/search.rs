@@ -9,7 +9,6 @@ use super::projects::Cursor;
 pub const HIT_LIMIT: usize = 60;
 
 pub struct SearchState {
-    pub open: bool,
     pub query: String,
     /// The hits of `query`, reused between keystrokes.
     pub hits: Vec<Hit>,
@@ -25,7 +24,6 @@ pub struct SearchState {
 impl SearchState {
     pub fn new() -> SearchState {
         SearchState {
-            open: false,
             query: String::new(),
             hits: Vec::with_capacity(HIT_LIMIT),
             cursor: Cursor::default(),
@@ -44,7 +42,6 @@ impl SearchState {
 
     /// Opens the overlay empty; the previous queries are a ↑ away.
     pub fn open(&mut self) {
-        self.open = true;
         self.query.clear();
         self.hits.clear();
         self.recall = None;

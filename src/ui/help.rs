@@ -84,7 +84,7 @@ pub fn max_scroll(app: &App, area: Rect) -> usize {
     geometry(&lines, area).map_or(0, |g| g.needed.saturating_sub(g.rows))
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, th: &Theme) {
     let lang = app.lang;
     let lines = help_lines(app, th);
     let Some(Geometry {
@@ -111,7 +111,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     );
     // Scrolling moves whole rows of the column flow.
     let max_scroll = needed.saturating_sub(rows);
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = scroll.min(max_scroll);
     for (i, line) in lines.iter().enumerate() {
         let (column, row) = (i / needed, i % needed);
         if row < scroll || row >= scroll + rows {
@@ -130,22 +130,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             room.min(col_w as u16),
         );
     }
-    // The bottom edge says whether more lies above or below.
-    let more = match (scroll > 0, scroll < max_scroll) {
-        (false, false) => String::new(),
-        (up, down) => format!(
-            " {}{} {} ",
-            if up { "↑" } else { "" },
-            if down { "↓" } else { "" },
-            t(lang, Msg::HelpMore)
-        ),
-    };
+    let more = more_marker(lang, scroll > 0, scroll < max_scroll);
     buf.set_string(
         popup.x,
         popup.bottom() - 1,
         fit_left(&truncate(&more, w as usize), w as usize),
         th.status,
     );
+}
+
+/// The bottom edge's note that more lies above (`up`) or below (`down`).
+fn more_marker(lang: crate::i18n::Lang, up: bool, down: bool) -> String {
+    if !up && !down {
+        return String::new();
+    }
+    format!(
+        " {}{} {} ",
+        if up { "↑" } else { "" },
+        if down { "↓" } else { "" },
+        t(lang, Msg::HelpMore)
+    )
 }
 
 fn key_names(b: &crate::keymap::Binding) -> String {

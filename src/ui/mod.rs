@@ -22,7 +22,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::Frame;
 
-use crate::app::{App, Tab};
+use crate::app::{App, Overlay, Tab};
 use crate::i18n::{t, Msg};
 use theme::Theme;
 
@@ -79,14 +79,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Tab::Departments => departments::render(app, body, buf, th),
     }
     render_status(app, status, buf, th);
-    if let Some(r) = &app.reader {
-        reader::render(app, r, body, buf, th);
-    }
-    if app.search.open {
-        search::render(app, body, buf, th);
-    }
-    if app.help_open {
-        help::render(app, body, buf, th);
+    match &app.overlay {
+        Some(Overlay::Reader(r)) => reader::render(app, r, body, buf, th),
+        Some(Overlay::Search) => search::render(app, body, buf, th),
+        Some(Overlay::Help { scroll }) => help::render(app, *scroll, body, buf, th),
+        None => {}
     }
 }
 
