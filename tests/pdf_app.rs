@@ -98,3 +98,51 @@ fn every_sample_opens_and_every_tab_shows_it() {
         }
     }
 }
+
+/// Issue 10 A6: `Enter` on a sum finding opens the table view on the failing
+/// cell with its parts marked and Σ of them beside the printed figure
+/// (Wanli 2024 prints 301 工资福利支出 as 88,282,511 while its 款 add up to
+/// 60,211,601).
+#[test]
+fn a_sum_finding_opens_the_table_with_its_parts_and_their_sum() {
+    use budget_tui::app::Tab;
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = app("shanghai-putuo-wanli-subdistrict-2024");
+    app.resize(120, 40);
+    keys(&mut app, "4");
+    assert_eq!(app.tab, Tab::Checks);
+    let target = app
+        .analysis
+        .report
+        .findings
+        .iter()
+        .position(|f| f.rule == "table.parent-sum")
+        .expect("Wanli 2024 has a parent-sum error");
+    let parts = app.analysis.report.findings[target].parts.len();
+    assert!(parts >= 2, "the 款 under 301 are the parts: {parts}");
+    while app.checks.selected_finding() != Some(target) {
+        let before = app.checks.cursor.selected;
+        keys(&mut app, "j");
+        assert_ne!(before, app.checks.cursor.selected, "finding not reached");
+    }
+    common::press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Tables);
+    let mark = app.tables_state.sum.clone().expect("the sum is marked");
+    assert_eq!(mark.expected.to_string(), "60211601");
+    assert_eq!(
+        mark.printed.map(|p| p.to_string()).as_deref(),
+        Some("88282511")
+    );
+    assert_eq!(mark.parts.len(), parts, "every part is on this table");
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("Σ 各部分 60,211,601 ≠ 所列 88,282,511  差 +28,070,910"),
+        "{text}"
+    );
+    // The next key in the table clears the marks; Esc returns to the finding.
+    keys(&mut app, "j");
+    assert!(app.tables_state.sum.is_none());
+    common::press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Checks);
+    assert_eq!(app.checks.selected_finding(), Some(target));
+}

@@ -147,6 +147,25 @@ impl Tables {
         self.rows.get(&(table, side, row)).copied()
     }
 
+    /// The published table, row and column that show a model table's cell
+    /// (`column` counted among the side's amount columns); the column is
+    /// `None` when the grid does not show it.
+    pub fn cell(
+        &self,
+        table: usize,
+        side: usize,
+        row: usize,
+        column: usize,
+    ) -> Option<(usize, usize, Option<usize>)> {
+        let (ti, ri) = self.locate(table, side, row)?;
+        let grid_column = self.tables.get(ti).and_then(|t| {
+            t.columns
+                .iter()
+                .position(|c| c.side == side && c.amount == Some(column))
+        });
+        Some((ti, ri, grid_column))
+    }
+
     /// The published table that shows a place: a model table, 政府采购 or
     /// 国有资产.
     pub fn of_place(&self, place: Place) -> Option<usize> {

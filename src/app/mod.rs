@@ -784,23 +784,60 @@ impl App {
             c.move_by(motion.delta(page, c.lines.len()));
             return;
         }
-        match action {
-            Action::Jump => {
-                let place = c
-                    .selected_finding()
-                    .and_then(|i| self.analysis.report.findings.get(i))
-                    .and_then(|f| f.places.first().copied());
-                match place {
-                    Some(place) => {
-                        self.remember_screen();
-                        self.jump_to(place);
-                    }
-                    // Say why nothing opens rather than doing nothing.
-                    None => self.notice = Some(t(self.lang, Msg::NoPlace).to_string()),
+        if action == Action::Jump {
+            let place = c
+                .selected_finding()
+                .and_then(|i| self.analysis.report.findings.get(i))
+                .and_then(|f| f.places.first().copied());
+            match place {
+                Some(place) => {
+                    self.remember_screen();
+                    self.jump_to(place);
+                    self.mark_sum();
                 }
+                // Say why nothing opens rather than doing nothing.
+                None => self.notice = Some(t(self.lang, Msg::NoPlace).to_string()),
             }
-            _ => {}
         }
+    }
+
+    /// After a jump to a sum finding's cell: its parts marked in the
+    /// table view and Σ of them kept beside the printed figure.
+    fn mark_sum(&mut self) {
+        let Some(f) = self
+            .checks
+            .selected_finding()
+            .and_then(|i| self.analysis.report.findings.get(i))
+        else {
+            return;
+        };
+        let (Some(expected), false) = (f.figures.expected, f.parts.is_empty()) else {
+            return;
+        };
+        if self.tab != Tab::Tables {
+            return;
+        }
+        let parts = f
+            .parts
+            .iter()
+            .filter_map(|p| match *p {
+                Place::TableCell {
+                    table,
+                    side,
+                    row,
+                    column,
+                } => {
+                    let (ti, ri, c) = self.analysis.tables.cell(table, side, row, column)?;
+                    (ti == self.tables_state.table).then_some((ri, c?))
+                }
+                _ => None,
+            })
+            .collect();
+        self.tables_state.sum = Some(tables::SumMark {
+            parts,
+            printed: f.figures.printed,
+            expected,
+        });
     }
 
     /// Shows `place` in the tab that can show it: a coded table row in the
@@ -885,6 +922,7 @@ impl App {
         let tables = &self.analysis.tables;
         let state = &mut self.tables_state;
         state.highlight = None;
+        state.sum = None;
         let len = tables.tables.get(state.table).map_or(0, |t| t.rows.len());
         if let Some(motion) = action.motion() {
             state.move_row(tables, motion.delta(height, len), height);
@@ -940,15 +978,14 @@ impl App {
         row: usize,
         column: Option<usize>,
     ) {
-        let Some((ti, ri)) = self.analysis.tables.locate(table, side, row) else {
+        let tables = &self.analysis.tables;
+        let located = match column {
+            Some(c) => tables.cell(table, side, row, c),
+            None => tables.locate(table, side, row).map(|(t, r)| (t, r, None)),
+        };
+        let Some((ti, ri, grid_column)) = located else {
             return;
         };
-        let grid_column = self.analysis.tables.tables.get(ti).and_then(|t| {
-            let wanted = column?;
-            t.columns
-                .iter()
-                .position(|c| c.side == side && c.amount == Some(wanted))
-        });
         self.tab = Tab::Tables;
         let size = {
             self.tables_state.table = ti;

@@ -21,6 +21,12 @@ pub struct SearchState {
     pub recall: Option<usize>,
 }
 
+impl Default for SearchState {
+    fn default() -> SearchState {
+        SearchState::new()
+    }
+}
+
 impl SearchState {
     pub fn new() -> SearchState {
         SearchState {

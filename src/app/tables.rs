@@ -52,8 +52,22 @@ pub struct TablesState {
     pub offset: usize,
     /// First scrolled (non-frozen) column on screen.
     pub first_column: usize,
-    /// A cell to mark (a check finding's parts, a search hit).
+    /// A cell to mark (a check finding's cell, a search hit).
     pub highlight: Option<(usize, usize)>,
+    /// A sum finding opened here: its parts and their Σ.
+    pub sum: Option<SumMark>,
+}
+
+/// What a sum finding adds up, shown over the table it opened: the parts'
+/// cells (grid row, column) and their Σ beside the printed figure. Cleared
+/// by the next key in the tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SumMark {
+    pub parts: Vec<(usize, usize)>,
+    /// The figure the document prints (`None`: a blank cell).
+    pub printed: Option<rust_decimal::Decimal>,
+    /// Σ of the parts.
+    pub expected: rust_decimal::Decimal,
 }
 
 /// The scrolled columns that fit in `room` columns from `first`, each

@@ -107,6 +107,9 @@ pub struct Finding {
     pub figures: Figures,
     /// Where the app can jump to; the first place is the main one.
     pub places: Vec<Place>,
+    /// For a sum finding, the cells added up (the app highlights them
+    /// beside the printed figure); empty otherwise.
+    pub parts: Vec<Place>,
     /// Findings caused by the same root cell, grouped under this one.
     pub consequences: Vec<Finding>,
     /// A reviewer's mark from the document's sidecar ([`review`]).
@@ -121,9 +124,16 @@ impl Finding {
             text,
             figures: Figures::default(),
             places,
+            parts: Vec::new(),
             consequences: Vec::new(),
             review: None,
         }
+    }
+
+    /// The cells a sum finding added up.
+    pub fn with_parts(mut self, parts: Vec<Place>) -> Finding {
+        self.parts = parts;
+        self
     }
 
     pub fn with_figures(mut self, figures: Figures) -> Finding {

@@ -309,7 +309,8 @@ fn parent_sum(doc: &Disclosure) -> Outcome {
                         ),
                         vec![found.cell_place(si, ri, c)],
                     ) {
-                        findings.push(f);
+                        let parts = kids.iter().map(|&k| found.cell_place(si, k, c));
+                        findings.push(f.with_parts(parts.collect()));
                     }
                 }
             }
@@ -386,10 +387,11 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
         };
         let rounding = table_rounding(found.table);
         for (si, side) in found.table.sides.iter().enumerate() {
-            let classes: Vec<_> = side
+            let classes: Vec<(usize, &TableRow)> = side
                 .rows
                 .iter()
-                .filter(|r| r.code.as_ref().and_then(|c| c.depth(scheme)) == Some(1))
+                .enumerate()
+                .filter(|(_, r)| r.code.as_ref().and_then(|c| c.depth(scheme)) == Some(1))
                 .collect();
             let Some((ti, total)) = total_row(side) else {
                 // A table of coded rows with figures and no 合计 row lost
@@ -422,7 +424,7 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
             let class_len = scheme.lengths().first().copied().unwrap_or(3);
             let printed: HashSet<&str> = classes
                 .iter()
-                .filter_map(|r| r.code.as_ref().map(|c| c.as_str()))
+                .filter_map(|(_, r)| r.code.as_ref().map(|c| c.as_str()))
                 .collect();
             let mut reported: HashSet<String> = HashSet::new();
             for (oi, orphan) in side.rows.iter().enumerate() {
@@ -452,7 +454,8 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
                 continue;
             }
             for c in 0..width(side) {
-                let amounts: Vec<Option<Decimal>> = classes.iter().map(|r| r.amount(c)).collect();
+                let amounts: Vec<Option<Decimal>> =
+                    classes.iter().map(|(_, r)| r.amount(c)).collect();
                 if let Some(f) = sum_finding(
                     "table.total-row",
                     compare_sum_with(total.amount(c), &amounts, rounding),
@@ -467,7 +470,8 @@ fn total_row_sum(doc: &Disclosure) -> Outcome {
                     text!("各类之和", "the sum of the classes"),
                     vec![found.cell_place(si, ti, c)],
                 ) {
-                    findings.push(f);
+                    let parts = classes.iter().map(|&(k, _)| found.cell_place(si, k, c));
+                    findings.push(f.with_parts(parts.collect()));
                 }
             }
         }
@@ -582,7 +586,8 @@ fn column_sum(doc: &Disclosure) -> Outcome {
                         text!("{}之和", "the sum of {}", part_names),
                         vec![found.cell_place(si, ri, *total)],
                     ) {
-                        findings.push(f);
+                        let cells = parts.iter().map(|&p| found.cell_place(si, ri, p));
+                        findings.push(f.with_parts(cells.collect()));
                     }
                 }
             }
@@ -646,7 +651,11 @@ fn three_public_rows(doc: &Disclosure) -> Outcome {
                 parts_text.clone(),
                 vec![found.cell_place(si, pi, c)],
             ) {
-                findings.push(f);
+                let cells = parts
+                    .iter()
+                    .flatten()
+                    .map(|&(k, _)| found.cell_place(si, k, c));
+                findings.push(f.with_parts(cells.collect()));
             }
         }
     };

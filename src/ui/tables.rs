@@ -14,10 +14,12 @@ use super::text::{fit_left, fit_right, truncate, width};
 use super::theme::Theme;
 use crate::analysis::PublishedTable;
 use crate::app::tables::{
-    fitting_columns, frozen_width, grid_area, header_rows, window_start, LIST_WIDTH, TITLE_ROWS,
+    fitting_columns, frozen_width, grid_area, header_rows, window_start, SumMark, LIST_WIDTH,
+    TITLE_ROWS,
 };
 use crate::app::App;
 use crate::i18n::{t, Msg};
+use crate::model::format_amount;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.width == 0 || area.height == 0 {
@@ -102,6 +104,18 @@ fn render_title(app: &App, table: &PublishedTable, area: Rect, buf: &mut Buffer,
     let room = (area.width as usize).saturating_sub(frozen_width(table, area.width as usize));
     let shown = fitting_columns(table, state.first_column, room);
     let mut caption = Vec::new();
+    if let Some(sum) = &state.sum {
+        // The finding's arithmetic beside the table: the printed figure
+        // and what its parts (marked in the grid) add up to.
+        put_line(
+            buf,
+            area.x,
+            area.y + 1,
+            &sum_line(lang, sum, th),
+            area.width,
+        );
+        return;
+    }
     if let Some(text) = &table.caption {
         caption.push(Span::raw(format!(" {text}")));
     }
@@ -121,6 +135,39 @@ fn render_title(app: &App, table: &PublishedTable, area: Rect, buf: &mut Buffer,
         caption.push(Span::styled(format!("  {}", table.notes.join(" ")), th.dim));
     }
     put_line(buf, area.x, area.y + 1, &Line::from(caption), area.width);
+}
+
+/// `Σ 各部分 306.17 ≠ 所列 306.71  差 +0.54`: the sum a finding opened.
+fn sum_line(lang: crate::i18n::Lang, sum: &SumMark, th: &Theme) -> Line<'static> {
+    let printed = sum
+        .printed
+        .map_or_else(|| t(lang, Msg::Blank).to_string(), format_amount);
+    let mut spans = vec![
+        Span::styled(format!(" {} ", t(lang, Msg::SumOfParts)), th.warning),
+        Span::styled(format_amount(sum.expected), th.warning),
+        Span::raw(format!(
+            " {} {} {printed}",
+            if sum.printed == Some(sum.expected) {
+                "="
+            } else {
+                "≠"
+            },
+            t(lang, Msg::Printed)
+        )),
+    ];
+    if let Some(p) = sum.printed {
+        let diff = p - sum.expected;
+        let sign = if diff.is_sign_negative() { "" } else { "+" };
+        spans.push(Span::styled(
+            format!(
+                "  {} {sign}{}",
+                t(lang, Msg::DifferenceShort),
+                format_amount(diff)
+            ),
+            th.error,
+        ));
+    }
+    Line::from(spans)
 }
 
 /// The columns drawn, in order, with the width each gets.
@@ -182,6 +229,13 @@ fn render_grid(app: &App, table: &PublishedTable, area: Rect, buf: &mut Buffer, 
                     th.highlight.patch(th.selected)
                 } else if state.highlight == Some((ri, c)) {
                     th.highlight
+                } else if state
+                    .sum
+                    .as_ref()
+                    .is_some_and(|m| m.parts.contains(&(ri, c)))
+                {
+                    th.warning
+                        .add_modifier(ratatui::style::Modifier::UNDERLINED)
                 } else {
                     Style::new()
                 };
