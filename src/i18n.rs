@@ -130,6 +130,12 @@ pub enum Msg {
     Columns,
     /// A sum finding's parts over the table: `Σ 各部分 … ≠ 所列 …`.
     SumOfParts,
+    /// The 三级指标 column of the indicator tables.
+    IndicatorLevel3,
+    IndicatorLevel1,
+    IndicatorLevel2,
+    /// The spending plan's year-end column (12月底).
+    YearEnd,
     Printed,
     DifferenceShort,
     KeyUp,
@@ -369,6 +375,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         NoTables => ("本文件没有表格", "this document has no tables"),
         Columns => ("列", "columns"),
         SumOfParts => ("Σ 各部分", "Σ of the parts"),
+        IndicatorLevel3 => ("三级指标", "indicator"),
+        IndicatorLevel1 => ("一级指标", "level 1"),
+        IndicatorLevel2 => ("二级指标", "level 2"),
+        YearEnd => ("12月底", "end of December"),
         Printed => ("所列", "printed"),
         DifferenceShort => ("差", "difference"),
         KeyUp => ("上移", "up"),

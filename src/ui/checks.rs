@@ -22,7 +22,8 @@ fn severity_text(severity: Severity) -> Msg {
     }
 }
 
-fn severity_style(severity: Severity, th: &Theme) -> Style {
+/// The colour of a severity, wherever a finding is shown.
+pub fn severity_style(severity: Severity, th: &Theme) -> Style {
     match severity {
         Severity::Error => th.error,
         Severity::Warning => th.warning,

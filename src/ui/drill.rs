@@ -75,35 +75,7 @@ fn render_tree(
     let mut y = area.y;
     let bottom = area.bottom();
 
-    // Breadcrumb: scheme, path and depth.
-    let scheme = match view.scheme {
-        CodeScheme::Functional => t(lang, Msg::Functional),
-        CodeScheme::Economic => t(lang, Msg::Economic),
-    };
-    let path = state
-        .selected_node()
-        .map(|n| {
-            view.tree
-                .path(n)
-                .into_iter()
-                .map(|i| view.tree.nodes[i].code.as_str())
-                .collect::<Vec<_>>()
-                .join(" › ")
-        })
-        .unwrap_or_default();
-    let crumb = Line::from(vec![
-        Span::styled(format!(" {scheme}"), th.title),
-        Span::raw(format!("  {path}")),
-        Span::styled(
-            format!(
-                "   {} {}/{}",
-                t(lang, Msg::Depth),
-                state.depth,
-                view.tree.max_depth()
-            ),
-            th.dim,
-        ),
-    ]);
+    let crumb = breadcrumb(app, view, state, th);
     put_line(buf, area.x, y, &crumb, area.width);
     y += 1;
     if y >= bottom {
@@ -128,6 +100,28 @@ fn render_tree(
         put_line(buf, area.x, y, &line, area.width);
         y += 1;
     }
+}
+
+/// The line above the tree: scheme, the selection's code path and depth.
+fn breadcrumb(app: &App, view: &DrillView, state: &DrillState, th: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let scheme = match view.scheme {
+        CodeScheme::Functional => t(lang, Msg::Functional),
+        CodeScheme::Economic => t(lang, Msg::Economic),
+    };
+    Line::from(vec![
+        Span::styled(format!(" {scheme}"), th.title),
+        Span::raw(format!("  {}", app.code_path().join(" › "))),
+        Span::styled(
+            format!(
+                "   {} {}/{}",
+                t(lang, Msg::Depth),
+                state.depth,
+                view.tree.max_depth()
+            ),
+            th.dim,
+        ),
+    ])
 }
 
 /// The label column's width and the amount columns that fit beside it.
@@ -247,6 +241,36 @@ impl TreeColumns {
 }
 
 /// Every table row that carries the selected code, with every figure it prints.
+/// One table's figures for the code: a line per figure under the table's
+/// name when `tall`, else all on one line.
+fn carrier_lines(
+    name: &str,
+    figures: &[(&str, String)],
+    tall: bool,
+    cols: usize,
+    th: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
+    if !tall {
+        let joined: Vec<String> = figures.iter().map(|(l, a)| format!("{l} {a}")).collect();
+        let text = format!("  {name}：{}", joined.join("  "));
+        lines.push(Line::from(Span::raw(truncate(&text, cols))));
+        return;
+    }
+    lines.push(Line::styled(
+        truncate(&format!("  {name}："), cols),
+        th.header,
+    ));
+    let label_w = figures.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+    for (label, amount) in figures {
+        let text = format!(
+            "    {}  {amount:>10}",
+            super::text::fit_left(label, label_w)
+        );
+        lines.push(Line::raw(truncate(&text, cols)));
+    }
+}
+
 fn render_carriers(
     app: &App,
     view: &DrillView,
@@ -293,25 +317,7 @@ fn render_carriers(
             .zip(&r.amounts)
             .filter_map(|(col, a)| a.map(|a| (col.label(), format_amount(a))))
             .collect();
-        let name = tbl.kind.short_name();
-        if tall {
-            lines.push(Line::styled(
-                truncate(&format!("  {name}："), cols),
-                th.header,
-            ));
-            let label_w = figures.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
-            for (label, amount) in figures {
-                let text = format!(
-                    "    {}  {amount:>10}",
-                    super::text::fit_left(label, label_w)
-                );
-                lines.push(Line::raw(truncate(&text, cols)));
-            }
-        } else {
-            let joined: Vec<String> = figures.iter().map(|(l, a)| format!("{l} {a}")).collect();
-            let text = format!("  {name}：{}", joined.join("  "));
-            lines.push(Line::from(Span::raw(truncate(&text, cols))));
-        }
+        carrier_lines(tbl.kind.short_name(), &figures, tall, cols, th, &mut lines);
     }
     for (i, line) in lines.iter().take(area.height as usize).enumerate() {
         put_line(buf, area.x, area.y + i as u16, line, area.width);

@@ -475,7 +475,7 @@ fn plan_line(card: &crate::model::ProjectCard, lang: Lang, th: &Theme) -> Line<'
     }
     if !card.plan_has_year_end() {
         plan.push(Span::styled(
-            format!(" 12月底 {}", t(lang, Msg::NotPrinted)),
+            format!(" {} {}", t(lang, Msg::YearEnd), t(lang, Msg::NotPrinted)),
             th.warning,
         ));
     }
@@ -510,9 +510,9 @@ impl IndicatorWidths {
     fn header(&self, lang: Lang, th: &Theme) -> Line<'static> {
         Line::from(vec![
             Span::raw(" "),
-            cell_left("一级指标", self.l1, th.header),
-            cell_left("二级指标", self.l2, th.header),
-            cell_left("三级指标", self.name, th.header),
+            cell_left(t(lang, Msg::IndicatorLevel1), self.l1, th.header),
+            cell_left(t(lang, Msg::IndicatorLevel2), self.l2, th.header),
+            cell_left(t(lang, Msg::IndicatorLevel3), self.name, th.header),
             Span::raw(" "),
             cell_left(t(lang, Msg::Value), self.value, th.header),
             Span::raw(" "),
@@ -583,13 +583,8 @@ fn indicator_row(
 fn detail_lines(app: &App, card: usize, cols: usize, th: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let n = app.projects.card_cursor.selected;
-    let Some(ind) = app
-        .analysis
-        .doc
-        .projects
-        .get(card)
-        .and_then(|c| c.indicators.get(n))
-    else {
+    let projects = &app.analysis.doc.projects;
+    let Some(ind) = projects.get(card).and_then(|c| c.indicators.get(n)) else {
         return Vec::new();
     };
     let mut lines = vec![Line::styled(
@@ -634,11 +629,7 @@ fn detail_lines(app: &App, card: usize, cols: usize, th: &Theme) -> Vec<Line<'st
         .filter_map(|&f| app.analysis.report.findings.get(f))
         .filter(|f| f.places.contains(&here))
     {
-        let style = match f.severity {
-            crate::check::Severity::Error => th.error,
-            crate::check::Severity::Warning => th.warning,
-            crate::check::Severity::Note => th.note,
-        };
+        let style = super::checks::severity_style(f.severity, th);
         field(t(lang, Msg::FindingsHere), &f.message(lang), style);
     }
     lines.truncate(8);
@@ -819,10 +810,9 @@ fn compare_row(
     Line::from(spans)
 }
 
-fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
-    let lang = app.lang;
-    let p = &app.projects;
-    let cols = area.width as usize;
+/// `类别：产出指标/数量指标  2/9  [ ]`, and the sort when by value.
+fn category_title(app: &App, th: &Theme) -> Line<'static> {
+    let (lang, p) = (app.lang, &app.projects);
     let name = p.categories.get(p.category).cloned().unwrap_or_default();
     let mut title = vec![
         Span::styled(format!(" {}：{name}", t(lang, Msg::Category)), th.title),
@@ -837,7 +827,14 @@ fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             th.highlight,
         ));
     }
-    put_line(buf, area.x, area.y, &Line::from(title), area.width);
+    Line::from(title)
+}
+
+fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let lang = app.lang;
+    let p = &app.projects;
+    let cols = area.width as usize;
+    put_line(buf, area.x, area.y, &category_title(app, th), area.width);
     if area.height < 3 {
         return;
     }
@@ -852,7 +849,7 @@ fn render_category(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             cell_left(&format!(" {}", t(lang, Msg::Card)), card_w, th.header),
             cell_right(t(lang, Msg::Budget), 10, th.header),
             Span::raw("  "),
-            cell_left("三级指标", name_w, th.header),
+            cell_left(t(lang, Msg::IndicatorLevel3), name_w, th.header),
             Span::raw(" "),
             cell_left(t(lang, Msg::Value), value_w, th.header),
         ]),

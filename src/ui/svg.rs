@@ -40,7 +40,10 @@ fn color(c: Color, default: &str) -> String {
 }
 
 /// Foreground, background and weight of a cell, reversal applied.
-fn look(cell: &Cell) -> (String, Option<String>, bool) {
+/// A cell's colours and weight: foreground, background (if any), bold.
+type Look = (String, Option<String>, bool);
+
+fn look(cell: &Cell) -> Look {
     let mut fg = color(cell.fg, FOREGROUND);
     let mut bg = match cell.bg {
         Color::Reset => None,
@@ -61,6 +64,26 @@ fn escape(text: &str) -> String {
 }
 
 /// The buffer as a standalone SVG document.
+/// The run of narrow cells from (`x`, `y`) with the same look (blank ones
+/// too, so a reversed bar is one rectangle): its text and the column after.
+fn narrow_run(buf: &Buffer, x: u16, y: u16, same: Look) -> (String, u16) {
+    let mut run = String::new();
+    let mut next = x;
+    while next < buf.area.right() {
+        let c = &buf[(next, y)];
+        if width(c.symbol()) > 1 || (next > x && look(c) != same) {
+            break;
+        }
+        run.push_str(if c.symbol().is_empty() {
+            " "
+        } else {
+            c.symbol()
+        });
+        next += 1;
+    }
+    (run, next.max(x + 1))
+}
+
 pub fn to_svg(buf: &Buffer) -> String {
     let area = buf.area;
     let (w, h) = (area.width as f32 * CELL_W, area.height as f32 * CELL_H);
@@ -83,24 +106,11 @@ pub fn to_svg(buf: &Buffer) -> String {
             let cols = width(symbol).max(1) as u16;
             let (fg, bg, bold) = look(cell);
             let left = (x - area.left()) as f32 * CELL_W;
-            // Gather a run of narrow cells of the same look (blank ones too,
-            // so a reversed bar is one rectangle).
-            let mut run = String::from(symbol);
-            let mut next = x + cols;
-            if cols == 1 {
-                while next < area.right() {
-                    let c = &buf[(next, y)];
-                    if width(c.symbol()) > 1 || look(c) != (fg.clone(), bg.clone(), bold) {
-                        break;
-                    }
-                    run.push_str(if c.symbol().is_empty() {
-                        " "
-                    } else {
-                        c.symbol()
-                    });
-                    next += 1;
-                }
-            }
+            let (run, next) = if cols == 1 {
+                narrow_run(buf, x, y, look(cell))
+            } else {
+                (symbol.to_string(), x + cols)
+            };
             let length = (next - x) as f32 * CELL_W;
             if let Some(bg) = &bg {
                 let _ = writeln!(
