@@ -616,32 +616,53 @@ fn garbled(doc: &Disclosure) -> Outcome {
     Outcome::Ran(findings)
 }
 
-fn missing_unit(doc: &Disclosure) -> Outcome {
+/// A rule over each indicator's value: one finding for each value `keep`
+/// picks, naming the card, the indicator and the value as printed, then
+/// what is wrong (`template`: the Chinese and English sentences).
+fn value_rule(
+    doc: &Disclosure,
+    rule: &'static str,
+    severity: Severity,
+    template: (&'static str, &'static str),
+    keep: impl Fn(&Indicator) -> bool,
+) -> Outcome {
     if let Some(o) = no_cards(doc) {
         return o;
     }
     let findings = indicators(doc)
-        .filter(|(_, _, _, ind)| {
-            ind.value.status == ValueStatus::Clean
-                && ind.value.number.is_some()
-                && ind.value.unit.is_none()
-        })
+        .filter(|(_, _, _, ind)| keep(ind))
         .map(|(ci, ii, card, ind)| {
+            let args = vec![
+                Arg::from(card_label(ci, card)),
+                Arg::from(&ind.level3),
+                Arg::from(ind.value.raw.trim()),
+            ];
             Finding::new(
-                "indicator.missing-unit",
-                Severity::Warning,
-                text!(
-                    "{}「{}」：指标值「{}」没有计量单位",
-                    "{}, “{}”: the value “{}” has no unit",
-                    card_label(ci, card),
-                    &ind.level3,
-                    ind.value.raw.trim()
-                ),
+                rule,
+                severity,
+                Text::new(template.0, template.1, args),
                 vec![indicator_place(ci, ii)],
             )
         })
         .collect();
     Outcome::Ran(findings)
+}
+
+fn missing_unit(doc: &Disclosure) -> Outcome {
+    value_rule(
+        doc,
+        "indicator.missing-unit",
+        Severity::Warning,
+        (
+            "{}「{}」：指标值「{}」没有计量单位",
+            "{}, “{}”: the value “{}” has no unit",
+        ),
+        |ind| {
+            ind.value.status == ValueStatus::Clean
+                && ind.value.number.is_some()
+                && ind.value.unit.is_none()
+        },
+    )
 }
 
 /// Misspelt units and their correct form.
@@ -675,28 +696,17 @@ fn unit_typo(doc: &Disclosure) -> Outcome {
 }
 
 fn percent_over_100(doc: &Disclosure) -> Outcome {
-    if let Some(o) = no_cards(doc) {
-        return o;
-    }
-    let findings = indicators(doc)
-        .filter(|(_, _, _, ind)| {
+    value_rule(
+        doc,
+        "indicator.percent-over-100",
+        Severity::Warning,
+        (
+            "{}「{}」：指标值「{}」超过100%",
+            "{}, “{}”: the value “{}” is over 100%",
+        ),
+        |ind| {
             ind.value.unit == Some(IndicatorUnit::Percent)
                 && ind.value.number.is_some_and(|n| n > Decimal::ONE_HUNDRED)
-        })
-        .map(|(ci, ii, card, ind)| {
-            Finding::new(
-                "indicator.percent-over-100",
-                Severity::Warning,
-                text!(
-                    "{}「{}」：指标值「{}」超过100%",
-                    "{}, “{}”: the value “{}” is over 100%",
-                    card_label(ci, card),
-                    &ind.level3,
-                    ind.value.raw.trim()
-                ),
-                vec![indicator_place(ci, ii)],
-            )
-        })
-        .collect();
-    Outcome::Ran(findings)
+        },
+    )
 }

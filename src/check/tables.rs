@@ -114,13 +114,22 @@ pub(crate) fn width(side: &Side) -> usize {
         .max(side.rows.iter().map(|r| r.amounts.len()).max().unwrap_or(0))
 }
 
-fn coded_tables(doc: &Disclosure) -> Vec<Found<'_>> {
-    doc.tables
+/// The tables listed by classification code, each with its scheme, or
+/// why a rule over them could not run (there are none).
+fn coded_tables(doc: &Disclosure) -> Result<Vec<(Found<'_>, CodeScheme)>, Outcome> {
+    let tables: Vec<_> = doc
+        .tables
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.kind.scheme().is_some())
-        .map(|(index, table)| Found { index, table })
-        .collect()
+        .filter_map(|(index, table)| Some((Found { index, table }, table.kind.scheme()?)))
+        .collect();
+    if tables.is_empty() {
+        return Err(Outcome::CouldNotRun(text!(
+            "没有按科目编码列示的表",
+            "no table is listed by classification code"
+        )));
+    }
+    Ok(tables)
 }
 
 /// For each row of a coded side, the rows whose code's parent is its code:
@@ -249,18 +258,12 @@ fn wrong_cell(doc: &Disclosure) -> Outcome {
 }
 
 fn parent_sum(doc: &Disclosure) -> Outcome {
-    let tables = coded_tables(doc);
-    if tables.is_empty() {
-        return Outcome::CouldNotRun(text!(
-            "没有按科目编码列示的表",
-            "no table is listed by classification code"
-        ));
-    }
+    let tables = match coded_tables(doc) {
+        Ok(tables) => tables,
+        Err(could_not_run) => return could_not_run,
+    };
     let mut findings = Vec::new();
-    for found in tables {
-        let Some(scheme) = found.table.kind.scheme() else {
-            continue;
-        };
+    for (found, scheme) in tables {
         let rounding = table_rounding(found.table);
         // Whether the document prints 款 rows in its tables of this
         // classification (then a 项 without its 款 lost a row).
@@ -373,18 +376,12 @@ fn missing_parents(
 }
 
 fn total_row_sum(doc: &Disclosure) -> Outcome {
-    let tables = coded_tables(doc);
-    if tables.is_empty() {
-        return Outcome::CouldNotRun(text!(
-            "没有按科目编码列示的表",
-            "no table is listed by classification code"
-        ));
-    }
+    let tables = match coded_tables(doc) {
+        Ok(tables) => tables,
+        Err(could_not_run) => return could_not_run,
+    };
     let mut findings = Vec::new();
-    for found in tables {
-        let Some(scheme) = found.table.kind.scheme() else {
-            continue;
-        };
+    for (found, scheme) in tables {
         let rounding = table_rounding(found.table);
         for (si, side) in found.table.sides.iter().enumerate() {
             let classes: Vec<(usize, &TableRow)> = side

@@ -2,7 +2,7 @@
 //! breadcrumb, and a panel listing every table row that carries the code.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::text::{truncate, width};
@@ -23,53 +23,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let (view, state) = app.drill();
-
     // Side panel: right on wide screens, below on tall ones, else none.
     let (tree_area, panel_area) = if area.width >= 150 {
         let panel_w = (area.width / 3).min(48);
-        (
-            Rect {
-                width: area.width - panel_w - 1,
-                ..area
-            },
-            Some(Rect {
-                x: area.right() - panel_w,
-                width: panel_w,
-                ..area
-            }),
-        )
+        let [tree, panel] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(panel_w)])
+            .spacing(1)
+            .areas(area);
+        (tree, Some(panel))
     } else if area.height >= 16 {
-        let panel_h = 6;
-        (
-            Rect {
-                height: area.height - panel_h,
-                ..area
-            },
-            Some(Rect {
-                y: area.bottom() - panel_h,
-                height: panel_h,
-                ..area
-            }),
-        )
+        let [tree, panel] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]).areas(area);
+        (tree, Some(panel))
     } else {
         (area, None)
     };
-
-    render_tree(app, view, state, tree_area, buf, th);
+    render_tree(app, tree_area, buf, th);
     if let Some(panel) = panel_area {
-        render_carriers(app, view, state, panel, buf, th);
+        render_carriers(app, panel, buf, th);
     }
 }
 
-fn render_tree(
-    app: &App,
-    view: &DrillView,
-    state: &DrillState,
-    area: Rect,
-    buf: &mut Buffer,
-    th: &Theme,
-) {
+fn render_tree(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let (view, state) = app.drill();
     let cols = area.width as usize;
     let lang = app.lang;
     let mut y = area.y;
@@ -271,14 +246,8 @@ fn carrier_lines(
     }
 }
 
-fn render_carriers(
-    app: &App,
-    view: &DrillView,
-    state: &DrillState,
-    area: Rect,
-    buf: &mut Buffer,
-    th: &Theme,
-) {
+fn render_carriers(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let (view, state) = app.drill();
     let cols = area.width as usize;
     let Some(node) = state.selected_node() else {
         return;

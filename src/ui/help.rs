@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::put_line;
-use super::text::{fit_left, truncate, width};
+use super::text::{fit_left, width};
 use super::theme::Theme;
 use crate::app::App;
 use crate::i18n::{t, Msg};
@@ -96,19 +96,13 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, th: &Theme
     else {
         return;
     };
-    let w = popup.width;
     super::clear_with_straddle(buf, popup);
     let title = format!(
         " {} · {} ",
         t(lang, Msg::HelpTitle),
         t(lang, Msg::HelpClose)
     );
-    buf.set_string(
-        popup.x,
-        popup.y,
-        fit_left(&truncate(&title, w as usize), w as usize),
-        th.status,
-    );
+    super::overlay_bar(buf, popup, popup.y, &title, th);
     // Scrolling moves whole rows of the column flow.
     let max_scroll = needed.saturating_sub(rows);
     let scroll = scroll.min(max_scroll);
@@ -131,12 +125,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, th: &Theme
         );
     }
     let more = more_marker(lang, scroll > 0, scroll < max_scroll);
-    buf.set_string(
-        popup.x,
-        popup.bottom() - 1,
-        fit_left(&truncate(&more, w as usize), w as usize),
-        th.status,
-    );
+    super::overlay_bar(buf, popup, popup.bottom() - 1, &more, th);
 }
 
 /// The bottom edge's note that more lies above (`up`) or below (`down`).

@@ -39,6 +39,18 @@ pub fn theme(app: &App) -> &'static Theme {
     }
 }
 
+/// An overlay's bar: `text` across row `y` of `popup`, in the status style
+/// (the title at the top, a "more" note at the bottom).
+pub fn overlay_bar(buf: &mut Buffer, popup: Rect, y: u16, text: &str, th: &Theme) {
+    let w = popup.width as usize;
+    buf.set_string(
+        popup.x,
+        y,
+        text::fit_left(&text::truncate(text, w), w),
+        th.status,
+    );
+}
+
 /// Draws the whole app: tab bar, the current tab, the status line and any
 /// overlay. Safe at any size down to 1×1.
 pub fn draw(frame: &mut Frame, app: &App) {

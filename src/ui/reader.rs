@@ -7,7 +7,6 @@ use ratatui::text::Line;
 
 use super::open_overlay;
 use super::put_line;
-use super::text::{fit_left, truncate};
 use super::theme::Theme;
 use crate::app::reader::Reader;
 use crate::app::App;
@@ -20,12 +19,7 @@ pub fn render(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer, th: &The
     let (w, h) = (popup.width, popup.height);
     let cols = w as usize;
     let title = format!(" {}  {}", reader.title, t(app.lang, Msg::HelpClose));
-    buf.set_string(
-        popup.x,
-        popup.y,
-        fit_left(&truncate(&title, cols), cols),
-        th.status,
-    );
+    super::overlay_bar(buf, popup, popup.y, &title, th);
 
     // Wrapped by `update` for the current size; a frame of another size
     // (a test, a screenshot) wraps its own copy without keeping it.

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::open_overlay;
 use super::put_line;
-use super::text::{fit_left, fit_right, truncate};
+use super::text::{fit_left, fit_right};
 use super::theme::Theme;
 use crate::app::App;
 use crate::i18n::{t, Msg};
@@ -37,12 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         t(lang, Msg::SearchTitle),
         t(lang, Msg::SearchHint)
     );
-    buf.set_string(
-        popup.x,
-        popup.y,
-        fit_left(&truncate(&title, cols), cols),
-        th.status,
-    );
+    super::overlay_bar(buf, popup, popup.y, &title, th);
     let input = Line::from(vec![
         Span::styled(" / ", th.title),
         Span::raw(s.query.clone()),
