@@ -17,6 +17,7 @@ pub enum Context {
     Checks,
     Tables,
     Departments,
+    Years,
     /// While the help overlay is open, only these (and quitting) work.
     Help,
     /// While the reading overlay is open: scroll and close.
@@ -36,6 +37,7 @@ impl Context {
             Context::Checks => Msg::CtxChecks,
             Context::Tables => Msg::CtxTables,
             Context::Departments => Msg::CtxDepartments,
+            Context::Years => Msg::CtxYears,
             Context::Input => Msg::CtxInput,
             Context::Reader => Msg::CtxReader,
         }
@@ -249,6 +251,7 @@ const DEFAULTS: &[Default] = &[
         Action::GoTab(Tab::Departments),
         Msg::KeyTab0,
     ),
+    bind(Global, &[ch('6')], Action::GoTab(Tab::Years), Msg::KeyTab6),
     bind(
         Global,
         &[plain(KeyCode::Up), ch('k')],

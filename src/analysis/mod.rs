@@ -6,6 +6,7 @@ pub mod drill;
 pub mod grid;
 pub mod library;
 pub mod summary;
+pub mod years;
 
 pub use grid::{GridColumn, GridRow, Origin, PublishedTable, Source, Tables};
 

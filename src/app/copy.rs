@@ -76,6 +76,15 @@ impl App {
                 let f = self.analysis.report.findings.get(c.selected_finding()?)?;
                 Some(f.message(self.lang))
             }
+            Tab::Years => {
+                let y = self.years.as_ref()?;
+                let i = y.cursor.selected;
+                let after = match y.view.rows.get(i) {
+                    Some(r) => r.after,
+                    None => y.view.cards.get(i - y.view.rows.len())?.after,
+                };
+                after.map(|a| a.to_string())
+            }
             Tab::Summary | Tab::Departments => None,
         }
     }

@@ -13,6 +13,7 @@ pub mod reader;
 pub mod search;
 pub mod summary;
 pub mod tables;
+pub mod years;
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -43,6 +44,8 @@ pub enum Tab {
     Tables,
     /// The loaded documents, when there are several (key `0`).
     Departments,
+    /// The open department beside its other loaded year (key `6`).
+    Years,
 }
 
 impl Tab {
@@ -62,11 +65,16 @@ impl Tab {
             Tab::Checks => Msg::TabChecks,
             Tab::Tables => Msg::TabTables,
             Tab::Departments => Msg::TabDepartments,
+            Tab::Years => Msg::TabYears,
         }
     }
 
-    /// The key that selects the tab (`0` for Departments, then `1`–`5`).
+    /// The key that selects the tab (`0` for Departments, then `1`–`5`,
+    /// `6` for Years).
     pub fn number(self) -> usize {
+        if self == Tab::Years {
+            return Tab::ALL.len() + 1;
+        }
         Tab::ALL
             .iter()
             .position(|&t| t == self)
@@ -154,6 +162,8 @@ pub struct App {
     pub back: Vec<Nav>,
     /// Every loaded document, when there are several.
     pub library: Option<departments::Library>,
+    /// The open department beside its other loaded year, when there is one.
+    pub years: Option<years::YearsState>,
     /// A one-line message for the status line, cleared by the next key.
     pub notice: Option<String>,
     /// Effects an action asked for, handed to the terminal loop by
@@ -193,6 +203,7 @@ impl App {
             search: SearchState::new(),
             back: Vec::new(),
             library: None,
+            years: None,
             notice: None,
             effects: Vec::new(),
             monochrome: false,
@@ -208,6 +219,7 @@ impl App {
         }
         let library = departments::Library::new(docs);
         let mut app = App::new(library.docs.first()?.clone(), lang);
+        app.years = years::YearsState::for_document(&library.docs, 0);
         app.library = Some(library);
         app.tab = Tab::Departments;
         Some(app)
@@ -216,7 +228,8 @@ impl App {
     /// The tabs on offer, in the order of the tab bar.
     pub fn tabs(&self) -> Vec<Tab> {
         let lead = self.library.as_ref().map(|_| Tab::Departments);
-        lead.into_iter().chain(Tab::ALL).collect()
+        let years = self.years.as_ref().map(|_| Tab::Years);
+        lead.into_iter().chain(Tab::ALL).chain(years).collect()
     }
 
     fn step_tab(&self, delta: isize) -> Tab {
@@ -239,6 +252,7 @@ impl App {
         let mut next = App::new(doc.clone(), self.lang);
         next.monochrome = self.monochrome;
         next.resize(self.viewport.0, self.viewport.1);
+        next.years = years::YearsState::for_document(&library.docs, index);
         next.library = Some(library);
         next.tab = Tab::Summary;
         *self = next;
@@ -304,6 +318,7 @@ impl App {
             Tab::Checks => Context::Checks,
             Tab::Tables => Context::Tables,
             Tab::Departments => Context::Departments,
+            Tab::Years => Context::Years,
         }
     }
 
@@ -425,6 +440,10 @@ impl App {
     /// Keeps every list's cursor on screen after an action.
     fn follow_cursors(&mut self) {
         let page = self.page_rows();
+        if let Some(y) = self.years.as_mut() {
+            y.cursor
+                .follow(page, y.view.rows.len() + y.view.cards.len());
+        }
         let p = &mut self.projects;
         p.cursor.follow(page, p.list.len());
         let card_len = match p.screen {
@@ -495,6 +514,13 @@ impl App {
                 Tab::Checks => self.update_checks(action),
                 Tab::Tables => self.update_tables(action),
                 Tab::Departments => self.update_departments(action),
+                Tab::Years => {
+                    let page = self.page_rows();
+                    if let (Some(y), Some(motion)) = (self.years.as_mut(), action.motion()) {
+                        y.cursor
+                            .apply(motion, y.view.rows.len() + y.view.cards.len(), page);
+                    }
+                }
             },
         }
     }

@@ -14,6 +14,7 @@ pub mod svg;
 pub mod tables;
 pub mod text;
 pub mod theme;
+pub mod years;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -89,6 +90,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Tab::Checks => checks::render(app, body, buf, th),
         Tab::Tables => tables::render(app, body, buf, th),
         Tab::Departments => departments::render(app, body, buf, th),
+        Tab::Years => years::render(app, body, buf, th),
     }
     render_status(app, status, buf, th);
     match &app.overlay {

@@ -69,7 +69,7 @@ fn sort_name(lang: Lang, sort: SortKey) -> &'static str {
 /// Draws rows `0..len` from `first_y` down, scrolled so the cursor's row
 /// stays visible, the cursor's row reversed. Only the rows on screen are
 /// built (`row(i)`), whatever `len` is.
-fn draw_rows(
+pub(crate) fn draw_rows(
     len: usize,
     row: impl Fn(usize) -> Line<'static>,
     cursor: &Cursor,

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
 use ratatui::widgets::Widget;
 
-use crate::analysis::summary::{LedgerLine, Share, SummaryView};
+use crate::analysis::summary::{LedgerLine, Share, SummaryView, YearOverYear};
 use crate::analysis::Analysis;
 use crate::app::summary::SummaryState;
 use crate::app::App;
@@ -260,9 +260,18 @@ fn findings_line(v: SummaryScreen) -> Line<'static> {
 /// The changes on last year as the narrative states them, signed, or
 /// 未说明 where it states none.
 fn year_over_year_line(v: SummaryScreen) -> Line<'static> {
-    let (lang, th) = (v.lang, v.th);
-    let yoy = &v.analysis.summary.year_over_year;
     let mut spans = vec![Span::raw("  ")];
+    spans.extend(year_over_year_spans(
+        &v.analysis.summary.year_over_year,
+        v.lang,
+        v.th,
+    ));
+    Line::from(spans)
+}
+
+/// The stated changes, labelled and signed, or 未说明 where none is stated.
+pub fn year_over_year_spans(yoy: &YearOverYear, lang: Lang, th: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
     for (msg, change) in [
         (Msg::YoyTotal, yoy.total),
         (Msg::YoyBasic, yoy.basic),
@@ -277,14 +286,13 @@ fn year_over_year_line(v: SummaryScreen) -> Line<'static> {
                 } else {
                     th.increase
                 };
-                let sign = if c.is_sign_negative() { "" } else { "+" };
-                spans.push(Span::styled(format!("{sign}{}", format_amount(c)), style));
+                spans.push(Span::styled(super::text::signed_amount(c), style));
             }
             None => spans.push(Span::styled(t(lang, Msg::NotStated).to_string(), th.dim)),
         }
         spans.push(Span::raw("   "));
     }
-    Line::from(spans)
+    spans
 }
 
 /// The 收支总表 as the Summary shows it: a title, a header, then one line

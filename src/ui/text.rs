@@ -213,6 +213,16 @@ pub fn bar(percent: Decimal, cols: usize) -> String {
     out
 }
 
+/// A change with its sign: `+1,200.00`, `-38.50`, `0` (never `+0`).
+pub fn signed_amount(change: rust_decimal::Decimal) -> String {
+    let text = crate::model::format_amount(change);
+    if change.is_sign_positive() && !change.is_zero() {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
