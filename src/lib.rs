@@ -12,6 +12,7 @@ pub mod bundled;
 pub mod cache;
 pub mod check;
 pub mod corpus;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod keymap;

@@ -123,6 +123,28 @@ be read (unreadable inputs are named on standard error and skipped when others l
         #[arg(long, value_parser = parse_format)]
         format: Option<budget_tui::check::report::Format>,
     },
+    /// Export disclosures for other programs: CSV (each table as published,
+    /// every figure in one long file, the cards' indicators, the findings),
+    /// the model as JSON, or an Open Fiscal Data Package.
+    #[command(
+        after_help = "Exit codes: 0 written; 1 DIR cannot be written; 2 no input could be read \
+or the input has nothing the format holds (an FDP needs a classified table)"
+    )]
+    Export {
+        /// Disclosures to export (PDF, text, RON, or directories of them);
+        /// the bundled one when none.
+        paths: Vec<PathBuf>,
+        /// csv, json or fdp (datapackage.json and CSV).
+        #[arg(long, default_value = "csv", value_parser = parse_export_format)]
+        format: budget_tui::export::Format,
+        /// Where to write the files (created if missing); the configured
+        /// export directory, else the working directory, when not given.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Start each CSV with a byte-order mark so Excel reads its Chinese.
+        #[arg(long)]
+        excel: bool,
+    },
     /// Write a corpus of generated disclosures in the seed's text form:
     /// real classification codes, sums that reconcile, 1–30 cards, some
     /// with 事业收入, 上年结转 or sub-units, a second year for some.
@@ -142,6 +164,11 @@ be read (unreadable inputs are named on standard error and skipped when others l
 fn parse_format(text: &str) -> Result<budget_tui::check::report::Format, String> {
     budget_tui::check::report::Format::parse(text)
         .ok_or_else(|| format!("unknown format `{text}` (expected text, json, md or csv)"))
+}
+
+fn parse_export_format(text: &str) -> Result<budget_tui::export::Format, String> {
+    budget_tui::export::Format::parse(text)
+        .ok_or_else(|| format!("unknown format `{text}` (expected csv, json or fdp)"))
 }
 
 fn main() -> ExitCode {
@@ -197,6 +224,20 @@ fn main() -> ExitCode {
             check(paths, format, cli.lang, cache)
         }
         Some(Command::Screenshots { dir }) => screenshots(&dir, cli.lang),
+        Some(Command::Export {
+            paths,
+            format,
+            output,
+            excel,
+        }) => {
+            let options = budget_tui::export::Options {
+                format,
+                excel,
+                lang: cli.lang,
+            };
+            let dir = output.unwrap_or_else(|| PathBuf::from("."));
+            export(&paths, &dir, options, cache)
+        }
         Some(Command::GenCorpus {
             departments,
             seed,
@@ -592,6 +633,52 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         output::note(&note);
     }
     output::finish(output::emit(&text), ExitCode::SUCCESS)
+}
+
+/// `budget export`: the files of `options.format` in `dir`, each written
+/// whole or not at all and never over an input; their paths on standard
+/// output.
+fn export(
+    paths: &[PathBuf],
+    dir: &Path,
+    options: budget_tui::export::Options,
+    cache: bool,
+) -> ExitCode {
+    let Some(loaded) = load_inputs(paths, cache) else {
+        return ExitCode::from(2);
+    };
+    let files = match budget_tui::export::files(&loaded, options) {
+        Ok(files) => files,
+        Err(e) => {
+            output::error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let mut written = String::new();
+    for file in &files {
+        let target = dir.join(&file.path);
+        if let Some((input, _)) = loaded
+            .iter()
+            .find(|(input, _)| output::same_file(Path::new(input), &target))
+        {
+            output::error(&format!(
+                "{}: refusing to write the export over the input {input}",
+                target.display()
+            ));
+            return ExitCode::FAILURE;
+        }
+        let done = match target.parent() {
+            Some(parent) => std::fs::create_dir_all(parent),
+            None => Ok(()),
+        }
+        .and_then(|()| output::write_atomic(&target, &file.bytes));
+        if let Err(e) = done {
+            output::error(&format!("{}: cannot write: {e}", target.display()));
+            return ExitCode::FAILURE;
+        }
+        written.push_str(&format!("{}\n", target.display()));
+    }
+    output::finish(output::emit(&written), ExitCode::SUCCESS)
 }
 
 /// `budget gen-corpus`: a deterministic corpus of disclosures in the seed's

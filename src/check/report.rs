@@ -496,15 +496,6 @@ pub fn markdown(c: &Checked, lang: Lang) -> String {
     out
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// One finding per row (consequences too, naming their root's number):
 /// for a spreadsheet of many departments.
 pub fn csv(checked: &[Checked], lang: Lang) -> String {
@@ -588,11 +579,5 @@ fn csv_row(c: &Checked, f: &Finding, number: usize, root: Option<usize>, lang: L
             .map(|r| r.note.clone())
             .unwrap_or_default(),
     ];
-    let mut row = fields
-        .iter()
-        .map(|s| csv_field(s))
-        .collect::<Vec<_>>()
-        .join(",");
-    row.push('\n');
-    row
+    crate::export::csv::record(&fields)
 }
