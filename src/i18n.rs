@@ -3,8 +3,9 @@
 //! One enum, one match: a translator reads both languages side by side and a
 //! missing translation is a compile error.
 
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Interface language; `zh` / `en` in a configuration file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Zh,
@@ -257,6 +258,13 @@ pub enum Msg {
     KindGlossary,
     // Units
     Unit,
+    // Export, configuration (appended: issue 13)
+    KeyExport,
+    ExportSaved,
+    NothingToExport,
+    ExportFailed,
+    ExportOverInput,
+    ConfigBroken,
 }
 
 /// The text of `msg` in `lang`.
@@ -520,6 +528,18 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         KindHeading => ("标题", "Headings"),
         KindGlossary => ("名词解释", "Glossary"),
         Unit => ("单位", "unit"),
+        KeyExport => (
+            "把当前视图导出为 CSV（工作目录或配置的目录）",
+            "export the view on screen to CSV (working or configured directory)",
+        ),
+        ExportSaved => ("已导出到", "exported to"),
+        NothingToExport => ("这里没有可导出的内容", "nothing to export here"),
+        ExportFailed => ("导出失败", "export failed"),
+        ExportOverInput => ("是输入文件，不覆盖", "is an input file; not overwritten"),
+        ConfigBroken => (
+            "配置文件有误，本次使用默认设置",
+            "the configuration cannot be used; starting with the defaults",
+        ),
     };
     match lang {
         Lang::Zh => zh,

@@ -11,6 +11,7 @@ pub mod app;
 pub mod bundled;
 pub mod cache;
 pub mod check;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod i18n;

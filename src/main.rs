@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 
 use budget_tui::app::App;
 use budget_tui::cache::Cache;
-use budget_tui::i18n::Lang;
+use budget_tui::i18n::{colon, t, Lang, Msg};
 use budget_tui::load;
 use budget_tui::model::Disclosure;
 
@@ -35,9 +35,10 @@ struct Cli {
     /// directories searched recursively for them. Without any, the bundled
     /// data. The app shows the first that can be read.
     paths: Vec<PathBuf>,
-    /// Interface language: zh (default) or en.
-    #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
-    lang: Lang,
+    /// Interface language: zh (the default) or en; wins over the
+    /// configuration file's `lang`.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
     /// Import every file again, neither reading nor writing the cache
     /// ($XDG_CACHE_HOME/budget, or ~/.cache/budget).
     #[arg(long, global = true)]
@@ -145,6 +146,19 @@ or the input has nothing the format holds (an FDP needs a classified table)"
         #[arg(long)]
         excel: bool,
     },
+    /// The configuration file ($XDG_CONFIG_HOME/budget/config.ron, else
+    /// ~/.config/budget/config.ron): without a flag, says where it is and
+    /// whether it can be used.
+    #[command(
+        after_help = "Exit codes: 0 printed, or the file is usable (or absent); \
+2 the file cannot be used (file:line:column: what was expected)"
+    )]
+    Config {
+        /// Print a configuration with every setting at its default and
+        /// what it means.
+        #[arg(long)]
+        print_default: bool,
+    },
     /// Write a corpus of generated disclosures in the seed's text form:
     /// real classification codes, sums that reconcile, 1–30 cards, some
     /// with 事业收入, 上年结转 or sub-units, a second year for some.
@@ -174,6 +188,19 @@ fn parse_export_format(text: &str) -> Result<budget_tui::export::Format, String>
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let cache = !cli.no_cache;
+    let (config, config_problem) = budget_tui::config::load();
+    // Flags win over the file; the file over the built-in defaults.
+    let lang = cli.lang.unwrap_or(config.lang);
+    // `budget config` reports the problem itself.
+    if !matches!(cli.command, Some(Command::Config { .. })) {
+        if let Some(problem) = &config_problem {
+            output::error(&format!(
+                "{}{}{problem}",
+                t(lang, Msg::ConfigBroken),
+                colon(lang)
+            ));
+        }
+    }
     match cli.command {
         Some(Command::Import {
             file,
@@ -207,7 +234,7 @@ fn main() -> ExitCode {
                 limit,
                 all_columns,
                 sum,
-                lang: cli.lang,
+                lang,
             };
             lookup(&query, &paths, cache, &options)
         }
@@ -221,9 +248,9 @@ fn main() -> ExitCode {
                 (None, true) => budget_tui::check::report::Format::Json,
                 (None, false) => budget_tui::check::report::Format::Text,
             };
-            check(paths, format, cli.lang, cache)
+            check(paths, format, lang, cache)
         }
-        Some(Command::Screenshots { dir }) => screenshots(&dir, cli.lang),
+        Some(Command::Screenshots { dir }) => screenshots(&dir, lang),
         Some(Command::Export {
             paths,
             format,
@@ -233,17 +260,20 @@ fn main() -> ExitCode {
             let options = budget_tui::export::Options {
                 format,
                 excel,
-                lang: cli.lang,
+                lang,
             };
-            let dir = output.unwrap_or_else(|| PathBuf::from("."));
+            let dir = output
+                .or_else(|| config.export_dir.clone())
+                .unwrap_or_else(|| PathBuf::from("."));
             export(&paths, &dir, options, cache)
         }
+        Some(Command::Config { print_default }) => config_command(print_default, config_problem),
         Some(Command::GenCorpus {
             departments,
             seed,
             out_dir,
         }) => gen_corpus(departments, seed, &out_dir),
-        None => open(&cli.paths, cli.lang, cache),
+        None => open(&cli.paths, lang, cache, &config),
     }
 }
 
@@ -271,9 +301,29 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
 /// No subcommand: the app, or the summary as text when output is not a
 /// terminal (`budget | less`, a script; of the first document). Several
 /// inputs open on the Departments tab.
-fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
+fn open(
+    paths: &[PathBuf],
+    lang: Lang,
+    cache: bool,
+    config: &budget_tui::config::Config,
+) -> ExitCode {
+    // No PATH: the configured data, else the bundled example.
+    let paths = if paths.is_empty() {
+        &config.data
+    } else {
+        paths
+    };
     let Some(loaded) = load_inputs(paths, cache) else {
         return ExitCode::from(2);
+    };
+    let settings = terminal::Settings {
+        export_dir: config.export_dir.clone(),
+        inputs: paths
+            .iter()
+            .cloned()
+            .chain(loaded.iter().map(|(name, _)| PathBuf::from(name)))
+            .collect(),
+        copy_separators: config.copy_separators,
     };
     // Several documents open on the Departments tab; `Enter` opens one.
     let Some(mut app) = App::with_documents(loaded, lang) else {
@@ -291,8 +341,9 @@ fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
         };
         return output::finish(output::emit(&text), ExitCode::SUCCESS);
     }
-    app.monochrome = budget_tui::ui::theme::no_color_requested();
-    match terminal::run(app) {
+    app.monochrome = config.monochrome(budget_tui::ui::theme::no_color_requested());
+    app.keymap = config.keymap();
+    match terminal::run(app, &settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             output::error(&format!("terminal: {e}"));
@@ -679,6 +730,38 @@ fn export(
         written.push_str(&format!("{}\n", target.display()));
     }
     output::finish(output::emit(&written), ExitCode::SUCCESS)
+}
+
+/// `budget config [--print-default]`.
+fn config_command(
+    print_default: bool,
+    problem: Option<budget_tui::config::ConfigError>,
+) -> ExitCode {
+    use budget_tui::config;
+    if print_default {
+        return output::finish(output::emit(config::DEFAULT_TEXT), ExitCode::SUCCESS);
+    }
+    match (problem, config::path()) {
+        (Some(problem), _) => {
+            output::error(&problem.to_string());
+            ExitCode::from(2)
+        }
+        (None, Some(path)) => {
+            let state = if path.exists() {
+                "usable"
+            } else {
+                "absent: the defaults apply"
+            };
+            output::finish(
+                output::emit(&format!("{} ({state})\n", path.display())),
+                ExitCode::SUCCESS,
+            )
+        }
+        (None, None) => {
+            output::note("neither XDG_CONFIG_HOME nor HOME is set: the defaults apply");
+            ExitCode::SUCCESS
+        }
+    }
 }
 
 /// `budget gen-corpus`: a deterministic corpus of disclosures in the seed's

@@ -101,6 +101,12 @@ pub enum Effect {
     Quit,
     /// Put this text in the clipboard (OSC 52).
     Copy(String),
+    /// Write this CSV of the view on screen as `file_name` in the export
+    /// directory (`x`); the terminal loop says where it went.
+    Export {
+        file_name: String,
+        contents: String,
+    },
 }
 
 /// The whole state of the running app.
@@ -226,6 +232,7 @@ impl App {
         library.open = index;
         let mut next = App::new(doc.clone(), self.lang);
         next.monochrome = self.monochrome;
+        next.keymap = self.keymap.clone();
         next.resize(self.viewport.0, self.viewport.1);
         next.library = Some(library);
         next.tab = Tab::Summary;
@@ -481,6 +488,13 @@ impl App {
                     None => self.notice = Some(t(self.lang, Msg::NothingToCopy).to_string()),
                 }
             }
+            Action::Export => match crate::export::view::current(self) {
+                Some(view) => self.effects.push(Effect::Export {
+                    file_name: view.file_name,
+                    contents: view.contents,
+                }),
+                None => self.notice = Some(t(self.lang, Msg::NothingToExport).to_string()),
+            },
             Action::GoBack => self.go_back(),
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),

@@ -8,6 +8,7 @@
 
 pub mod csv;
 pub mod fdp;
+pub mod view;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
