@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use budget_tui::app::App;
 use budget_tui::cache::Cache;
@@ -19,12 +19,16 @@ use budget_tui::model::Disclosure;
 /// What every exit code means, printed under `--help`.
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  done: the app quit normally; check found no error; lookup found a match
+  0  done: the app quit normally; check found no error; lookup found a match; import, export,
+     screenshots, gen-corpus, completions and man wrote their output; config printed the default
+     or found the configuration file usable (or absent)
   1  check found an error finding; lookup found no match; screenshots could not write DIR;
-     gen-corpus could not write OUT_DIR
+     gen-corpus could not write OUT_DIR; export could not write DIR; man -o could not write DIR
   2  no input could be read (each unreadable file is named on standard error, file:line: what
      was expected; when some inputs load, the run goes on without the others), bad arguments,
-     or standard output could not be written
+     an export the input has nothing for (an FDP needs a classified table), a configuration file
+     that cannot be used (from `budget config`; every other command names it on standard error,
+     file:line:column, and goes on with the defaults), or standard output could not be written
   128+N  the app was ended by signal N (129 a hang-up, 143 SIGTERM)";
 
 /// Explore and check department budget disclosures (部门预算公开).
@@ -159,6 +163,22 @@ or the input has nothing the format holds (an FDP needs a classified table)"
         #[arg(long)]
         print_default: bool,
     },
+    /// Print a completion script for a shell: `budget completions bash >
+    /// ~/.local/share/bash-completion/completions/budget`.
+    #[command(after_help = "Exit codes: 0 printed; 2 an unknown shell")]
+    Completions {
+        /// bash, zsh or fish (also elvish, powershell).
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from these definitions:
+    /// `budget man | man -l -`; with -o, write budget.1 and one page per
+    /// subcommand (budget-export.1, …) into DIR.
+    #[command(after_help = "Exit codes: 0 printed or written; 1 DIR cannot be written")]
+    Man {
+        /// Write the pages into this directory instead of printing one.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write a corpus of generated disclosures in the seed's text form:
     /// real classification codes, sums that reconcile, 1–30 cards, some
     /// with 事业收入, 上年结转 or sub-units, a second year for some.
@@ -268,6 +288,15 @@ fn main() -> ExitCode {
             export(&paths, &dir, options, cache)
         }
         Some(Command::Config { print_default }) => config_command(print_default, config_problem),
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "budget", &mut script);
+            output::finish(
+                output::emit(&String::from_utf8_lossy(&script)),
+                ExitCode::SUCCESS,
+            )
+        }
+        Some(Command::Man { output }) => man(output.as_deref()),
         Some(Command::GenCorpus {
             departments,
             seed,
@@ -730,6 +759,32 @@ fn export(
         written.push_str(&format!("{}\n", target.display()));
     }
     output::finish(output::emit(&written), ExitCode::SUCCESS)
+}
+
+/// `budget man [-o DIR]`: the manual page on standard output, or every
+/// page (one per subcommand too) written into DIR.
+fn man(dir: Option<&Path>) -> ExitCode {
+    let command = Cli::command();
+    if let Some(dir) = dir {
+        return match std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(command, dir))
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                output::error(&format!("{}: {e}", dir.display()));
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let mut page = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(command).render(&mut page) {
+        output::error(&format!("cannot render the manual page: {e}"));
+        return ExitCode::from(2);
+    }
+    output::finish(
+        output::emit(&String::from_utf8_lossy(&page)),
+        ExitCode::SUCCESS,
+    )
 }
 
 /// `budget config [--print-default]`.
