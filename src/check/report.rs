@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::{Finding, LedgerCounts, Report, RuleState, Severity, FORMAT_VERSION};
 use crate::i18n::Lang;
-use crate::model::{Disclosure, Place, TableKind};
+use crate::model::{format_amount, Disclosure, Place, TableKind};
 
 /// The output formats of `budget check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,16 +348,16 @@ fn figures_text(f: &Finding, lang: Lang) -> String {
         Lang::En => ("printed", "against", "difference", "tolerance"),
     };
     if let Some(p) = fig.printed {
-        parts.push(format!("{printed} {p}"));
+        parts.push(format!("{printed} {}", format_amount(p)));
     }
     if let Some(e) = fig.expected {
-        parts.push(format!("{expected} {e}"));
+        parts.push(format!("{expected} {}", format_amount(e)));
     }
     if let Some(d) = fig.difference {
         parts.push(format!("{difference} {}", super::text::signed(d)));
     }
     if let Some(t) = fig.tolerance {
-        parts.push(format!("{tolerance} ±{t}"));
+        parts.push(format!("{tolerance} ±{}", format_amount(t)));
     }
     let mut s = parts.join(match lang {
         Lang::Zh => "，",
