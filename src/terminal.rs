@@ -343,3 +343,57 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io:
     ratatui::crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     terminal.backend_mut().flush()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("budget-x-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn x_writes_the_view_into_the_export_directory_and_says_where() {
+        let dir = temp_dir("write");
+        let settings = Settings {
+            export_dir: Some(dir.join("exports")),
+            ..Settings::default()
+        };
+        let said = export_view(&settings, "审核.csv", "a,b\n1,2\n", Lang::Zh);
+        let target = dir.join("exports").join("审核.csv");
+        assert_eq!(
+            std::fs::read_to_string(&target).ok().as_deref(),
+            Some("a,b\n1,2\n")
+        );
+        assert!(said.starts_with("已导出到 /"), "{said}");
+        assert!(said.ends_with("exports/审核.csv"), "{said}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn x_never_writes_over_an_input() {
+        let dir = temp_dir("input");
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let input = dir.join("seed.ron");
+        std::fs::write(&input, "(…)").expect("write");
+        let settings = Settings {
+            export_dir: Some(dir.clone()),
+            inputs: vec![input.clone()],
+            copy_separators: false,
+        };
+        let said = export_view(&settings, "seed.ron", "x\n", Lang::En);
+        assert!(said.starts_with("export failed: "), "{said}");
+        assert!(said.contains("is an input file"), "{said}");
+        assert_eq!(std::fs::read_to_string(&input).ok().as_deref(), Some("(…)"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn copy_separators_group_plain_figures_only() {
+        assert_eq!(copied_text("3264.56".into(), true), "3,264.56");
+        assert_eq!(copied_text("3264.56".into(), false), "3264.56");
+        assert_eq!(copied_text("≤622600 万元".into(), true), "≤622600 万元");
+    }
+}
