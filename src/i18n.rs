@@ -265,6 +265,22 @@ pub enum Msg {
     ExportFailed,
     ExportOverInput,
     ConfigBroken,
+    // The CLI's messages on standard error (appended: issue 10, A7)
+    ErrorLabel,
+    CannotWriteStdout,
+    CannotWrite,
+    NoDisclosureFound,
+    RefusingOverInput,
+    ReportNeedsPdf,
+    NoMatchFor,
+    NoDisclosurePrintsCode,
+    FilesWrittenTo,
+    NoFindingAt,
+    TerminalFailed,
+    CannotWriteJson,
+    ConfigUsable,
+    ConfigAbsent,
+    ConfigNoHome,
 }
 
 /// The text of `msg` in `lang`.
@@ -539,6 +555,33 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ConfigBroken => (
             "配置文件有误，本次使用默认设置",
             "the configuration cannot be used; starting with the defaults",
+        ),
+        ErrorLabel => ("错误：", "error: "),
+        CannotWriteStdout => ("无法写入标准输出：", "cannot write to standard output: "),
+        CannotWrite => ("无法写入：", "cannot write: "),
+        NoDisclosureFound => (
+            "没有找到公开文件（.pdf、.txt、.ron）：",
+            "no disclosure (.pdf, .txt, .ron) found in ",
+        ),
+        RefusingOverInput => (
+            "不会把输出写在输入文件上",
+            "refusing to write the output over the input file",
+        ),
+        ReportNeedsPdf => (
+            "--report 列出 PDF 的每一页；这个输入不是 PDF",
+            "--report lists the pages of a PDF; this input is not a PDF",
+        ),
+        NoMatchFor => ("没有匹配：", "no match for "),
+        NoDisclosurePrintsCode => ("没有公开文件列有编码 ", "no disclosure prints the code "),
+        FilesWrittenTo => ("个文件已写入 ", " files written to "),
+        NoFindingAt => ("没有对应的发现：", "no finding of "),
+        TerminalFailed => ("终端出错：", "terminal: "),
+        CannotWriteJson => ("无法生成 JSON：", "cannot write JSON: "),
+        ConfigUsable => ("可用", "usable"),
+        ConfigAbsent => ("不存在：使用默认设置", "absent: the defaults apply"),
+        ConfigNoHome => (
+            "XDG_CONFIG_HOME 和 HOME 都没有设置：使用默认设置",
+            "neither XDG_CONFIG_HOME nor HOME is set: the defaults apply",
         ),
     };
     match lang {

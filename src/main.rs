@@ -211,6 +211,7 @@ fn main() -> ExitCode {
     let (config, config_problem) = budget_tui::config::load();
     // Flags win over the file; the file over the built-in defaults.
     let lang = cli.lang.unwrap_or(config.lang);
+    output::set_lang(lang);
     // `budget config` reports the problem itself.
     if !matches!(cli.command, Some(Command::Config { .. })) {
         if let Some(problem) = &config_problem {
@@ -311,7 +312,7 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
     let doc = match budget_tui::bundled::disclosure() {
         Ok(doc) => doc,
         Err(e) => {
-            output::error(&e.to_string());
+            output::error(&e.render(lang));
             return ExitCode::from(2);
         }
     };
@@ -375,7 +376,7 @@ fn open(
     match terminal::run(app, &settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            output::error(&format!("terminal: {e}"));
+            output::error(&format!("{}{e}", t(lang, Msg::TerminalFailed)));
             ExitCode::FAILURE
         }
     }
@@ -403,7 +404,7 @@ fn load_inputs_as(
         return match budget_tui::bundled::disclosure() {
             Ok(doc) => Some(vec![(budget_tui::bundled::PATH.to_string(), doc)]),
             Err(e) => {
-                output::error(&e.to_string());
+                output::error(&e.render(output::lang()));
                 None
             }
         };
@@ -411,18 +412,11 @@ fn load_inputs_as(
     let options = load_options(cache, tables_only);
     let (loaded, _) = load::load_inputs_with(paths, &options);
     for (_, problem) in loaded.problems.iter().filter(|_| report) {
-        output::error(problem);
+        output::error(&problem.render(output::lang()));
     }
     if loaded.docs.is_empty() {
         if loaded.problems.is_empty() {
-            output::error(&format!(
-                "no disclosure (.pdf, .txt, .ron) found in {}",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            no_disclosure_found(paths);
         }
         return None;
     }
@@ -433,6 +427,16 @@ fn load_inputs_as(
             .map(|(path, doc)| (path.display().to_string(), doc))
             .collect(),
     )
+}
+
+/// Says that `paths` hold no file `budget` reads.
+fn no_disclosure_found(paths: &[PathBuf]) {
+    let listed: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    output::error(&format!(
+        "{}{}",
+        t(output::lang(), Msg::NoDisclosureFound),
+        listed.join(", ")
+    ));
 }
 
 /// How inputs load: through the cache unless `--no-cache`, on every core.
@@ -467,11 +471,11 @@ fn check(
         let options = load_options(cache, false);
         let (loaded, _) = load::load_inputs_with(&paths, &options);
         for (_, problem) in &loaded.problems {
-            output::error(problem);
+            output::error(&problem.render(lang));
         }
         if loaded.docs.is_empty() {
             if loaded.problems.is_empty() {
-                output::error("no disclosure (.pdf, .txt, .ron) found");
+                no_disclosure_found(&paths);
             }
             return ExitCode::from(2);
         }
@@ -490,8 +494,9 @@ fn check(
                 Ok(Some(reviews)) => {
                     for stale in check::review::apply(report, doc, &reviews) {
                         output::note(&format!(
-                            "{}: no finding of {} at {}",
+                            "{}: {}{} {}",
                             check::review::sidecar_path(Path::new(file)).display(),
+                            t(lang, Msg::NoFindingAt),
                             stale.rule,
                             stale.location.as_deref().unwrap_or("-")
                         ));
@@ -538,7 +543,7 @@ fn check(
                 serde_json::json!({
                     "file": path.display().to_string(),
                     "status": "unreadable",
-                    "error": error,
+                    "error": error.render(lang),
                 })
             }))
             .collect();
@@ -556,18 +561,20 @@ fn check(
 /// `budget import FILE [-o OUT] [--json]`: the model as RON (or JSON) on
 /// standard output or in OUT. Source data is never overwritten.
 fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), String> {
+    let lang = output::lang();
     if let Some(out) = output {
         if output::same_file(file, out) {
             return Err(format!(
-                "{}: refusing to write the output over the input file",
-                out.display()
+                "{}: {}",
+                out.display(),
+                t(lang, Msg::RefusingOverInput)
             ));
         }
     }
-    let doc = budget_tui::import::load_path(file).map_err(|e| e.to_string())?;
+    let doc = budget_tui::import::load_path(file).map_err(|e| e.render(lang))?;
     let text = if json {
         let mut text = serde_json::to_string_pretty(&doc)
-            .map_err(|e| format!("{}: cannot write JSON: {e}", file.display()))?;
+            .map_err(|e| format!("{}: {}{e}", file.display(), t(lang, Msg::CannotWriteJson)))?;
         text.push('\n');
         text
     } else {
@@ -575,27 +582,26 @@ fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), 
     };
     match output {
         Some(out) => output::write_atomic(out, text.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
-        None => match output::emit(&text) {
-            Ok(()) | Err(output::Stdout::Closed) => Ok(()),
-            Err(output::Stdout::Failed(e)) => Err(format!("cannot write to standard output: {e}")),
-        },
+            .map_err(|e| format!("{}: {}{e}", out.display(), t(lang, Msg::CannotWrite))),
+        None => emit_or_error(&text),
     }
 }
 
 /// `budget import FILE.pdf --report [--json]`: one line per page, `p. N`,
 /// what it became and its first line (or a JSON array of the same).
 fn report_command(file: &Path, json: bool) -> Result<(), String> {
-    let (_, report) = budget_tui::import::load_with_report(file).map_err(|e| e.to_string())?;
+    let lang = output::lang();
+    let (_, report) = budget_tui::import::load_with_report(file).map_err(|e| e.render(lang))?;
     let Some(pages) = report else {
         return Err(format!(
-            "{}: --report lists the pages of a PDF; this input is not a PDF",
-            file.display()
+            "{}: {}",
+            file.display(),
+            t(lang, Msg::ReportNeedsPdf)
         ));
     };
     let text = if json {
         let mut text = serde_json::to_string_pretty(&pages)
-            .map_err(|e| format!("{}: cannot write JSON: {e}", file.display()))?;
+            .map_err(|e| format!("{}: {}{e}", file.display(), t(lang, Msg::CannotWriteJson)))?;
         text.push('\n');
         text
     } else {
@@ -604,9 +610,17 @@ fn report_command(file: &Path, json: bool) -> Result<(), String> {
             .map(|p| format!("p. {:<3} {}  | {}\n", p.page, p.became, p.first_line))
             .collect()
     };
-    match output::emit(&text) {
+    emit_or_error(&text)
+}
+
+/// Standard output for a command that reports its own errors: a closed
+/// pipe is fine, any other failure is the error to report.
+fn emit_or_error(text: &str) -> Result<(), String> {
+    match output::emit(text) {
         Ok(()) | Err(output::Stdout::Closed) => Ok(()),
-        Err(output::Stdout::Failed(e)) => Err(format!("cannot write to standard output: {e}")),
+        Err(output::Stdout::Failed(e)) => {
+            Err(format!("{}{e}", t(output::lang(), Msg::CannotWriteStdout)))
+        }
     }
 }
 
@@ -645,7 +659,10 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         let sum = match lookup::sum_code(&docs, query) {
             Ok(Some(sum)) => sum,
             Ok(None) => {
-                output::note(&format!("no disclosure prints the code `{query}`"));
+                output::note(&format!(
+                    "{}`{query}`",
+                    t(args.lang, Msg::NoDisclosurePrintsCode)
+                ));
                 return ExitCode::from(1);
             }
             Err(e) => {
@@ -692,7 +709,7 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         }
     };
     if found.rows.is_empty() {
-        output::note(&format!("no match for `{query}`"));
+        output::note(&format!("{}`{query}`", t(args.lang, Msg::NoMatchFor)));
         return ExitCode::from(1);
     }
     name_files(&mut found.rows);
@@ -742,8 +759,9 @@ fn export(
             .find(|(input, _)| output::same_file(Path::new(input), &target))
         {
             output::error(&format!(
-                "{}: refusing to write the export over the input {input}",
-                target.display()
+                "{}: {} ({input})",
+                target.display(),
+                t(options.lang, Msg::RefusingOverInput)
             ));
             return ExitCode::FAILURE;
         }
@@ -753,7 +771,11 @@ fn export(
         }
         .and_then(|()| output::write_atomic(&target, &file.bytes));
         if let Err(e) = done {
-            output::error(&format!("{}: cannot write: {e}", target.display()));
+            output::error(&format!(
+                "{}: {}{e}",
+                target.display(),
+                t(options.lang, Msg::CannotWrite)
+            ));
             return ExitCode::FAILURE;
         }
         written.push_str(&format!("{}\n", target.display()));
@@ -796,6 +818,7 @@ fn config_command(
     if print_default {
         return output::finish(output::emit(config::DEFAULT_TEXT), ExitCode::SUCCESS);
     }
+    let lang = output::lang();
     match (problem, config::path()) {
         (Some(problem), _) => {
             output::error(&problem.to_string());
@@ -803,17 +826,17 @@ fn config_command(
         }
         (None, Some(path)) => {
             let state = if path.exists() {
-                "usable"
+                Msg::ConfigUsable
             } else {
-                "absent: the defaults apply"
+                Msg::ConfigAbsent
             };
             output::finish(
-                output::emit(&format!("{} ({state})\n", path.display())),
+                output::emit(&format!("{} ({})\n", path.display(), t(lang, state))),
                 ExitCode::SUCCESS,
             )
         }
         (None, None) => {
-            output::note("neither XDG_CONFIG_HOME nor HOME is set: the defaults apply");
+            output::note(t(lang, Msg::ConfigNoHome));
             ExitCode::SUCCESS
         }
     }
@@ -825,8 +848,9 @@ fn gen_corpus(departments: usize, seed: u64, out_dir: &Path) -> ExitCode {
     match budget_tui::corpus::write_corpus(out_dir, departments, seed) {
         Ok(written) => {
             output::note(&format!(
-                "{} files written to {}",
+                "{}{}{}",
                 written.len(),
+                t(output::lang(), Msg::FilesWrittenTo),
                 out_dir.display()
             ));
             ExitCode::SUCCESS

@@ -280,7 +280,7 @@ fn a_reviewer_sidecar_marks_findings_without_hiding_them() {
     // A mark that matches nothing is said, on standard error.
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("no finding of table.parent-sum"),
+        stderr.contains("没有对应的发现：table.parent-sum"),
         "{stderr}"
     );
 
