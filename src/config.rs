@@ -164,12 +164,35 @@ pub fn load_from(path: &Path) -> (Config, Option<ConfigError>) {
         }
     };
     match parse(&text, path) {
-        Ok(config) => (config, None),
+        Ok(config) => (
+            config.with_home(std::env::var_os("HOME").map(PathBuf::from)),
+            None,
+        ),
         Err(e) => (Config::default(), Some(e)),
     }
 }
 
+/// `~/x` as `home/x` (a shell would expand it; a file is read by no shell).
+fn expand_home(path: PathBuf, home: Option<&Path>) -> PathBuf {
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => path,
+    }
+}
+
 impl Config {
+    /// The paths of the file with a leading `~` read as `home`.
+    pub fn with_home(mut self, home: Option<PathBuf>) -> Config {
+        let home = home.as_deref();
+        self.data = self
+            .data
+            .into_iter()
+            .map(|p| expand_home(p, home))
+            .collect();
+        self.export_dir = self.export_dir.map(|p| expand_home(p, home));
+        self
+    }
+
     /// The key table in force: the defaults patched by the overrides
     /// ([`parse`] checked that they apply).
     pub fn keymap(&self) -> Keymap {
@@ -191,6 +214,21 @@ mod tests {
     fn the_default_text_parses_to_the_defaults() {
         let parsed = parse(DEFAULT_TEXT, Path::new("default.ron"));
         assert_eq!(parsed, Ok(Config::default()));
+    }
+
+    #[test]
+    fn a_leading_tilde_is_the_home_directory() {
+        let config = parse(
+            "(data: [\"~/budgets\", \"/srv/b\"], export_dir: Some(\"~\"))",
+            Path::new("c.ron"),
+        )
+        .map(|c| c.with_home(Some(PathBuf::from("/home/li"))));
+        let config = config.unwrap_or_default();
+        assert_eq!(
+            config.data,
+            [PathBuf::from("/home/li/budgets"), PathBuf::from("/srv/b")]
+        );
+        assert_eq!(config.export_dir, Some(PathBuf::from("/home/li")));
     }
 
     #[test]

@@ -257,7 +257,7 @@ fn main() -> ExitCode {
                 sum,
                 lang,
             };
-            lookup(&query, &paths, cache, &options)
+            lookup(&query, &or_configured(paths, &config), cache, &options)
         }
         Some(Command::Check {
             paths,
@@ -269,7 +269,7 @@ fn main() -> ExitCode {
                 (None, true) => budget_tui::check::report::Format::Json,
                 (None, false) => budget_tui::check::report::Format::Text,
             };
-            check(paths, format, lang, cache)
+            check(or_configured(paths, &config), format, lang, cache)
         }
         Some(Command::Screenshots { dir }) => screenshots(&dir, lang),
         Some(Command::Export {
@@ -286,7 +286,7 @@ fn main() -> ExitCode {
             let dir = output
                 .or_else(|| config.export_dir.clone())
                 .unwrap_or_else(|| PathBuf::from("."));
-            export(&paths, &dir, options, cache)
+            export(&or_configured(paths, &config), &dir, options, cache)
         }
         Some(Command::Config { print_default }) => config_command(print_default, config_problem),
         Some(Command::Completions { shell }) => {
@@ -303,7 +303,17 @@ fn main() -> ExitCode {
             seed,
             out_dir,
         }) => gen_corpus(departments, seed, &out_dir),
-        None => open(&cli.paths, lang, cache, &config),
+        None => open(&or_configured(cli.paths, &config), lang, cache, &config),
+    }
+}
+
+/// The PATHs given, else the configuration's `data` (else none: the
+/// bundled example).
+fn or_configured(paths: Vec<PathBuf>, config: &budget_tui::config::Config) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        config.data.clone()
+    } else {
+        paths
     }
 }
 
@@ -337,12 +347,6 @@ fn open(
     cache: bool,
     config: &budget_tui::config::Config,
 ) -> ExitCode {
-    // No PATH: the configured data, else the bundled example.
-    let paths = if paths.is_empty() {
-        &config.data
-    } else {
-        paths
-    };
     let Some(loaded) = load_inputs(paths, cache) else {
         return ExitCode::from(2);
     };

@@ -183,3 +183,42 @@ fn budget(xdg: &Path) -> Command {
         .arg("--no-cache");
     command
 }
+
+#[test]
+fn configured_data_and_export_directory_are_used_when_no_flag_names_them() {
+    let dir = temp_dir("data");
+    let data = dir.join("mine.ron");
+    std::fs::copy("data/xingtai-gov-office-2025.ron", &data).expect("copy");
+    let exports = dir.join("exports");
+    let file = dir.join("budget").join("config.ron");
+    std::fs::create_dir_all(file.parent().expect("dir")).expect("mkdir");
+    std::fs::write(
+        &file,
+        format!(
+            "(data: [{:?}], export_dir: Some({:?}))",
+            data.display().to_string(),
+            exports.display().to_string()
+        ),
+    )
+    .expect("write");
+    let out = budget(&dir).arg("export").output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The configured document, named by its own file, in the configured place.
+    assert!(exports.join("mine").is_dir());
+    assert!(exports.join("figures.csv").is_file());
+    // -o wins over the file.
+    let other = dir.join("other");
+    let out = budget(&dir)
+        .args(["export", "--format", "json", "-o"])
+        .arg(&other)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(other.join("budget.json").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
