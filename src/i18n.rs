@@ -573,7 +573,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ),
         NoMatchFor => ("没有匹配：", "no match for "),
         NoDisclosurePrintsCode => ("没有公开文件列有编码 ", "no disclosure prints the code "),
-        FilesWrittenTo => ("个文件已写入 ", " files written to "),
+        FilesWrittenTo => (" 个文件已写入 ", " files written to "),
         NoFindingAt => ("没有对应的发现：", "no finding of "),
         TerminalFailed => ("终端出错：", "terminal: "),
         CannotWriteJson => ("无法生成 JSON：", "cannot write JSON: "),
