@@ -74,6 +74,8 @@ pub enum Action {
     /// Copy the selected figure (`y`) or table row as TSV (`Y`).
     CopyFigure,
     CopyRow,
+    /// Export the view on screen to CSV (`x`).
+    Export,
     /// Open the `/` search overlay.
     OpenSearch,
     /// Jump to the next / previous hit of the last search.

@@ -3,8 +3,9 @@
 //! One enum, one match: a translator reads both languages side by side and a
 //! missing translation is a compile error.
 
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Interface language; `zh` / `en` in a configuration file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Zh,
@@ -278,6 +279,29 @@ pub enum Msg {
     KindGlossary,
     // Units
     Unit,
+    // Export, configuration (appended: issue 13)
+    KeyExport,
+    ExportSaved,
+    NothingToExport,
+    ExportFailed,
+    ExportOverInput,
+    ConfigBroken,
+    // The CLI's messages on standard error (appended: issue 10, A7)
+    ErrorLabel,
+    CannotWriteStdout,
+    CannotWrite,
+    NoDisclosureFound,
+    RefusingOverInput,
+    ReportNeedsPdf,
+    NoMatchFor,
+    NoDisclosurePrintsCode,
+    FilesWrittenTo,
+    NoFindingAt,
+    TerminalFailed,
+    CannotWriteJson,
+    ConfigUsable,
+    ConfigAbsent,
+    ConfigNoHome,
 }
 
 /// The text of `msg` in `lang`.
@@ -571,6 +595,45 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         KindHeading => ("标题", "Headings"),
         KindGlossary => ("名词解释", "Glossary"),
         Unit => ("单位", "unit"),
+        KeyExport => (
+            "把当前视图导出为 CSV（工作目录或配置的目录）",
+            "export the view on screen to CSV (working or configured directory)",
+        ),
+        ExportSaved => ("已导出到", "exported to"),
+        NothingToExport => ("这里没有可导出的内容", "nothing to export here"),
+        ExportFailed => ("导出失败", "export failed"),
+        ExportOverInput => ("是输入文件，不覆盖", "is an input file; not overwritten"),
+        ConfigBroken => (
+            "配置文件有误，本次使用默认设置",
+            "the configuration cannot be used; starting with the defaults",
+        ),
+        ErrorLabel => ("错误：", "error: "),
+        CannotWriteStdout => ("无法写入标准输出：", "cannot write to standard output: "),
+        CannotWrite => ("无法写入：", "cannot write: "),
+        NoDisclosureFound => (
+            "没有找到公开文件（.pdf、.txt、.ron）：",
+            "no disclosure (.pdf, .txt, .ron) found in ",
+        ),
+        RefusingOverInput => (
+            "不会把输出写在输入文件上",
+            "refusing to write the output over the input file",
+        ),
+        ReportNeedsPdf => (
+            "--report 列出 PDF 的每一页；这个输入不是 PDF",
+            "--report lists the pages of a PDF; this input is not a PDF",
+        ),
+        NoMatchFor => ("没有匹配：", "no match for "),
+        NoDisclosurePrintsCode => ("没有公开文件列有编码 ", "no disclosure prints the code "),
+        FilesWrittenTo => (" 个文件已写入 ", " files written to "),
+        NoFindingAt => ("没有对应的发现：", "no finding of "),
+        TerminalFailed => ("终端出错：", "terminal: "),
+        CannotWriteJson => ("无法生成 JSON：", "cannot write JSON: "),
+        ConfigUsable => ("可用", "usable"),
+        ConfigAbsent => ("不存在：使用默认设置", "absent: the defaults apply"),
+        ConfigNoHome => (
+            "XDG_CONFIG_HOME 和 HOME 都没有设置：使用默认设置",
+            "neither XDG_CONFIG_HOME nor HOME is set: the defaults apply",
+        ),
     };
     match lang {
         Lang::Zh => zh,

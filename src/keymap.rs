@@ -8,7 +8,9 @@ use crate::app::Tab;
 use crate::i18n::Msg;
 
 /// Where a binding applies. Tab contexts are tried before `Global`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Named in snake_case (`tables`) for a configuration file's overrides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Context {
     Global,
     Summary,
@@ -109,6 +111,94 @@ impl Key {
             name
         }
     }
+}
+
+/// The named keys a configuration file can write, by the name the help
+/// shows them with (`Enter`, `PgDn`, `↑`) and by a plain ASCII one (`Down`).
+const NAMED_KEYS: [(&str, KeyCode); 16] = [
+    ("Space", KeyCode::Char(' ')),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Backspace", KeyCode::Backspace),
+    ("Tab", KeyCode::Tab),
+    ("Shift-Tab", KeyCode::BackTab),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+];
+
+impl Key {
+    /// Reads a key as a configuration file writes it: one character (`n`,
+    /// `]`), a name (`Enter`, `PgDn`, `Shift-Tab`, `Up` or `↑`, `F5`), or
+    /// `Ctrl-` and a character. `None` for anything else.
+    pub fn parse(text: &str) -> Option<Key> {
+        if let Some(rest) = text
+            .strip_prefix("Ctrl-")
+            .or_else(|| text.strip_prefix("ctrl-"))
+        {
+            let mut chars = rest.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(ctrl(c.to_ascii_lowercase())),
+                _ => None,
+            };
+        }
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Some(ch(c));
+        }
+        if let Some(n) = text.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+            return (1..=12).contains(&n).then_some(plain(KeyCode::F(n)));
+        }
+        NAMED_KEYS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(text))
+            .map(|&(_, code)| plain(code))
+            .or_else(|| {
+                // The arrows as the help prints them.
+                [
+                    ("↑", KeyCode::Up),
+                    ("↓", KeyCode::Down),
+                    ("←", KeyCode::Left),
+                    ("→", KeyCode::Right),
+                ]
+                .iter()
+                .find(|(name, _)| *name == text)
+                .map(|&(_, code)| plain(code))
+            })
+    }
+}
+
+/// A key in a configuration file is its text (`"n"`, `"Ctrl-n"`,
+/// `"Enter"`); one that names no key is an error at its line and column.
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Key::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "not a key: `{text}` (expected one character, Ctrl- and a character, \
+or a name such as Enter, Esc, Tab, Shift-Tab, Space, Backspace, Up, Down, Left, Right, PgUp, PgDn, \
+Home, End, F1–F12)"
+            ))
+        })
+    }
+}
+
+/// One override of a configuration file: the keys of `action` (in every
+/// context that binds it, or only in `context`) become `keys`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub action: Action,
+    pub keys: Vec<Key>,
+    #[serde(default)]
+    pub context: Option<Context>,
 }
 
 /// One row of the key table.
@@ -218,6 +308,7 @@ const DEFAULTS: &[Default] = &[
     bind(Global, &[ch('?')], Action::ToggleHelp, Msg::KeyHelp),
     bind(Global, &[ch('y')], Action::CopyFigure, Msg::KeyCopyFigure),
     bind(Global, &[ch('Y')], Action::CopyRow, Msg::KeyCopyRow),
+    bind(Global, &[ch('x')], Action::Export, Msg::KeyExport),
     bind(
         Global,
         &[plain(KeyCode::Tab)],
@@ -572,6 +663,58 @@ const FOOTER: &[(Context, &[(Action, Msg)])] = &[
 ];
 
 impl Keymap {
+    /// This key table with `overrides` applied, each patching only the
+    /// action it names: that action's keys are replaced (in its contexts,
+    /// or in the one named, where it is added if not bound there), and a
+    /// key it takes is removed from the other actions of the same context,
+    /// so dispatch and help agree on one meaning per key. An action no
+    /// context binds needs a context; without one it is an error.
+    pub fn with_overrides(&self, overrides: &[Override]) -> Result<Keymap, String> {
+        let mut keymap = self.clone();
+        for o in overrides {
+            let applies = |b: &Binding| o.context.is_none_or(|c| c == b.context);
+            let mut contexts: Vec<Context> = keymap
+                .bindings
+                .iter()
+                .filter(|b| b.action == o.action && applies(b))
+                .map(|b| b.context)
+                .collect();
+            if contexts.is_empty() {
+                let (Some(context), Some(description)) = (
+                    o.context,
+                    keymap
+                        .bindings
+                        .iter()
+                        .find(|b| b.action == o.action)
+                        .map(|b| b.description),
+                ) else {
+                    return Err(format!(
+                        "no key is bound to {:?} here; name a context where it applies",
+                        o.action
+                    ));
+                };
+                keymap.bindings.push(Binding {
+                    context,
+                    keys: Vec::new(),
+                    action: o.action,
+                    description,
+                });
+                contexts.push(context);
+            }
+            for b in &mut keymap.bindings {
+                if !contexts.contains(&b.context) {
+                    continue;
+                }
+                if b.action == o.action {
+                    b.keys = o.keys.clone();
+                } else {
+                    b.keys.retain(|k| !o.keys.contains(k));
+                }
+            }
+        }
+        Ok(keymap)
+    }
+
     /// The status line's keys for `context`: (key label, short label), then
     /// help and quit.
     pub fn footer(&self, context: Context) -> Vec<(String, Msg)> {

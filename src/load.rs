@@ -17,11 +17,12 @@ pub const EXTENSIONS: [&str; 3] = ["pdf", "txt", "ron"];
 
 /// What loading produced: the disclosures in the order the paths were given
 /// (a directory's files sorted by path), and each input that could not be
-/// read with the error (`file:line: message`).
+/// read with the error (`file:line: message`, rendered in the reader's
+/// language by [`ImportError::render`]).
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub docs: Vec<(PathBuf, Disclosure)>,
-    pub problems: Vec<(PathBuf, String)>,
+    pub problems: Vec<(PathBuf, ImportError)>,
 }
 
 /// How to load.
@@ -69,7 +70,7 @@ pub fn load_inputs_with(paths: &[PathBuf], options: &Options) -> (Loaded, Stats)
     }
     .min(files.len())
     .max(1);
-    let results: Vec<Mutex<Option<Result<Disclosure, String>>>> =
+    let results: Vec<Mutex<Option<Result<Disclosure, ImportError>>>> =
         files.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let hits = AtomicUsize::new(0);
@@ -88,7 +89,7 @@ pub fn load_inputs_with(paths: &[PathBuf], options: &Options) -> (Loaded, Stats)
             misses.fetch_add(1, Ordering::Relaxed);
         }
         if let Ok(mut slot) = results[i].lock() {
-            *slot = Some(result.map_err(|e| e.to_string()));
+            *slot = Some(result);
         }
     };
     if threads == 1 {
@@ -106,7 +107,11 @@ pub fn load_inputs_with(paths: &[PathBuf], options: &Options) -> (Loaded, Stats)
             Some(Ok(doc)) => docs.push((path, doc)),
             Some(Err(e)) => problems.push((path, e)),
             // Only a panicking worker leaves a slot empty.
-            None => problems.push((path.clone(), format!("{}: was not loaded", path.display()))),
+            None => {
+                let file = path.display().to_string();
+                let error = ImportError::new(&file, 0, "was not loaded").zh("未能载入");
+                problems.push((path, error));
+            }
         }
     }
     let stats = Stats {
@@ -166,7 +171,7 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 /// user asked for it), and under each directory every `.pdf`, `.txt` and
 /// `.ron`, recursively, sorted by path so runs are repeatable. A path that
 /// does not exist or a directory that cannot be listed is a problem.
-pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, ImportError)>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -184,14 +189,14 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     (files, problems)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, ImportError)>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            problems.push((
-                dir.to_path_buf(),
-                format!("{}: cannot list the directory: {e}", dir.display()),
-            ));
+            let file = dir.display().to_string();
+            let error = ImportError::new(&file, 0, format!("cannot list the directory: {e}"))
+                .zh(format!("无法列出目录：{e}"));
+            problems.push((dir.to_path_buf(), error));
             return;
         }
     };

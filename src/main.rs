@@ -8,23 +8,27 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use budget_tui::app::App;
 use budget_tui::cache::Cache;
-use budget_tui::i18n::Lang;
+use budget_tui::i18n::{colon, t, Lang, Msg};
 use budget_tui::load;
 use budget_tui::model::Disclosure;
 
 /// What every exit code means, printed under `--help`.
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  done: the app quit normally; check found no error; lookup found a match
+  0  done: the app quit normally; check found no error; lookup found a match; import, export,
+     screenshots, gen-corpus, completions and man wrote their output; config printed the default
+     or found the configuration file usable (or absent)
   1  check found an error finding; lookup found no match; screenshots could not write DIR;
-     gen-corpus could not write OUT_DIR
+     gen-corpus could not write OUT_DIR; export could not write DIR; man -o could not write DIR
   2  no input could be read (each unreadable file is named on standard error, file:line: what
      was expected; when some inputs load, the run goes on without the others), bad arguments,
-     or standard output could not be written
+     an export the input has nothing for (an FDP needs a classified table), a configuration file
+     that cannot be used (from `budget config`; every other command names it on standard error,
+     file:line:column, and goes on with the defaults), or standard output could not be written
   128+N  the app was ended by signal N (129 a hang-up, 143 SIGTERM)";
 
 /// Explore and check department budget disclosures (部门预算公开).
@@ -35,9 +39,10 @@ struct Cli {
     /// directories searched recursively for them. Without any, the bundled
     /// data. The app shows the first that can be read.
     paths: Vec<PathBuf>,
-    /// Interface language: zh (default) or en.
-    #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
-    lang: Lang,
+    /// Interface language: zh (the default) or en; wins over the
+    /// configuration file's `lang`.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
     /// Import every file again, neither reading nor writing the cache
     /// ($XDG_CACHE_HOME/budget, or ~/.cache/budget).
     #[arg(long, global = true)]
@@ -123,6 +128,57 @@ be read (unreadable inputs are named on standard error and skipped when others l
         #[arg(long, value_parser = parse_format)]
         format: Option<budget_tui::check::report::Format>,
     },
+    /// Export disclosures for other programs: CSV (each table as published,
+    /// every figure in one long file, the cards' indicators, the findings),
+    /// the model as JSON, or an Open Fiscal Data Package.
+    #[command(
+        after_help = "Exit codes: 0 written; 1 DIR cannot be written; 2 no input could be read \
+or the input has nothing the format holds (an FDP needs a classified table)"
+    )]
+    Export {
+        /// Disclosures to export (PDF, text, RON, or directories of them);
+        /// the bundled one when none.
+        paths: Vec<PathBuf>,
+        /// csv, json or fdp (datapackage.json and CSV).
+        #[arg(long, default_value = "csv", value_parser = parse_export_format)]
+        format: budget_tui::export::Format,
+        /// Where to write the files (created if missing); the configured
+        /// export directory, else the working directory, when not given.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Start each CSV with a byte-order mark so Excel reads its Chinese.
+        #[arg(long)]
+        excel: bool,
+    },
+    /// The configuration file ($XDG_CONFIG_HOME/budget/config.ron, else
+    /// ~/.config/budget/config.ron): without a flag, says where it is and
+    /// whether it can be used.
+    #[command(
+        after_help = "Exit codes: 0 printed, or the file is usable (or absent); \
+2 the file cannot be used (file:line:column: what was expected)"
+    )]
+    Config {
+        /// Print a configuration with every setting at its default and
+        /// what it means.
+        #[arg(long)]
+        print_default: bool,
+    },
+    /// Print a completion script for a shell: `budget completions bash >
+    /// ~/.local/share/bash-completion/completions/budget`.
+    #[command(after_help = "Exit codes: 0 printed; 2 an unknown shell")]
+    Completions {
+        /// bash, zsh or fish (also elvish, powershell).
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from these definitions:
+    /// `budget man | man -l -`; with -o, write budget.1 and one page per
+    /// subcommand (budget-export.1, …) into DIR.
+    #[command(after_help = "Exit codes: 0 printed or written; 1 DIR cannot be written")]
+    Man {
+        /// Write the pages into this directory instead of printing one.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write a corpus of generated disclosures in the seed's text form:
     /// real classification codes, sums that reconcile, 1–30 cards, some
     /// with 事业收入, 上年结转 or sub-units, a second year for some.
@@ -144,9 +200,28 @@ fn parse_format(text: &str) -> Result<budget_tui::check::report::Format, String>
         .ok_or_else(|| format!("unknown format `{text}` (expected text, json, md or csv)"))
 }
 
+fn parse_export_format(text: &str) -> Result<budget_tui::export::Format, String> {
+    budget_tui::export::Format::parse(text)
+        .ok_or_else(|| format!("unknown format `{text}` (expected csv, json or fdp)"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let cache = !cli.no_cache;
+    let (config, config_problem) = budget_tui::config::load();
+    // Flags win over the file; the file over the built-in defaults.
+    let lang = cli.lang.unwrap_or(config.lang);
+    output::set_lang(lang);
+    // `budget config` reports the problem itself.
+    if !matches!(cli.command, Some(Command::Config { .. })) {
+        if let Some(problem) = &config_problem {
+            output::error(&format!(
+                "{}{}{problem}",
+                t(lang, Msg::ConfigBroken),
+                colon(lang)
+            ));
+        }
+    }
     match cli.command {
         Some(Command::Import {
             file,
@@ -180,9 +255,9 @@ fn main() -> ExitCode {
                 limit,
                 all_columns,
                 sum,
-                lang: cli.lang,
+                lang,
             };
-            lookup(&query, &paths, cache, &options)
+            lookup(&query, &or_configured(paths, &config), cache, &options)
         }
         Some(Command::Check {
             paths,
@@ -194,15 +269,51 @@ fn main() -> ExitCode {
                 (None, true) => budget_tui::check::report::Format::Json,
                 (None, false) => budget_tui::check::report::Format::Text,
             };
-            check(paths, format, cli.lang, cache)
+            check(or_configured(paths, &config), format, lang, cache)
         }
-        Some(Command::Screenshots { dir }) => screenshots(&dir, cli.lang),
+        Some(Command::Screenshots { dir }) => screenshots(&dir, lang),
+        Some(Command::Export {
+            paths,
+            format,
+            output,
+            excel,
+        }) => {
+            let options = budget_tui::export::Options {
+                format,
+                excel,
+                lang,
+            };
+            let dir = output
+                .or_else(|| config.export_dir.clone())
+                .unwrap_or_else(|| PathBuf::from("."));
+            export(&or_configured(paths, &config), &dir, options, cache)
+        }
+        Some(Command::Config { print_default }) => config_command(print_default, config_problem),
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "budget", &mut script);
+            output::finish(
+                output::emit(&String::from_utf8_lossy(&script)),
+                ExitCode::SUCCESS,
+            )
+        }
+        Some(Command::Man { output }) => man(output.as_deref()),
         Some(Command::GenCorpus {
             departments,
             seed,
             out_dir,
         }) => gen_corpus(departments, seed, &out_dir),
-        None => open(&cli.paths, cli.lang, cache),
+        None => open(&or_configured(cli.paths, &config), lang, cache, &config),
+    }
+}
+
+/// The PATHs given, else the configuration's `data` (else none: the
+/// bundled example).
+fn or_configured(paths: Vec<PathBuf>, config: &budget_tui::config::Config) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        config.data.clone()
+    } else {
+        paths
     }
 }
 
@@ -211,7 +322,7 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
     let doc = match budget_tui::bundled::disclosure() {
         Ok(doc) => doc,
         Err(e) => {
-            output::error(&e.to_string());
+            output::error(&e.render(lang));
             return ExitCode::from(2);
         }
     };
@@ -230,9 +341,23 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
 /// No subcommand: the app, or the summary as text when output is not a
 /// terminal (`budget | less`, a script; of the first document). Several
 /// inputs open on the Departments tab.
-fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
+fn open(
+    paths: &[PathBuf],
+    lang: Lang,
+    cache: bool,
+    config: &budget_tui::config::Config,
+) -> ExitCode {
     let Some(loaded) = load_inputs(paths, cache) else {
         return ExitCode::from(2);
+    };
+    let settings = terminal::Settings {
+        export_dir: config.export_dir.clone(),
+        inputs: paths
+            .iter()
+            .cloned()
+            .chain(loaded.iter().map(|(name, _)| PathBuf::from(name)))
+            .collect(),
+        copy_separators: config.copy_separators,
     };
     // Several documents open on the Departments tab; `Enter` opens one.
     let Some(mut app) = App::with_documents(loaded, lang) else {
@@ -250,11 +375,12 @@ fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
         };
         return output::finish(output::emit(&text), ExitCode::SUCCESS);
     }
-    app.monochrome = budget_tui::ui::theme::no_color_requested();
-    match terminal::run(app) {
+    app.monochrome = config.monochrome(budget_tui::ui::theme::no_color_requested());
+    app.keymap = config.keymap();
+    match terminal::run(app, &settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            output::error(&format!("terminal: {e}"));
+            output::error(&format!("{}{e}", t(lang, Msg::TerminalFailed)));
             ExitCode::FAILURE
         }
     }
@@ -282,7 +408,7 @@ fn load_inputs_as(
         return match budget_tui::bundled::disclosure() {
             Ok(doc) => Some(vec![(budget_tui::bundled::PATH.to_string(), doc)]),
             Err(e) => {
-                output::error(&e.to_string());
+                output::error(&e.render(output::lang()));
                 None
             }
         };
@@ -290,18 +416,11 @@ fn load_inputs_as(
     let options = load_options(cache, tables_only);
     let (loaded, _) = load::load_inputs_with(paths, &options);
     for (_, problem) in loaded.problems.iter().filter(|_| report) {
-        output::error(problem);
+        output::error(&problem.render(output::lang()));
     }
     if loaded.docs.is_empty() {
         if loaded.problems.is_empty() {
-            output::error(&format!(
-                "no disclosure (.pdf, .txt, .ron) found in {}",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            no_disclosure_found(paths);
         }
         return None;
     }
@@ -312,6 +431,16 @@ fn load_inputs_as(
             .map(|(path, doc)| (path.display().to_string(), doc))
             .collect(),
     )
+}
+
+/// Says that `paths` hold no file `budget` reads.
+fn no_disclosure_found(paths: &[PathBuf]) {
+    let listed: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    output::error(&format!(
+        "{}{}",
+        t(output::lang(), Msg::NoDisclosureFound),
+        listed.join(", ")
+    ));
 }
 
 /// How inputs load: through the cache unless `--no-cache`, on every core.
@@ -346,11 +475,11 @@ fn check(
         let options = load_options(cache, false);
         let (loaded, _) = load::load_inputs_with(&paths, &options);
         for (_, problem) in &loaded.problems {
-            output::error(problem);
+            output::error(&problem.render(lang));
         }
         if loaded.docs.is_empty() {
             if loaded.problems.is_empty() {
-                output::error("no disclosure (.pdf, .txt, .ron) found");
+                no_disclosure_found(&paths);
             }
             return ExitCode::from(2);
         }
@@ -369,8 +498,9 @@ fn check(
                 Ok(Some(reviews)) => {
                     for stale in check::review::apply(report, doc, &reviews) {
                         output::note(&format!(
-                            "{}: no finding of {} at {}",
+                            "{}: {}{} {}",
                             check::review::sidecar_path(Path::new(file)).display(),
+                            t(lang, Msg::NoFindingAt),
                             stale.rule,
                             stale.location.as_deref().unwrap_or("-")
                         ));
@@ -417,7 +547,7 @@ fn check(
                 serde_json::json!({
                     "file": path.display().to_string(),
                     "status": "unreadable",
-                    "error": error,
+                    "error": error.render(lang),
                 })
             }))
             .collect();
@@ -435,18 +565,20 @@ fn check(
 /// `budget import FILE [-o OUT] [--json]`: the model as RON (or JSON) on
 /// standard output or in OUT. Source data is never overwritten.
 fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), String> {
+    let lang = output::lang();
     if let Some(out) = output {
         if output::same_file(file, out) {
             return Err(format!(
-                "{}: refusing to write the output over the input file",
-                out.display()
+                "{}: {}",
+                out.display(),
+                t(lang, Msg::RefusingOverInput)
             ));
         }
     }
-    let doc = budget_tui::import::load_path(file).map_err(|e| e.to_string())?;
+    let doc = budget_tui::import::load_path(file).map_err(|e| e.render(lang))?;
     let text = if json {
         let mut text = serde_json::to_string_pretty(&doc)
-            .map_err(|e| format!("{}: cannot write JSON: {e}", file.display()))?;
+            .map_err(|e| format!("{}: {}{e}", file.display(), t(lang, Msg::CannotWriteJson)))?;
         text.push('\n');
         text
     } else {
@@ -454,27 +586,26 @@ fn import_command(file: &Path, output: Option<&Path>, json: bool) -> Result<(), 
     };
     match output {
         Some(out) => output::write_atomic(out, text.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
-        None => match output::emit(&text) {
-            Ok(()) | Err(output::Stdout::Closed) => Ok(()),
-            Err(output::Stdout::Failed(e)) => Err(format!("cannot write to standard output: {e}")),
-        },
+            .map_err(|e| format!("{}: {}{e}", out.display(), t(lang, Msg::CannotWrite))),
+        None => emit_or_error(&text),
     }
 }
 
 /// `budget import FILE.pdf --report [--json]`: one line per page, `p. N`,
 /// what it became and its first line (or a JSON array of the same).
 fn report_command(file: &Path, json: bool) -> Result<(), String> {
-    let (_, report) = budget_tui::import::load_with_report(file).map_err(|e| e.to_string())?;
+    let lang = output::lang();
+    let (_, report) = budget_tui::import::load_with_report(file).map_err(|e| e.render(lang))?;
     let Some(pages) = report else {
         return Err(format!(
-            "{}: --report lists the pages of a PDF; this input is not a PDF",
-            file.display()
+            "{}: {}",
+            file.display(),
+            t(lang, Msg::ReportNeedsPdf)
         ));
     };
     let text = if json {
         let mut text = serde_json::to_string_pretty(&pages)
-            .map_err(|e| format!("{}: cannot write JSON: {e}", file.display()))?;
+            .map_err(|e| format!("{}: {}{e}", file.display(), t(lang, Msg::CannotWriteJson)))?;
         text.push('\n');
         text
     } else {
@@ -483,9 +614,17 @@ fn report_command(file: &Path, json: bool) -> Result<(), String> {
             .map(|p| format!("p. {:<3} {}  | {}\n", p.page, p.became, p.first_line))
             .collect()
     };
-    match output::emit(&text) {
+    emit_or_error(&text)
+}
+
+/// Standard output for a command that reports its own errors: a closed
+/// pipe is fine, any other failure is the error to report.
+fn emit_or_error(text: &str) -> Result<(), String> {
+    match output::emit(text) {
         Ok(()) | Err(output::Stdout::Closed) => Ok(()),
-        Err(output::Stdout::Failed(e)) => Err(format!("cannot write to standard output: {e}")),
+        Err(output::Stdout::Failed(e)) => {
+            Err(format!("{}{e}", t(output::lang(), Msg::CannotWriteStdout)))
+        }
     }
 }
 
@@ -524,7 +663,10 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         let sum = match lookup::sum_code(&docs, query) {
             Ok(Some(sum)) => sum,
             Ok(None) => {
-                output::note(&format!("no disclosure prints the code `{query}`"));
+                output::note(&format!(
+                    "{}`{query}`",
+                    t(args.lang, Msg::NoDisclosurePrintsCode)
+                ));
                 return ExitCode::from(1);
             }
             Err(e) => {
@@ -571,7 +713,7 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         }
     };
     if found.rows.is_empty() {
-        output::note(&format!("no match for `{query}`"));
+        output::note(&format!("{}`{query}`", t(args.lang, Msg::NoMatchFor)));
         return ExitCode::from(1);
     }
     name_files(&mut found.rows);
@@ -594,14 +736,125 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
     output::finish(output::emit(&text), ExitCode::SUCCESS)
 }
 
+/// `budget export`: the files of `options.format` in `dir`, each written
+/// whole or not at all and never over an input; their paths on standard
+/// output.
+fn export(
+    paths: &[PathBuf],
+    dir: &Path,
+    options: budget_tui::export::Options,
+    cache: bool,
+) -> ExitCode {
+    let Some(loaded) = load_inputs(paths, cache) else {
+        return ExitCode::from(2);
+    };
+    let files = match budget_tui::export::files(&loaded, options) {
+        Ok(files) => files,
+        Err(e) => {
+            output::error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let mut written = String::new();
+    for file in &files {
+        let target = dir.join(&file.path);
+        if let Some((input, _)) = loaded
+            .iter()
+            .find(|(input, _)| output::same_file(Path::new(input), &target))
+        {
+            output::error(&format!(
+                "{}: {} ({input})",
+                target.display(),
+                t(options.lang, Msg::RefusingOverInput)
+            ));
+            return ExitCode::FAILURE;
+        }
+        let done = match target.parent() {
+            Some(parent) => std::fs::create_dir_all(parent),
+            None => Ok(()),
+        }
+        .and_then(|()| output::write_atomic(&target, &file.bytes));
+        if let Err(e) = done {
+            output::error(&format!(
+                "{}: {}{e}",
+                target.display(),
+                t(options.lang, Msg::CannotWrite)
+            ));
+            return ExitCode::FAILURE;
+        }
+        written.push_str(&format!("{}\n", target.display()));
+    }
+    output::finish(output::emit(&written), ExitCode::SUCCESS)
+}
+
+/// `budget man [-o DIR]`: the manual page on standard output, or every
+/// page (one per subcommand too) written into DIR.
+fn man(dir: Option<&Path>) -> ExitCode {
+    let command = Cli::command();
+    if let Some(dir) = dir {
+        return match std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(command, dir))
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                output::error(&format!("{}: {e}", dir.display()));
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let mut page = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(command).render(&mut page) {
+        output::error(&format!("cannot render the manual page: {e}"));
+        return ExitCode::from(2);
+    }
+    output::finish(
+        output::emit(&String::from_utf8_lossy(&page)),
+        ExitCode::SUCCESS,
+    )
+}
+
+/// `budget config [--print-default]`.
+fn config_command(
+    print_default: bool,
+    problem: Option<budget_tui::config::ConfigError>,
+) -> ExitCode {
+    use budget_tui::config;
+    if print_default {
+        return output::finish(output::emit(config::DEFAULT_TEXT), ExitCode::SUCCESS);
+    }
+    let lang = output::lang();
+    match (problem, config::path()) {
+        (Some(problem), _) => {
+            output::error(&problem.to_string());
+            ExitCode::from(2)
+        }
+        (None, Some(path)) => {
+            let state = if path.exists() {
+                Msg::ConfigUsable
+            } else {
+                Msg::ConfigAbsent
+            };
+            output::finish(
+                output::emit(&format!("{} ({})\n", path.display(), t(lang, state))),
+                ExitCode::SUCCESS,
+            )
+        }
+        (None, None) => {
+            output::note(t(lang, Msg::ConfigNoHome));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 /// `budget gen-corpus`: a deterministic corpus of disclosures in the seed's
 /// text form.
 fn gen_corpus(departments: usize, seed: u64, out_dir: &Path) -> ExitCode {
     match budget_tui::corpus::write_corpus(out_dir, departments, seed) {
         Ok(written) => {
             output::note(&format!(
-                "{} files written to {}",
+                "{}{}{}",
                 written.len(),
+                t(output::lang(), Msg::FilesWrittenTo),
                 out_dir.display()
             ));
             ExitCode::SUCCESS

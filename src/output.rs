@@ -11,6 +11,28 @@ use std::io::{self, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use budget_tui::i18n::{t, Lang, Msg};
+
+/// Whether the messages of this run are in English (`--lang en`, or the
+/// configuration's); set once in `main` before anything is printed. One
+/// language per process: every message on standard error speaks it.
+static ENGLISH: AtomicBool = AtomicBool::new(false);
+
+/// Sets the language of the messages this run prints.
+pub fn set_lang(lang: Lang) {
+    ENGLISH.store(lang == Lang::En, Ordering::Relaxed);
+}
+
+/// The language of the messages this run prints.
+pub fn lang() -> Lang {
+    if ENGLISH.load(Ordering::Relaxed) {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
+}
 
 /// Why standard output could not be written.
 #[derive(Debug)]
@@ -38,16 +60,17 @@ pub fn finish(result: Result<(), Stdout>, code: ExitCode) -> ExitCode {
     match result {
         Ok(()) | Err(Stdout::Closed) => code,
         Err(Stdout::Failed(e)) => {
-            error(&format!("cannot write to standard output: {e}"));
+            error(&format!("{}{e}", t(lang(), Msg::CannotWriteStdout)));
             ExitCode::from(2)
         }
     }
 }
 
-/// Prints `error: message` on standard error, ignoring a failure (a dead
-/// terminal, `2>/dev/full`): there is nowhere else to report it.
+/// Prints `error: message` (`错误：message`) on standard error, ignoring a
+/// failure (a dead terminal, `2>/dev/full`): there is nowhere else to
+/// report it.
 pub fn error(message: &str) {
-    note(&format!("error: {message}"));
+    note(&format!("{}{message}", t(lang(), Msg::ErrorLabel)));
 }
 
 /// Prints one line on standard error, ignoring a failure.

@@ -19,6 +19,7 @@
 use std::io::{self, Write};
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
@@ -28,6 +29,7 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::Terminal;
 
 use budget_tui::app::{App, Effect};
+use budget_tui::i18n::{colon, t, Lang, Msg};
 use budget_tui::ui;
 
 /// Held while a frame is written and flushed.
@@ -182,10 +184,66 @@ fn await_signal_exit() {
     }
 }
 
+/// What the terminal loop needs to carry out effects: where `x` writes,
+/// what it must never write over, and how `y` formats a figure.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The export directory; the working directory when `None`.
+    pub export_dir: Option<PathBuf>,
+    /// The files the app was opened on: an export never replaces one.
+    pub inputs: Vec<PathBuf>,
+    /// Copy figures with thousands separators (`3,264.56`).
+    pub copy_separators: bool,
+}
+
+/// Writes the view `x` exported and says where it went (or why not), for
+/// the status line. The file is replaced whole or not at all, and never
+/// when it is one of the inputs.
+fn export_view(settings: &Settings, file_name: &str, contents: &str, lang: Lang) -> String {
+    let dir = settings
+        .export_dir
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let target = dir.join(file_name);
+    let failed = |why: String| format!("{}{}{why}", t(lang, Msg::ExportFailed), colon(lang));
+    if settings
+        .inputs
+        .iter()
+        .any(|input| crate::output::same_file(input, &target))
+    {
+        return failed(format!(
+            "{} {}",
+            target.display(),
+            t(lang, Msg::ExportOverInput)
+        ));
+    }
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| crate::output::write_atomic(&target, contents.as_bytes()));
+    match written {
+        Ok(()) => {
+            let shown = target.canonicalize().unwrap_or(target);
+            format!("{} {}", t(lang, Msg::ExportSaved), shown.display())
+        }
+        Err(e) => failed(format!("{}: {e}", target.display())),
+    }
+}
+
+/// A copied figure as `y` sends it: with thousands separators when the
+/// configuration asks and the text is a plain decimal; anything else
+/// (a card's target as printed) unchanged.
+fn copied_text(text: String, separators: bool) -> String {
+    match text.parse::<rust_decimal::Decimal>() {
+        Ok(value) if separators && value.to_string() == text => {
+            budget_tui::model::format_amount(value)
+        }
+        _ => text,
+    }
+}
+
 /// Runs the app until the user quits. Redraws only after input or a resize:
 /// idle, the process sleeps in `event::read`.
-pub fn run(app: App) -> io::Result<()> {
-    let result = run_inner(app);
+pub fn run(app: App, settings: &Settings) -> io::Result<()> {
+    let result = run_inner(app, settings);
     if result.is_err() {
         restore();
         await_signal_exit();
@@ -193,7 +251,7 @@ pub fn run(app: App) -> io::Result<()> {
     result
 }
 
-fn run_inner(mut app: App) -> io::Result<()> {
+fn run_inner(mut app: App, settings: &Settings) -> io::Result<()> {
     if app.monochrome {
         // crossterm's own NO_COLOR handling emits a bare reset that wipes
         // bold / reversed; the monochrome theme already uses no colour.
@@ -231,10 +289,19 @@ fn run_inner(mut app: App) -> io::Result<()> {
                                 // copy, not the session.
                                 Effect::Copy(text) => {
                                     let mut out = io::stdout();
+                                    let text = copied_text(text, settings.copy_separators);
                                     let sequence = budget_tui::app::copy::osc52(&text);
                                     let _ = out
                                         .write_all(sequence.as_bytes())
                                         .and_then(|()| out.flush());
+                                }
+                                Effect::Export {
+                                    file_name,
+                                    contents,
+                                } => {
+                                    let said =
+                                        export_view(settings, &file_name, &contents, app.lang);
+                                    app.notice = Some(said);
                                 }
                             }
                         }
@@ -275,4 +342,58 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io:
     terminal.draw(|frame| ui::draw(frame, app))?;
     ratatui::crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     terminal.backend_mut().flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("budget-x-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn x_writes_the_view_into_the_export_directory_and_says_where() {
+        let dir = temp_dir("write");
+        let settings = Settings {
+            export_dir: Some(dir.join("exports")),
+            ..Settings::default()
+        };
+        let said = export_view(&settings, "审核.csv", "a,b\n1,2\n", Lang::Zh);
+        let target = dir.join("exports").join("审核.csv");
+        assert_eq!(
+            std::fs::read_to_string(&target).ok().as_deref(),
+            Some("a,b\n1,2\n")
+        );
+        assert!(said.starts_with("已导出到 /"), "{said}");
+        assert!(said.ends_with("exports/审核.csv"), "{said}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn x_never_writes_over_an_input() {
+        let dir = temp_dir("input");
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let input = dir.join("seed.ron");
+        std::fs::write(&input, "(…)").expect("write");
+        let settings = Settings {
+            export_dir: Some(dir.clone()),
+            inputs: vec![input.clone()],
+            copy_separators: false,
+        };
+        let said = export_view(&settings, "seed.ron", "x\n", Lang::En);
+        assert!(said.starts_with("export failed: "), "{said}");
+        assert!(said.contains("is an input file"), "{said}");
+        assert_eq!(std::fs::read_to_string(&input).ok().as_deref(), Some("(…)"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn copy_separators_group_plain_figures_only() {
+        assert_eq!(copied_text("3264.56".into(), true), "3,264.56");
+        assert_eq!(copied_text("3264.56".into(), false), "3264.56");
+        assert_eq!(copied_text("≤622600 万元".into(), true), "≤622600 万元");
+    }
 }

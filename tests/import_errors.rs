@@ -327,14 +327,11 @@ fn cli_reports_bad_input_with_file_and_line() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         stderr.trim_end(),
-        format!(
-            "error: {}:49: expected an amount in column 预算数, found \"12.3x\"",
-            bad.display()
-        )
+        format!("错误：{}:49: 预算数 栏应为金额，实为“12.3x”", bad.display())
     );
     let out = budget(&["import", scratch("missing.txt").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("错误："));
 }
 
 #[test]
@@ -348,7 +345,7 @@ fn cli_refuses_to_overwrite_its_input() {
         input.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不会把输出写在输入文件上"));
     assert_eq!(std::fs::read_to_string(&input).unwrap(), seed_text());
     // The same file named another way is refused too.
     let dotted = input.parent().unwrap().join(".").join("input.txt");

@@ -59,7 +59,7 @@ fn an_exact_code_prints_one_line_per_table() {
     {
         assert!(line.contains(table), "{line}");
         assert!(line.contains("2010301"), "{line}");
-        assert!(line.contains("2349.56"), "{line}");
+        assert!(line.contains("2,349.56 万元"), "{line}");
     }
 }
 

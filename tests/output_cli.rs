@@ -41,8 +41,7 @@ fn a_hard_link_to_the_input_is_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("refusing to write the output over the input"),
+        String::from_utf8_lossy(&out.stderr).contains("不会把输出写在输入文件上"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -95,7 +94,7 @@ fn a_failed_write_keeps_the_previous_output_and_exits_2() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/full: cannot write"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/full: 无法写入"));
     // A directory that cannot be written: the old file stays as it was.
     let target = scratch("kept.ron");
     std::fs::write(&target, "previous output").unwrap();
@@ -122,10 +121,7 @@ fn standard_output_full_is_exit_2_not_a_panic() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            stderr.contains("cannot write to standard output"),
-            "{args:?}: {stderr}"
-        );
+        assert!(stderr.contains("无法写入标准输出"), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }

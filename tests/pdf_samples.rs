@@ -566,7 +566,7 @@ fn bad_pdfs_are_refused_with_a_clear_error() {
         let path = tmp.join(name);
         std::fs::write(&path, &data).unwrap();
         let out = Command::new(env!("CARGO_BIN_EXE_budget"))
-            .arg("import")
+            .args(["--lang", "en", "import"])
             .arg(&path)
             .output()
             .unwrap();
@@ -596,7 +596,7 @@ fn bad_pdfs_are_refused_with_a_clear_error() {
         ),
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_budget"))
-            .arg("check")
+            .args(["--lang", "en", "check"])
             .arg(bad.join(name))
             .output()
             .unwrap();

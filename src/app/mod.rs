@@ -112,6 +112,12 @@ pub enum Effect {
     Quit,
     /// Put this text in the clipboard (OSC 52).
     Copy(String),
+    /// Write this CSV of the view on screen as `file_name` in the export
+    /// directory (`x`); the terminal loop says where it went.
+    Export {
+        file_name: String,
+        contents: String,
+    },
 }
 
 /// What covers the tab, one at a time; keys go to it first and `Esc`
@@ -251,6 +257,7 @@ impl App {
         library.open = index;
         let mut next = App::new(doc.clone(), self.lang);
         next.monochrome = self.monochrome;
+        next.keymap = self.keymap.clone();
         next.resize(self.viewport.0, self.viewport.1);
         next.years = years::YearsState::for_document(&library.docs, index);
         next.library = Some(library);
@@ -504,6 +511,13 @@ impl App {
                     None => self.notice = Some(t(self.lang, Msg::NothingToCopy).to_string()),
                 }
             }
+            Action::Export => match crate::export::view::current(self) {
+                Some(view) => self.effects.push(Effect::Export {
+                    file_name: view.file_name,
+                    contents: view.contents,
+                }),
+                None => self.notice = Some(t(self.lang, Msg::NothingToExport).to_string()),
+            },
             Action::GoBack => self.go_back(),
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),

@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::{Finding, LedgerCounts, Report, RuleState, Severity, FORMAT_VERSION};
 use crate::i18n::Lang;
-use crate::model::{Disclosure, Place, TableKind};
+use crate::model::{format_amount, Disclosure, Place, TableKind};
 
 /// The output formats of `budget check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,16 +348,16 @@ fn figures_text(f: &Finding, lang: Lang) -> String {
         Lang::En => ("printed", "against", "difference", "tolerance"),
     };
     if let Some(p) = fig.printed {
-        parts.push(format!("{printed} {p}"));
+        parts.push(format!("{printed} {}", format_amount(p)));
     }
     if let Some(e) = fig.expected {
-        parts.push(format!("{expected} {e}"));
+        parts.push(format!("{expected} {}", format_amount(e)));
     }
     if let Some(d) = fig.difference {
         parts.push(format!("{difference} {}", super::text::signed(d)));
     }
     if let Some(t) = fig.tolerance {
-        parts.push(format!("{tolerance} ±{t}"));
+        parts.push(format!("{tolerance} ±{}", format_amount(t)));
     }
     let mut s = parts.join(match lang {
         Lang::Zh => "，",
@@ -496,15 +496,6 @@ pub fn markdown(c: &Checked, lang: Lang) -> String {
     out
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// One finding per row (consequences too, naming their root's number):
 /// for a spreadsheet of many departments.
 pub fn csv(checked: &[Checked], lang: Lang) -> String {
@@ -588,11 +579,5 @@ fn csv_row(c: &Checked, f: &Finding, number: usize, root: Option<usize>, lang: L
             .map(|r| r.note.clone())
             .unwrap_or_default(),
     ];
-    let mut row = fields
-        .iter()
-        .map(|s| csv_field(s))
-        .collect::<Vec<_>>()
-        .join(",");
-    row.push('\n');
-    row
+    crate::export::csv::record(&fields)
 }

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::i18n::Lang;
-use crate::model::{TableKind, Unit};
+use crate::model::{format_amount, TableKind, Unit};
 
 /// One argument of a [`Text`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub enum Arg {
     Amount(Decimal),
     /// A signed difference, its sign always shown: `+0.10`, `-231.83`.
     Signed(Decimal),
-    /// An amount with its unit: `3264.56万元` / `3264.56 wan yuan`.
+    /// An amount with its unit: `3,264.56 万元` / `3,264.56 wan yuan`.
     Figure(Decimal, Unit),
     /// A unit on its own.
     Unit(Unit),
@@ -96,11 +96,13 @@ impl Arg {
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Arg::Doc(s) => s.clone(),
-            Arg::Amount(d) => d.to_string(),
+            // Figures read as everywhere a person reads them: thousands
+            // separators and the printed decimals (`format_amount`).
+            Arg::Amount(d) => format_amount(*d),
             Arg::Signed(d) => signed(*d),
             Arg::Figure(d, unit) => match lang {
-                Lang::Zh => format!("{d}{}", unit.label()),
-                Lang::En => format!("{d} {}", unit_en(*unit)),
+                Lang::Zh => format!("{} {}", format_amount(*d), unit.label()),
+                Lang::En => format!("{} {}", format_amount(*d), unit_en(*unit)),
             },
             Arg::Unit(unit) => match lang {
                 Lang::Zh => unit.label().to_string(),
@@ -130,12 +132,13 @@ impl Arg {
     }
 }
 
-/// A signed difference with its sign always shown: `+0.10`, `-231.83`.
+/// A signed difference with its sign always shown: `+0.10`, `-231.83`,
+/// `+1,234.00`.
 pub fn signed(d: Decimal) -> String {
     if d.is_sign_negative() && !d.is_zero() {
-        d.to_string()
+        format_amount(d)
     } else {
-        format!("+{}", d.abs())
+        format!("+{}", format_amount(d.abs()))
     }
 }
 
@@ -261,11 +264,11 @@ mod tests {
         );
         assert_eq!(
             t.render(Lang::Zh),
-            "2010301 行政运行应为 2349.56万元，相差 -0.01"
+            "2010301 行政运行应为 2,349.56 万元，相差 -0.01"
         );
         assert_eq!(
             t.render(Lang::En),
-            "2010301 行政运行 should be 2349.56 wan yuan (difference -0.01)"
+            "2010301 行政运行 should be 2,349.56 wan yuan (difference -0.01)"
         );
         assert_eq!(t.amounts(), vec![d, Decimal::new(-1, 2)]);
     }

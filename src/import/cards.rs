@@ -210,6 +210,7 @@ pub(crate) fn plan_points(
                     values.map_or(0, |v| v.no),
                     format!("expected a percentage in column {label} of the spending plan, found \"{text}\""),
                 )
+                .zh(format!("资金支出计划的 {label} 栏应为百分比，实为“{text}”"))
             })?;
             Ok(PlanPoint {
                 label: label.clone(),
@@ -538,6 +539,10 @@ fn read_header_row(
                     text.trim()
                 ),
             )
+            .zh(format!(
+                "绩效目标表的 {label} 应为金额，实为“{}”",
+                text.trim()
+            ))
         })
     };
     let budget_row = labels.iter().any(|l| field_of(l) == Some(Field::Group));

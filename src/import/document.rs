@@ -83,7 +83,8 @@ fn parse(text: &str, file: &str, narrative_only: bool) -> Result<Disclosure, Imp
             file,
             1,
             "the file is empty: expected a budget disclosure (headings, then tables as tab-separated rows)",
-        ));
+        )
+        .zh("文件为空：应为部门预算公开文件（标题，然后是以制表符分隔的表格行）"));
     }
     promote_title_lines(&mut lines);
     let mut b = Builder {
@@ -474,7 +475,8 @@ impl Builder<'_> {
                 file,
                 1,
                 "no budget table found: expected a table title such as 部门预算收支总表 followed by its header and 栏次 rows",
-            ));
+            )
+            .zh("未找到预算表：应有表名（如 部门预算收支总表），其下是表头和栏次行"));
         }
 
         let headings = lines.iter().filter_map(|l| match &l.kind {
@@ -528,6 +530,7 @@ impl Builder<'_> {
                         first_table.map_or(1, |t| t.line),
                         "expected the budget year: a title such as \"某部门 2025 年部门预算\" or a 预算年度 line above the tables",
                     )
+                    .zh("未找到预算年度：应有标题（如“某部门 2025 年部门预算”）或表格上方的预算年度行")
                 })?;
                 (owner_name, year)
             }

@@ -19,6 +19,7 @@ mod narrative;
 pub mod pdf;
 mod tables;
 
+use crate::i18n::Lang;
 use std::path::Path;
 
 use crate::model::Disclosure;
@@ -33,6 +34,7 @@ fn location(file: &str, line: usize) -> String {
 }
 
 /// An input that cannot be imported: names the file, the line and what was expected.
+/// Displayed in English; [`ImportError::render`] gives the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}: {message}", location(file, *line))]
 pub struct ImportError {
@@ -40,6 +42,9 @@ pub struct ImportError {
     /// 1-based line of the problem; 0 when the file could not be read at all.
     pub line: usize,
     pub message: String,
+    /// The message in Chinese, where the importer gives one (the common
+    /// messages do; a rare one falls back to English).
+    pub message_zh: Option<String>,
 }
 
 impl ImportError {
@@ -48,6 +53,22 @@ impl ImportError {
             file: file.to_string(),
             line,
             message: message.into(),
+            message_zh: None,
+        }
+    }
+
+    /// The same error with its message in Chinese.
+    pub(crate) fn zh(mut self, message: impl Into<String>) -> ImportError {
+        self.message_zh = Some(message.into());
+        self
+    }
+
+    /// `file:line: message` in `lang`; the English message where no
+    /// Chinese one was given.
+    pub fn render(&self, lang: Lang) -> String {
+        match (lang, &self.message_zh) {
+            (Lang::Zh, Some(zh)) => format!("{}: {zh}", location(&self.file, self.line)),
+            _ => self.to_string(),
         }
     }
 }
@@ -76,8 +97,10 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 /// Reads a whole input file, refusing one over [`MAX_INPUT_BYTES`].
 pub fn read_input(path: &Path, file: &str) -> Result<Vec<u8>, ImportError> {
     use std::io::Read;
-    let cannot =
-        |e: std::io::Error| ImportError::new(file, 0, format!("cannot read the file: {e}"));
+    let cannot = |e: std::io::Error| {
+        ImportError::new(file, 0, format!("cannot read the file: {e}"))
+            .zh(format!("无法读取文件：{e}"))
+    };
     let too_big = || {
         ImportError::new(
             file,
@@ -87,6 +110,10 @@ pub fn read_input(path: &Path, file: &str) -> Result<Vec<u8>, ImportError> {
                 MAX_INPUT_BYTES / (1024 * 1024)
             ),
         )
+        .zh(format!(
+            "文件超过输入大小上限 {} MB",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ))
     };
     let handle = std::fs::File::open(path).map_err(cannot)?;
     if handle.metadata().map_err(cannot)?.len() > MAX_INPUT_BYTES {
@@ -197,6 +224,7 @@ pub fn from_ron(text: &str, file: &str) -> Result<Disclosure, ImportError> {
             e.span.start.line,
             format!("expected a disclosure in RON: {}", e.code),
         )
+        .zh(format!("应为 RON 格式的公开文件：{}", e.code))
     })
 }
 
@@ -229,7 +257,10 @@ fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
             file,
             line_at(pos),
             format!("expected a text file, found binary data (a NUL byte at byte {pos})"),
-        ));
+        )
+        .zh(format!(
+            "应为文本文件，实为二进制数据（第 {pos} 字节为 NUL）"
+        )));
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
     let text = match std::str::from_utf8(body) {

@@ -233,6 +233,11 @@ pub(crate) fn asset_report(
                         cell(c)
                     ),
                 )
+                .zh(format!(
+                    "{} 栏应为金额，实为“{}”",
+                    labels.get(c).map_or("", String::as_str),
+                    cell(c)
+                ))
             })
         };
         let name = clean_markup(cell(0));

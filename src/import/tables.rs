@@ -527,28 +527,43 @@ impl Layout {
         if self.is_repeated_header(&row.cells) {
             return Ok(None);
         }
-        let err = |message: String| ImportError::new(file, row.no, message);
+        let err = |message: String, zh: String| ImportError::new(file, row.no, message).zh(zh);
         if row.cells.len() < self.width {
-            return Err(err(format!(
-                "expected {} cells as the 栏次 row says, found {} (the row is cut off)",
-                self.width,
-                row.cells.len()
-            )));
+            return Err(err(
+                format!(
+                    "expected {} cells as the 栏次 row says, found {} (the row is cut off)",
+                    self.width,
+                    row.cells.len()
+                ),
+                format!(
+                    "按栏次行应有 {} 个单元格，实有 {} 个（该行不完整）",
+                    self.width,
+                    row.cells.len()
+                ),
+            ));
         }
         if let Some(extra) = row.cells[self.width..].iter().find(|c| !c.is_empty()) {
-            return Err(err(format!(
-                "expected {} cells as the 栏次 row says, found {} with \"{extra}\" past the last column",
-                self.width,
-                row.cells.len()
-            )));
+            return Err(err(
+                format!(
+                    "expected {} cells as the 栏次 row says, found {} with \"{extra}\" past the last column",
+                    self.width,
+                    row.cells.len()
+                ),
+                format!(
+                    "按栏次行应有 {} 个单元格，实有 {} 个，最后一栏之后还有“{extra}”",
+                    self.width,
+                    row.cells.len()
+                ),
+            ));
         }
         let cell = |c: usize| row.cells.get(c).map_or("", |s| s.as_str());
         let seq = match self.seq_col.map(cell).filter(|s| !s.is_empty()) {
             None => None,
             Some(text) => Some(text.parse::<u32>().map_err(|_| {
-                err(format!(
-                    "expected a row number in column 序号, found \"{text}\""
-                ))
+                err(
+                    format!("expected a row number in column 序号, found \"{text}\""),
+                    format!("序号栏应为行号，实为“{text}”"),
+                )
             })?),
         };
         let mut out = Vec::with_capacity(self.sides.len());
@@ -597,9 +612,10 @@ impl Layout {
                     } else {
                         column.path()
                     };
-                    err(format!(
-                        "expected an amount in column {column_name}, found \"{text}\""
-                    ))
+                    err(
+                        format!("expected an amount in column {column_name}, found \"{text}\""),
+                        format!("{column_name} 栏应为金额，实为“{text}”"),
+                    )
                 })?;
                 amounts.push(amount);
             }
@@ -708,7 +724,8 @@ pub(crate) fn parse_budget_table(
             file,
             title_line,
             format!("expected the header rows of table {title} under its title, found {found}"),
-        ));
+        )
+        .zh(format!("表 {title} 的标题下应为表头行，实为 {found}")));
     };
     let split = split_header(&first.rows);
     let mut layout = Layout::build(kind, split.header, split.lanci).ok_or_else(|| {
@@ -717,6 +734,7 @@ pub(crate) fn parse_budget_table(
             first.rows.first().map_or(title_line, |r| r.no),
             format!("expected header rows above the figures of table {title}"),
         )
+        .zh(format!("表 {title} 的数字上方应有表头行"))
     })?;
     if split.lanci.is_none() && split.data.is_empty() && first.notes.is_empty() {
         let last = first.rows.last().map_or(title_line, |r| r.no);
@@ -724,7 +742,8 @@ pub(crate) fn parse_budget_table(
             file,
             last,
             format!("expected the 栏次 row or data rows of table {title} after its header (the table is cut off)"),
-        ));
+        )
+        .zh(format!("表 {title} 的表头之后应为栏次行或数据行（表格不完整）")));
     }
     // The blocks that continue the table on the next pages: title-less,
     // of the same width.

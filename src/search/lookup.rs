@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{DocInfo, Figure, HitKind, Item, MatchKind, SearchIndex};
 use crate::i18n::Lang;
-use crate::model::{Disclosure, Place, TableKind, Unit};
+use crate::model::{format_amount, Disclosure, Place, TableKind, Unit};
 
 /// One printed line of a lookup. Serialises to the JSON keys `department,
 /// year, table, code, name, column, value` (and `file` when the caller
@@ -198,8 +198,10 @@ fn to_rows(
     rows
 }
 
+/// A figure as a person reads it: thousands separators, the printed
+/// decimals, the unit (`2,349.56 万元`); JSON keeps the plain `value`.
 fn shown_amount(value: Decimal, unit: Unit) -> String {
-    format!("{value} {}", unit.label())
+    format!("{} {}", format_amount(value), unit.label())
 }
 
 /// The printed line of one hit, from the index alone.
@@ -341,17 +343,9 @@ pub fn cut_note(found: &Found, lang: Lang) -> Option<String> {
     })
 }
 
-/// `1341` → `1,341`.
+/// `1341` → `1,341`, grouped as figures are.
 fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    format_amount(Decimal::from(n))
 }
 
 /// One code totalled across departments for one budget year.
@@ -481,14 +475,18 @@ pub fn format_totals(sum: &CodeSum, lang: Lang) -> String {
             match lang {
                 Lang::Zh => format!(
                     "Σ {} {} {}年: {} {}（{count} 个部门）\n",
-                    sum.code, sum.name, t.year, t.value, t.unit
+                    sum.code,
+                    sum.name,
+                    t.year,
+                    format_amount(t.value),
+                    t.unit
                 ),
                 Lang::En => format!(
                     "Σ {} {} {}: {} {} ({count} department{})\n",
                     sum.code,
                     sum.name,
                     t.year,
-                    t.value,
+                    format_amount(t.value),
                     t.unit,
                     if t.departments == 1 { "" } else { "s" }
                 ),

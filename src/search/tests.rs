@@ -465,7 +465,7 @@ fn lookup_of_an_exact_code_prints_that_code_only() {
     for row in &rows {
         assert_eq!(row.value, Some(d("2349.56")));
         assert_eq!(row.column.as_deref(), Some("合计"));
-        assert_eq!(row.shown, "2349.56 万元");
+        assert_eq!(row.shown, "2,349.56 万元");
         assert_eq!(row.year, 2025);
     }
 }

@@ -33,7 +33,7 @@ fn errors_exit_1_with_the_finding_in_the_text() {
     assert!(cost.starts_with("错误"), "{cost}");
     assert!(cost.contains("成本指标金额不超过项目预算数"), "{cost}");
     assert!(cost.contains("市长热线工作运转成本"), "{cost}");
-    assert!(cost.contains("超出 622000万元"), "{cost}");
+    assert!(cost.contains("超出 622,000 万元"), "{cost}");
     // Chinese output has no English word in it (rule ids are in JSON):
     // the only Latin letter is the document's own 基本工作经费 B.
     let words: std::collections::BTreeSet<String> = stdout
@@ -72,7 +72,7 @@ fn english_output_is_english() {
         "{cost}"
     );
     assert!(
-        cost.contains("exceeds the project budget 600.00 wan yuan by 622000 wan yuan"),
+        cost.contains("exceeds the project budget 600.00 wan yuan by 622,000 wan yuan"),
         "{cost}"
     );
     assert!(stdout
@@ -154,7 +154,7 @@ fn markdown_is_a_review_to_send_back() {
     );
     assert!(md.contains("## 错误（须更正）"), "{md}");
     assert!(
-        md.contains("所列 622600，对照 600.00，相差 +622000.00"),
+        md.contains("所列 622,600，对照 600.00，相差 +622,000.00"),
         "{md}"
     );
     assert!(md.contains("## 审核台账"), "{md}");
@@ -280,7 +280,7 @@ fn a_reviewer_sidecar_marks_findings_without_hiding_them() {
     // A mark that matches nothing is said, on standard error.
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("no finding of table.parent-sum"),
+        stderr.contains("没有对应的发现：table.parent-sum"),
         "{stderr}"
     );
 

@@ -154,7 +154,7 @@ fn swapped_income_lines_of_t1_disagree_with_t4() {
         .map(|f| f.message(Lang::Zh))
         .collect();
     assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found[0].contains("财政拨款收支总表「一般公共预算」收入 3244.56万元 与收支总表「一般公共预算」收入 20.00万元 不一致，相差 +3224.56万元"), "{found:?}");
+    assert!(found[0].contains("财政拨款收支总表「一般公共预算」收入 3,244.56 万元 与收支总表「一般公共预算」收入 20.00 万元 不一致，相差 +3,224.56万元"), "{found:?}");
 }
 
 #[test]
@@ -182,8 +182,8 @@ fn a_code_that_t2_and_t3_do_not_share() {
     assert_eq!(
         found,
         [
-            "支出总表列有科目 2120801 20.00万元，收入总表没有这一科目",
-            "收入总表列有科目 2120899 20.00万元，支出总表没有这一科目"
+            "支出总表列有科目 2120801 20.00 万元，收入总表没有这一科目",
+            "收入总表列有科目 2120899 20.00 万元，支出总表没有这一科目"
         ]
     );
 }
@@ -262,7 +262,7 @@ fn narrative_income_by_fund_and_the_restated_total() {
     );
     let found = messages(&changed, "narrative.income-by-fund");
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].2.contains("情况说明所述「基金」收入 30.00万元 与收支总表对应收入行 20.00万元 不一致，相差 +10.00万元"), "{found:?}");
+    assert!(found[0].2.contains("情况说明所述「基金」收入 30.00 万元 与收支总表对应收入行 20.00 万元 不一致，相差 +10.00万元"), "{found:?}");
 
     // The total is restated in 比上年增减情况: that mention is compared too.
     let mut changed = doc.clone();

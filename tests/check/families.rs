@@ -305,7 +305,7 @@ fn narrative_figures_against_tables() {
     replace_text(&mut doc, "等12项目", "等11项目");
     let (_, findings) = run_rule(&doc, "narrative.personnel");
     assert_eq!(findings.len(), 1);
-    assert!(findings[0].message(Lang::Zh).contains("2094.75万元"));
+    assert!(findings[0].message(Lang::Zh).contains("2,094.75 万元"));
     assert!(
         findings[0].message(Lang::Zh).contains("+45.00万元"),
         "{}",
@@ -404,7 +404,7 @@ fn cost_indicators_in_yuan_are_converted() {
     let (_, findings) = run_rule(&doc, "project.cost-within-budget");
     assert_eq!(findings.len(), 1);
     assert!(
-        findings[0].message(Lang::Zh).contains("622.6万元"),
+        findings[0].message(Lang::Zh).contains("622.6 万元"),
         "{}",
         findings[0].message(Lang::Zh)
     );

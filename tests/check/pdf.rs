@@ -188,7 +188,7 @@ fn jiangsu_procurement_adds_up_and_a_changed_total_does_not() {
         .collect();
     assert_eq!(
         found,
-        ["政府采购预算表「合计」应等于各类之和 3096.24，实为 3106.24，相差 +10.00（须完全相等）"]
+        ["政府采购预算表「合计」应等于各类之和 3,096.24，实为 3,106.24，相差 +10.00（须完全相等）"]
     );
     // The seed prints an empty procurement table.
     let seed = crate::imported::imported();

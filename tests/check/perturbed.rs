@@ -69,7 +69,7 @@ pub fn one_figure_of_the_basic_table_changed_in(seed: Seed) {
         ])
     );
     let parent = report.findings_of("table.parent-sum").next().unwrap();
-    for figure in ["1709.84", "1709.94", "-0.10", "须完全相等"] {
+    for figure in ["1,709.84", "1,709.94", "-0.10", "须完全相等"] {
         assert!(
             parent.message(Lang::Zh).contains(figure),
             "{figure}: {}",
@@ -218,12 +218,12 @@ pub fn one_card_budget_changed_in(seed: Seed) {
     let report = check::run(&doc);
     let total = report.findings_of("project.budget-total").next().unwrap();
     assert!(
-        total.message(Lang::Zh).contains("920.00万元"),
+        total.message(Lang::Zh).contains("920.00 万元"),
         "{}",
         total.message(Lang::Zh)
     );
     assert!(
-        total.message(Lang::Zh).contains("915.00万元"),
+        total.message(Lang::Zh).contains("915.00 万元"),
         "{}",
         total.message(Lang::Zh)
     );

@@ -77,7 +77,7 @@ pub fn the_seed_has_exactly_its_known_errors_in(seed: fn() -> budget_tui::model:
         cost.message(Lang::Zh)
     );
     assert!(
-        cost.message(Lang::Zh).contains("600.00万元"),
+        cost.message(Lang::Zh).contains("600.00 万元"),
         "{}",
         cost.message(Lang::Zh)
     );

@@ -67,40 +67,62 @@ pub fn import_pdf_with_report(
     let extracted = std::panic::catch_unwind(|| extract::extract(bytes))
         .unwrap_or(Err(OpenError::ReaderFailed));
     let pages = extracted.map_err(|e| {
-        let message = match e {
-            OpenError::Encrypted => {
+        let (message, zh) = match e {
+            OpenError::Encrypted => (
                 "the PDF is encrypted (password-protected): expected an unencrypted disclosure"
-                    .to_string()
-            }
-            OpenError::Invalid => {
+                    .to_string(),
+                "PDF 已加密（有密码）：应为未加密的公开文件".to_string(),
+            ),
+            OpenError::Invalid => (
                 "expected a PDF, found a truncated or corrupt file (its structure cannot be read)"
-                    .to_string()
-            }
-            OpenError::NoPages => "expected a PDF with pages, found none".to_string(),
-            OpenError::ReaderFailed => {
+                    .to_string(),
+                "应为 PDF，实为不完整或已损坏的文件（无法读取其结构）".to_string(),
+            ),
+            OpenError::NoPages => (
+                "expected a PDF with pages, found none".to_string(),
+                "应为有页面的 PDF，实为没有页面".to_string(),
+            ),
+            OpenError::ReaderFailed => (
                 "the PDF reader failed on this file (its content is malformed): expected a well-formed PDF"
-                    .to_string()
-            }
-            OpenError::TooMuchText { page } => format!(
-                "p. {page}: the PDF draws more text than a disclosure holds (over {} characters on a page or {} in all): expected a budget disclosure",
-                extract::MAX_PAGE_GLYPHS,
-                extract::MAX_DOC_GLYPHS
+                    .to_string(),
+                "PDF 读取失败（内容格式有误）：应为格式正确的 PDF".to_string(),
+            ),
+            OpenError::TooMuchText { page } => (
+                format!(
+                    "p. {page}: the PDF draws more text than a disclosure holds (over {} characters on a page or {} in all): expected a budget disclosure",
+                    extract::MAX_PAGE_GLYPHS,
+                    extract::MAX_DOC_GLYPHS
+                ),
+                format!(
+                    "p. {page}：PDF 的文字多于任何公开文件（单页超过 {} 字或全文超过 {} 字）：应为部门预算公开文件",
+                    extract::MAX_PAGE_GLYPHS,
+                    extract::MAX_DOC_GLYPHS
+                ),
             ),
         };
-        ImportError::new(file, 0, message)
+        ImportError::new(file, 0, message).zh(zh)
     })?;
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs == 0 {
         let images = pages.iter().filter(|p| p.has_image).count();
-        let message = if images > 0 {
-            format!(
+        let error = if images > 0 {
+            ImportError::new(file, 0, format!(
                 "the PDF has no text layer ({} pages, {images} of them images only): it is a scan, expected a PDF with text (run OCR first)",
                 pages.len()
-            )
+            ))
+            .zh(format!(
+                "PDF 没有文字层（共 {} 页，其中 {images} 页只有图像）：这是扫描件，应为有文字的 PDF（请先做 OCR 识别）",
+                pages.len()
+            ))
         } else {
-            format!("the PDF shows no text on any of its {} pages", pages.len())
+            ImportError::new(
+                file,
+                0,
+                format!("the PDF shows no text on any of its {} pages", pages.len()),
+            )
+            .zh(format!("PDF 的 {} 页都没有文字", pages.len()))
         };
-        return Err(ImportError::new(file, 0, message));
+        return Err(error);
     }
     let text = to_text(&pages);
     let mut doc = super::import_text_form(&text.text, file).map_err(|e| {
@@ -113,16 +135,25 @@ pub fn import_pdf_with_report(
             .take(6)
             .map(|(i, l)| format!("p. {} \"{}\"", i + 1, short(l)))
             .collect();
-        let message = match page {
-            Some(p) if e.message.starts_with("no budget table") => format!(
-                "p. {p}: not a budget disclosure: {} (pages read: {})",
-                e.message,
-                read.join(", ")
+        // The text form's line means nothing to the reader of a PDF: the
+        // page is named instead, in both languages.
+        let zh = e.message_zh.clone().unwrap_or_else(|| e.message.clone());
+        let (message, zh) = match page {
+            Some(p) if e.message.starts_with("no budget table") => (
+                format!(
+                    "p. {p}: not a budget disclosure: {} (pages read: {})",
+                    e.message,
+                    read.join(", ")
+                ),
+                format!(
+                    "p. {p}：不是部门预算公开文件：{zh}（已读页面：{}）",
+                    read.join("、")
+                ),
             ),
-            Some(p) => format!("p. {p}: {}", e.message),
-            None => e.message.clone(),
+            Some(p) => (format!("p. {p}: {}", e.message), format!("p. {p}：{zh}")),
+            None => (e.message.clone(), zh),
         };
-        ImportError::new(file, 0, message)
+        ImportError::new(file, 0, message).zh(zh)
     })?;
     put_pages(&mut doc, &text.pages);
     let report = report(&doc, &text);
