@@ -231,11 +231,16 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
 /// terminal (`budget | less`, a script; of the first document). Several
 /// inputs open on the Departments tab.
 fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
-    let Some(loaded) = load_inputs(paths, cache) else {
+    // The Departments line counts each document's errors: from the cache.
+    let options = load::Options {
+        count_errors: true,
+        ..load_options(cache, false)
+    };
+    let Some((loaded, errors)) = load_counted(paths, &options, true) else {
         return ExitCode::from(2);
     };
     // Several documents open on the Departments tab; `Enter` opens one.
-    let Some(mut app) = App::with_documents(loaded, lang) else {
+    let Some(mut app) = App::with_counted_documents(loaded, errors, lang) else {
         return ExitCode::from(2);
     };
     if !std::io::stdout().is_terminal() {
@@ -278,17 +283,26 @@ fn load_inputs_as(
     tables_only: bool,
     report: bool,
 ) -> Option<Vec<(String, Disclosure)>> {
+    load_counted(paths, &load_options(cache, tables_only), report).map(|(docs, _)| docs)
+}
+
+/// [`load_inputs_as`] with `options`, and each document's count of error
+/// findings where known ([`load::Loaded::error_counts`]).
+type Counted = (Vec<(String, Disclosure)>, Vec<Option<usize>>);
+fn load_counted(paths: &[PathBuf], options: &load::Options, report: bool) -> Option<Counted> {
     if paths.is_empty() {
         return match budget_tui::bundled::disclosure() {
-            Ok(doc) => Some(vec![(budget_tui::bundled::PATH.to_string(), doc)]),
+            Ok(doc) => Some((
+                vec![(budget_tui::bundled::PATH.to_string(), doc)],
+                vec![None],
+            )),
             Err(e) => {
                 output::error(&e.to_string());
                 None
             }
         };
     }
-    let options = load_options(cache, tables_only);
-    let (loaded, _) = load::load_inputs_with(paths, &options);
+    let (loaded, _) = load::load_inputs_with(paths, options);
     for (_, problem) in loaded.problems.iter().filter(|_| report) {
         output::error(problem);
     }
@@ -305,13 +319,14 @@ fn load_inputs_as(
         }
         return None;
     }
-    Some(
+    Some((
         loaded
             .docs
             .into_iter()
             .map(|(path, doc)| (path.display().to_string(), doc))
             .collect(),
-    )
+        loaded.error_counts,
+    ))
 }
 
 /// How inputs load: through the cache unless `--no-cache`, on every core.
@@ -324,6 +339,7 @@ fn load_options(cache: bool, tables_only: bool) -> load::Options {
         },
         threads: 0,
         tables_only,
+        count_errors: false,
     }
 }
 
@@ -508,6 +524,15 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
     let code_like = query.bytes().any(|b| b.is_ascii_digit())
         && query.trim().bytes().all(|b| b.is_ascii_alphanumeric());
     let light = args.sum || code_like;
+    // A code carried exactly, every file in the cache: read the codes
+    // section of each entry alone (see load::lookup_code).
+    if code_like && !args.sum && !args.all_columns {
+        if let Some(fast) = load::lookup_code(paths, &load_options(cache, true), query) {
+            let names: Vec<String> = fast.files.iter().map(|p| p.display().to_string()).collect();
+            let found = lookup::exact_code_rows(&fast.docs, fast.items, args.limit);
+            return print_found(found, &names, args);
+        }
+    }
     let Some(loaded) = load_inputs_as(paths, cache, light, true) else {
         return ExitCode::from(2);
     };
@@ -554,7 +579,7 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         all_columns: args.all_columns,
     };
     // A code carried exactly needs no index (no pinyin of every name).
-    let mut found = match lookup::lookup_exact_code(&docs, query, options) {
+    let found = match lookup::lookup_exact_code(&docs, query, options) {
         Some(found) => found,
         None => {
             let docs = if light {
@@ -574,7 +599,22 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         output::note(&format!("no match for `{query}`"));
         return ExitCode::from(1);
     }
-    name_files(&mut found.rows);
+    print_found(found, &names, args)
+}
+
+/// Prints the rows `lookup` found (each named by its file when there are
+/// several files).
+fn print_found(
+    mut found: budget_tui::search::lookup::Found,
+    names: &[String],
+    args: &LookupArgs,
+) -> ExitCode {
+    use budget_tui::search::lookup;
+    if names.len() > 1 {
+        for row in &mut found.rows {
+            row.file = names.get(row.doc).cloned();
+        }
+    }
     let text = if args.json {
         match lookup::to_json(&found.rows) {
             Ok(text) => format!("{text}\n"),

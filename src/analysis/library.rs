@@ -32,15 +32,16 @@ pub const UNIT: Unit = Unit::WanYuan;
 
 impl DepartmentLine {
     pub fn build(source: &str, doc: &Disclosure) -> DepartmentLine {
+        DepartmentLine::build_counted(source, doc, crate::load::count_errors(doc))
+    }
+
+    /// The line of a document with `errors` error findings (known from the
+    /// cache, or counted by the caller).
+    pub fn build_counted(source: &str, doc: &Disclosure, errors: usize) -> DepartmentLine {
         let summary = SummaryView::build(doc);
         // A figure the Summary shows, in 万元; `None` rather than a clamped
         // figure if the conversion could not be exact.
         let wan = |v: Option<Decimal>| v.and_then(|v| summary.unit.checked_convert(v, UNIT));
-        let errors = crate::check::run(doc)
-            .findings
-            .iter()
-            .filter(|f| f.severity == crate::check::Severity::Error)
-            .count();
         let (mut initials, mut full) = (String::new(), String::new());
         crate::search::keys::push_pinyin(&doc.department.name, &mut initials, &mut full, |_| {});
         DepartmentLine {
@@ -57,6 +58,49 @@ impl DepartmentLine {
                 .to_lowercase(),
             pinyin: full,
         }
+    }
+}
+
+impl DepartmentLine {
+    /// The lines of `docs`, line `i` with `errors[i]` error findings where
+    /// that is known (`errors` may be shorter than `docs`); the documents
+    /// without a count are checked on every core (all checks take a few
+    /// milliseconds a document).
+    pub fn build_all(
+        docs: &[(String, Disclosure)],
+        errors: &[Option<usize>],
+    ) -> Vec<DepartmentLine> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(docs.len())
+            .max(1);
+        let chunk = docs.len().div_ceil(threads).max(1);
+        let build_chunk = |start: usize, part: &[(String, Disclosure)]| -> Vec<DepartmentLine> {
+            part.iter()
+                .enumerate()
+                .map(|(i, (source, doc))| {
+                    let known = errors.get(start + i).copied().flatten();
+                    let count = known.unwrap_or_else(|| crate::load::count_errors(doc));
+                    DepartmentLine::build_counted(source, doc, count)
+                })
+                .collect()
+        };
+        if threads == 1 {
+            return build_chunk(0, docs);
+        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = docs
+                .chunks(chunk)
+                .enumerate()
+                .map(|(n, part)| scope.spawn(move || build_chunk(n * chunk, part)))
+                .collect();
+            // A panicking chunk (a check that panics on a document) is a
+            // bug to report, not a line to drop silently.
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
     }
 }
 

@@ -65,10 +65,17 @@ impl Library {
     /// The library of `docs` (name to report each by, model), each line
     /// computed once here, never per keystroke.
     pub fn new(docs: Vec<(String, Disclosure)>) -> Library {
-        let lines = docs
-            .iter()
-            .map(|(source, doc)| DepartmentLine::build(source, doc))
-            .collect();
+        Library::with_error_counts(docs, Vec::new())
+    }
+
+    /// [`Library::new`] with the count of error findings of document `i`
+    /// where `errors[i]` knows it (from the cache); the others are checked
+    /// here, on every core.
+    pub fn with_error_counts(
+        docs: Vec<(String, Disclosure)>,
+        errors: Vec<Option<usize>>,
+    ) -> Library {
+        let lines = DepartmentLine::build_all(&docs, &errors);
         let mut library = Library {
             docs: docs.into_iter().map(|(_, doc)| doc).collect(),
             lines,

@@ -190,11 +190,22 @@ impl App {
     /// The app on several documents: the Departments tab lists them (each
     /// line computed once here) and the other tabs show the first; one
     /// document opens as [`App::new`].
-    pub fn with_documents(mut docs: Vec<(String, Disclosure)>, lang: Lang) -> Option<App> {
+    pub fn with_documents(docs: Vec<(String, Disclosure)>, lang: Lang) -> Option<App> {
+        App::with_counted_documents(docs, Vec::new(), lang)
+    }
+
+    /// [`App::with_documents`] with each document's count of error findings
+    /// where known (`errors[i]`, from the cache): only the others are
+    /// checked to fill the Departments list.
+    pub fn with_counted_documents(
+        mut docs: Vec<(String, Disclosure)>,
+        errors: Vec<Option<usize>>,
+        lang: Lang,
+    ) -> Option<App> {
         if docs.len() <= 1 {
             return docs.pop().map(|(_, doc)| App::new(doc, lang));
         }
-        let library = departments::Library::new(docs);
+        let library = departments::Library::with_error_counts(docs, errors);
         let mut app = App::new(library.docs.first()?.clone(), lang);
         app.library = Some(library);
         app.tab = Tab::Departments;
