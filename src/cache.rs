@@ -28,6 +28,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::analysis::library::LineFacts;
 use crate::model::Disclosure;
 use crate::search::{CodedItem, CodedItems};
 
@@ -143,6 +144,16 @@ impl Cache {
             year: codes.year,
             items,
         })
+    }
+
+    /// The Departments line's figures of the document cached for `key` and
+    /// its count of error findings when known, read from the first section
+    /// alone: the tab opens without decoding any model.
+    pub fn get_line(&self, key: Key) -> Option<(LineFacts, Option<usize>)> {
+        let bytes = self.read_prefix(key, 1)?;
+        let [head] = prefix_sections(&bytes, key)?;
+        let codes = CodesSection::parse(head)?;
+        Some((rmp_serde::from_slice(codes.facts).ok()?, codes.errors))
     }
 
     /// The header and the first `count` sections of the entry for `key`,
@@ -270,7 +281,7 @@ fn encode(
     key: Key,
     errors: Option<usize>,
 ) -> Result<Vec<u8>, rmp_serde::encode::Error> {
-    let head = CodesSection::encode(&CodedItems::of(doc), errors)?;
+    let head = CodesSection::encode(&CodedItems::of(doc), &LineFacts::of(doc), errors)?;
     let light = rmp_serde::to_vec_named(&tables_only(doc))?;
     let full = rmp_serde::to_vec_named(doc)?;
     let id = build_id().as_bytes();
@@ -291,7 +302,8 @@ fn encode(
 
 /// The first section: the document's count of error findings (`u32::MAX`
 /// when not counted), its year (u16) and department (u32 length, UTF-8),
-/// then a directory of its codes — count (u32), and for each its
+/// its Departments line's [`LineFacts`] (u32 length, MessagePack), then a
+/// directory of its codes — count (u32), and for each its
 /// normalised code (u8 length, bytes) and payload length (u32) — and the
 /// payloads: each code's [`CodedItem`]s as MessagePack. A lookup walks the
 /// directory without allocating and decodes one payload.
@@ -299,6 +311,8 @@ struct CodesSection<'a> {
     errors: Option<usize>,
     year: u16,
     department: &'a str,
+    /// [`LineFacts`] as MessagePack.
+    facts: &'a [u8],
     /// (code, payload), in the directory's (byte) order.
     codes: Vec<(&'a [u8], &'a [u8])>,
 }
@@ -308,6 +322,7 @@ const NOT_COUNTED: u32 = u32::MAX;
 impl<'a> CodesSection<'a> {
     fn encode(
         coded: &CodedItems,
+        facts: &LineFacts,
         errors: Option<usize>,
     ) -> Result<Vec<u8>, rmp_serde::encode::Error> {
         let mut out = Vec::new();
@@ -316,6 +331,9 @@ impl<'a> CodesSection<'a> {
         out.extend_from_slice(&coded.year.to_le_bytes());
         push_len32(&mut out, coded.department.len());
         out.extend_from_slice(coded.department.as_bytes());
+        let facts = rmp_serde::to_vec_named(facts)?;
+        push_len32(&mut out, facts.len());
+        out.extend_from_slice(&facts);
         // A code longer than 255 bytes is no classification or project
         // code: it is left out (a lookup of it falls back to the tables).
         let codes: Vec<&(String, Vec<CodedItem>)> = coded
@@ -344,6 +362,7 @@ impl<'a> CodesSection<'a> {
         let errors = r.u32()?;
         let year = u16::from_le_bytes(r.take(2)?.try_into().ok()?);
         let department = std::str::from_utf8(r.take_len32()?).ok()?;
+        let facts = r.take_len32()?;
         let count = usize::try_from(r.u32()?).ok()?;
         // Each directory line is at least five bytes: a corrupt count
         // cannot make a huge allocation.
@@ -362,6 +381,7 @@ impl<'a> CodesSection<'a> {
             errors: (errors != NOT_COUNTED).then_some(errors as usize),
             year,
             department,
+            facts,
             codes,
         })
     }
@@ -496,6 +516,10 @@ mod tests {
         assert_eq!(light.projects[1].code, "13050025P00945010077D");
         // Another content is another key.
         assert!(cache.get(Key::of(b"other bytes")).is_none());
+        let (facts, errors) = cache.get_line(key).expect("the line");
+        assert_eq!(facts, LineFacts::of(&doc));
+        assert_eq!(errors, Some(5));
+        assert_eq!(facts.name, "邢台市人民政府办公室");
         // Written without a count, read back without one.
         cache.put(key, &doc, None).expect("rewritten");
         assert_eq!(cache.get_counted(key).map(|(_, e)| e), Some(None));

@@ -17,6 +17,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::library::{DepartmentLine, LineFacts};
 use crate::cache::{Cache, Key};
 use crate::import::ImportError;
 use crate::model::Disclosure;
@@ -167,8 +168,8 @@ fn on_threads<T: Sync, R: Send>(
 }
 
 /// What loading one file produced.
-struct LoadedOne {
-    result: Result<Disclosure, ImportError>,
+struct Loading<T> {
+    result: Result<T, ImportError>,
     /// From the cache.
     hit: bool,
     errors: Option<usize>,
@@ -178,9 +179,9 @@ struct LoadedOne {
 
 /// One file: from the cache when its content is there, else imported (and
 /// then stored).
-fn load_one(path: &Path, options: &Options, manifest: Option<&Manifest>) -> LoadedOne {
+fn load_one(path: &Path, options: &Options, manifest: Option<&Manifest>) -> Loading<Disclosure> {
     let file = path.display().to_string();
-    let failed = |e| LoadedOne {
+    let failed = |e| Loading {
         result: Err(e),
         hit: false,
         errors: None,
@@ -208,7 +209,7 @@ fn load_one(path: &Path, options: &Options, manifest: Option<&Manifest>) -> Load
         };
         match cached {
             Some((doc, errors)) if errors.is_some() || !options.count_errors => {
-                return LoadedOne {
+                return Loading {
                     result: Ok(doc),
                     hit: true,
                     errors,
@@ -220,7 +221,7 @@ fn load_one(path: &Path, options: &Options, manifest: Option<&Manifest>) -> Load
                 // and store it with the count, once.
                 let errors = count_errors(&doc);
                 let _ = cache.put(key, &doc, Some(errors));
-                return LoadedOne {
+                return Loading {
                     result: Ok(doc),
                     hit: true,
                     errors: Some(errors),
@@ -240,11 +241,7 @@ fn load_one(path: &Path, options: &Options, manifest: Option<&Manifest>) -> Load
     // The manifest may be right about a file that changed since: the key
     // of what is imported is always the hash of the bytes just read.
     let key = Key::of(&bytes);
-    let imported = if has_extension(path, "ron") {
-        crate::import::from_ron_bytes(&bytes, &file)
-    } else {
-        crate::import::import_bytes(&bytes, &file)
-    };
+    let imported = import_file(path, &bytes, &file);
     let errors = match &imported {
         Ok(doc) if options.count_errors => Some(count_errors(doc)),
         _ => None,
@@ -259,11 +256,152 @@ fn load_one(path: &Path, options: &Options, manifest: Option<&Manifest>) -> Load
     } else {
         imported
     };
-    LoadedOne {
+    Loading {
         result: imported,
         hit: false,
         errors,
         stamp: stamp.filter(|s| s.key == key.0),
+    }
+}
+
+/// Where the Departments tab gets a document's model when it is opened:
+/// held in memory, or read again — from the cache entry it was loaded from,
+/// else imported from its file.
+#[derive(Debug, Clone)]
+pub enum DocSource {
+    Loaded(Box<Disclosure>),
+    File {
+        path: PathBuf,
+        /// The content hash the document was loaded under, with the cache
+        /// that holds it.
+        cached: Option<(Cache, Key)>,
+    },
+}
+
+impl DocSource {
+    /// The model, or the error (`file:line: message`) when it can no
+    /// longer be read.
+    pub fn load(&self) -> Result<Disclosure, String> {
+        match self {
+            DocSource::Loaded(doc) => Ok((**doc).clone()),
+            DocSource::File { path, cached } => {
+                if let Some(doc) = cached.as_ref().and_then(|(cache, key)| cache.get(*key)) {
+                    return Ok(doc);
+                }
+                let file = path.display().to_string();
+                let bytes = crate::import::read_input(path, &file).map_err(|e| e.to_string())?;
+                import_file(path, &bytes, &file).map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// The Departments tab's lines of every file named or found under a named
+/// directory, with where to read each model when it is opened.
+#[derive(Debug, Default)]
+pub struct Lines {
+    pub lines: Vec<DepartmentLine>,
+    pub sources: Vec<DocSource>,
+    pub problems: Vec<(PathBuf, String)>,
+}
+
+/// [`Lines`] of `paths`: a cached document's line is read from the first
+/// section of its entry (figures and error count, no model decoded); any
+/// other document is loaded ([`load_inputs_with`] with
+/// [`Options::count_errors`]), its line built, and its model dropped (it is
+/// read again when opened). Without a cache, documents are kept in memory.
+pub fn load_lines(paths: &[PathBuf], options: &Options) -> (Lines, Stats) {
+    let (files, problems) = expand(paths);
+    let manifest = options
+        .cache
+        .as_ref()
+        .map(|cache| Manifest::read(cache, paths));
+    let counting = Options {
+        count_errors: true,
+        tables_only: false,
+        ..options.clone()
+    };
+    let results = on_threads(&files, counting.thread_count(files.len()), |path| {
+        line_one(path, &counting, manifest.as_ref())
+    });
+    let mut lines = Lines {
+        problems,
+        ..Lines::default()
+    };
+    let mut stats = Stats::default();
+    let mut stamps = Vec::with_capacity(files.len());
+    for (path, result) in files.into_iter().zip(results) {
+        let Some(one) = result else {
+            // Only a panicking worker leaves a slot empty.
+            lines
+                .problems
+                .push((path.clone(), format!("{}: was not loaded", path.display())));
+            continue;
+        };
+        if one.hit {
+            stats.hits += 1;
+        } else {
+            stats.misses += 1;
+        }
+        stamps.extend(one.stamp.map(|stamp| (path.clone(), stamp)));
+        match one.result {
+            Ok((line, source)) => {
+                lines.lines.push(line);
+                lines.sources.push(source);
+            }
+            Err(e) => lines.problems.push((path, e.to_string())),
+        }
+    }
+    if let (Some(cache), Some(manifest)) = (&options.cache, manifest) {
+        manifest.write_if_changed(cache, stamps);
+    }
+    (lines, stats)
+}
+
+/// One file's line: from its cache entry's first section when that has
+/// the error count, else from its model.
+fn line_one(
+    path: &Path,
+    options: &Options,
+    manifest: Option<&Manifest>,
+) -> Loading<(DepartmentLine, DocSource)> {
+    let source = path.display().to_string();
+    let stamp = manifest.and_then(|m| m.stamp_of(path));
+    if let (Some(cache), Some(stamp)) = (&options.cache, stamp) {
+        if let Some((facts, Some(errors))) = cache.get_line(Key(stamp.key)) {
+            return Loading {
+                result: Ok((
+                    DepartmentLine::of_facts(&source, facts, errors),
+                    DocSource::File {
+                        path: path.to_path_buf(),
+                        cached: Some((cache.clone(), Key(stamp.key))),
+                    },
+                )),
+                hit: true,
+                errors: Some(errors),
+                stamp: Some(stamp),
+            };
+        }
+    }
+    let one = load_one(path, options, manifest);
+    let result = one.result.map(|doc| {
+        let errors = one.errors.unwrap_or_else(|| count_errors(&doc));
+        let line = DepartmentLine::of_facts(&source, LineFacts::of(&doc), errors);
+        let cached = options.cache.clone().zip(one.stamp.map(|s| Key(s.key)));
+        let source = match cached {
+            Some(cached) => DocSource::File {
+                path: path.to_path_buf(),
+                cached: Some(cached),
+            },
+            None => DocSource::Loaded(Box::new(doc)),
+        };
+        (line, source)
+    });
+    Loading {
+        result,
+        hit: one.hit,
+        errors: one.errors,
+        stamp: one.stamp,
     }
 }
 
@@ -476,6 +614,16 @@ impl Manifest {
         if written.is_err() {
             let _ = std::fs::remove_file(&temp);
         }
+    }
+}
+
+/// Imports `bytes` read from `path` (named `file` in errors): RON model
+/// files by their extension, anything else as a disclosure.
+fn import_file(path: &Path, bytes: &[u8], file: &str) -> Result<Disclosure, ImportError> {
+    if has_extension(path, "ron") {
+        crate::import::from_ron_bytes(bytes, file)
+    } else {
+        crate::import::import_bytes(bytes, file)
     }
 }
 

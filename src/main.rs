@@ -231,16 +231,17 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
 /// terminal (`budget | less`, a script; of the first document). Several
 /// inputs open on the Departments tab.
 fn open(paths: &[PathBuf], lang: Lang, cache: bool) -> ExitCode {
-    // The Departments line counts each document's errors: from the cache.
-    let options = load::Options {
-        count_errors: true,
-        ..load_options(cache, false)
-    };
-    let Some((loaded, errors)) = load_counted(paths, &options, true) else {
-        return ExitCode::from(2);
-    };
     // Several documents open on the Departments tab; `Enter` opens one.
-    let Some(mut app) = App::with_counted_documents(loaded, errors, lang) else {
+    // Their lines come from the cache: a model is read when it is opened.
+    let app = if paths.is_empty() {
+        load_inputs(paths, cache).and_then(|docs| App::with_documents(docs, lang))
+    } else {
+        let (lines, _) = load::load_lines(paths, &load_options(cache, false));
+        loaded_any(paths, &lines.problems, !lines.lines.is_empty(), true)
+            .then(|| App::with_lines(lines, lang))
+            .flatten()
+    };
+    let Some(mut app) = app else {
         return ExitCode::from(2);
     };
     if !std::io::stdout().is_terminal() {
@@ -283,50 +284,52 @@ fn load_inputs_as(
     tables_only: bool,
     report: bool,
 ) -> Option<Vec<(String, Disclosure)>> {
-    load_counted(paths, &load_options(cache, tables_only), report).map(|(docs, _)| docs)
-}
-
-/// [`load_inputs_as`] with `options`, and each document's count of error
-/// findings where known ([`load::Loaded::error_counts`]).
-type Counted = (Vec<(String, Disclosure)>, Vec<Option<usize>>);
-fn load_counted(paths: &[PathBuf], options: &load::Options, report: bool) -> Option<Counted> {
     if paths.is_empty() {
         return match budget_tui::bundled::disclosure() {
-            Ok(doc) => Some((
-                vec![(budget_tui::bundled::PATH.to_string(), doc)],
-                vec![None],
-            )),
+            Ok(doc) => Some(vec![(budget_tui::bundled::PATH.to_string(), doc)]),
             Err(e) => {
                 output::error(&e.to_string());
                 None
             }
         };
     }
-    let (loaded, _) = load::load_inputs_with(paths, options);
-    for (_, problem) in loaded.problems.iter().filter(|_| report) {
-        output::error(problem);
-    }
-    if loaded.docs.is_empty() {
-        if loaded.problems.is_empty() {
-            output::error(&format!(
-                "no disclosure (.pdf, .txt, .ron) found in {}",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
+    let options = load_options(cache, tables_only);
+    let (loaded, _) = load::load_inputs_with(paths, &options);
+    if !loaded_any(paths, &loaded.problems, !loaded.docs.is_empty(), report) {
         return None;
     }
-    Some((
+    Some(
         loaded
             .docs
             .into_iter()
             .map(|(path, doc)| (path.display().to_string(), doc))
             .collect(),
-        loaded.error_counts,
-    ))
+    )
+}
+
+/// Prints each input that could not be read (when `report`) and, when
+/// nothing loaded without any such error, that no disclosure was found;
+/// returns `loaded`.
+fn loaded_any(
+    paths: &[PathBuf],
+    problems: &[(PathBuf, String)],
+    loaded: bool,
+    report: bool,
+) -> bool {
+    for (_, problem) in problems.iter().filter(|_| report) {
+        output::error(problem);
+    }
+    if !loaded && problems.is_empty() {
+        output::error(&format!(
+            "no disclosure (.pdf, .txt, .ron) found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    loaded
 }
 
 /// How inputs load: through the cache unless `--no-cache`, on every core.

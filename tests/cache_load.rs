@@ -340,3 +340,55 @@ fn the_manifest_never_hides_an_edit() {
     assert_eq!(third.docs, second.docs);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn departments_lines_from_the_cache_are_the_lines_of_the_models() {
+    use budget_tui::analysis::library::DepartmentLine;
+    let dir = temp_dir("lines");
+    corpus(&dir.join("docs"), 4);
+    std::fs::write(dir.join("docs").join("seed.ron"), budget_tui::bundled::RON)
+        .expect("the seed copied");
+    let cache_dir = dir.join("cache");
+    let paths = [dir.join("docs")];
+    let options = Options {
+        cache: Some(Cache::at(&cache_dir)),
+        threads: 2,
+        tables_only: false,
+        count_errors: false,
+    };
+    let (truth, _) = load_with(&paths, &cache_dir, 2);
+    let expected: Vec<DepartmentLine> = truth
+        .docs
+        .iter()
+        .map(|(path, doc)| DepartmentLine::build(&path.display().to_string(), doc))
+        .collect();
+    // The entries were written without counts: the first load counts, the
+    // second reads the lines alone.
+    let (first, stats) = load::load_lines(&paths, &options);
+    assert_eq!(stats.misses, 0);
+    let (second, stats) = load::load_lines(&paths, &options);
+    assert_eq!(stats.hits, expected.len());
+    for lines in [&first, &second] {
+        assert!(lines.problems.is_empty());
+        assert_eq!(lines.lines, expected);
+    }
+    assert_eq!(expected.iter().map(|l| l.errors).sum::<usize>(), 5);
+    // Each model is read when opened, from the cache or, its entry gone,
+    // from the file.
+    for (i, (_, doc)) in truth.docs.iter().enumerate() {
+        assert_eq!(second.sources[i].load().as_ref(), Ok(doc));
+    }
+    std::fs::remove_dir_all(&cache_dir).expect("cache removed");
+    assert_eq!(second.sources[0].load().as_ref(), Ok(&truth.docs[0].1));
+    // Without a cache: the same lines, the models kept in memory.
+    let (plain, _) = load::load_lines(
+        &paths,
+        &Options {
+            cache: None,
+            ..options.clone()
+        },
+    );
+    assert_eq!(plain.lines, expected);
+    assert_eq!(plain.sources[1].load().as_ref(), Ok(&truth.docs[1].1));
+    let _ = std::fs::remove_dir_all(&dir);
+}

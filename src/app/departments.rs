@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::analysis::library::{column_total, DepartmentLine};
+use crate::load::DocSource;
 use crate::model::Disclosure;
 
 use super::projects::Cursor;
@@ -47,7 +48,9 @@ pub struct Totals {
 
 /// Every loaded document and its line of figures.
 pub struct Library {
-    pub docs: Vec<Disclosure>,
+    /// Where each line's model is read when it is opened: a thousand
+    /// models are not kept in memory to show their lines.
+    sources: Vec<DocSource>,
     pub lines: Vec<DepartmentLine>,
     /// Line indexes in display order after sort and filter.
     pub shown: Vec<usize>,
@@ -63,21 +66,21 @@ pub struct Library {
 
 impl Library {
     /// The library of `docs` (name to report each by, model), each line
-    /// computed once here, never per keystroke.
+    /// computed once here (the checks on every core), never per keystroke.
     pub fn new(docs: Vec<(String, Disclosure)>) -> Library {
-        Library::with_error_counts(docs, Vec::new())
+        let lines = DepartmentLine::build_all(&docs);
+        let sources = docs
+            .into_iter()
+            .map(|(_, doc)| DocSource::Loaded(Box::new(doc)))
+            .collect();
+        Library::of_lines(lines, sources)
     }
 
-    /// [`Library::new`] with the count of error findings of document `i`
-    /// where `errors[i]` knows it (from the cache); the others are checked
-    /// here, on every core.
-    pub fn with_error_counts(
-        docs: Vec<(String, Disclosure)>,
-        errors: Vec<Option<usize>>,
-    ) -> Library {
-        let lines = DepartmentLine::build_all(&docs, &errors);
+    /// The library of lines already built (from the cache,
+    /// [`crate::load::load_lines`]), line `i` read from `sources[i]`.
+    pub fn of_lines(lines: Vec<DepartmentLine>, sources: Vec<DocSource>) -> Library {
         let mut library = Library {
-            docs: docs.into_iter().map(|(_, doc)| doc).collect(),
+            sources,
             lines,
             shown: Vec::new(),
             cursor: Cursor::default(),
@@ -89,6 +92,15 @@ impl Library {
         };
         library.relist();
         library
+    }
+
+    /// The model of line `index`, read from where it was loaded (the cache
+    /// entry, else its file); the error names the file.
+    pub fn doc(&self, index: usize) -> Result<Disclosure, String> {
+        match self.sources.get(index) {
+            Some(source) => source.load(),
+            None => Err(format!("no document {index}")),
+        }
     }
 
     /// Recomputes the display order after a sort or filter change.

@@ -190,23 +190,26 @@ impl App {
     /// The app on several documents: the Departments tab lists them (each
     /// line computed once here) and the other tabs show the first; one
     /// document opens as [`App::new`].
-    pub fn with_documents(docs: Vec<(String, Disclosure)>, lang: Lang) -> Option<App> {
-        App::with_counted_documents(docs, Vec::new(), lang)
-    }
-
-    /// [`App::with_documents`] with each document's count of error findings
-    /// where known (`errors[i]`, from the cache): only the others are
-    /// checked to fill the Departments list.
-    pub fn with_counted_documents(
-        mut docs: Vec<(String, Disclosure)>,
-        errors: Vec<Option<usize>>,
-        lang: Lang,
-    ) -> Option<App> {
+    pub fn with_documents(mut docs: Vec<(String, Disclosure)>, lang: Lang) -> Option<App> {
         if docs.len() <= 1 {
             return docs.pop().map(|(_, doc)| App::new(doc, lang));
         }
-        let library = departments::Library::with_error_counts(docs, errors);
-        let mut app = App::new(library.docs.first()?.clone(), lang);
+        App::with_library(departments::Library::new(docs), lang)
+    }
+
+    /// The app on documents loaded as lines ([`crate::load::load_lines`]:
+    /// from the cache, without their models): one opens as [`App::new`],
+    /// several on the Departments tab, each model read when it is opened.
+    pub fn with_lines(lines: crate::load::Lines, lang: Lang) -> Option<App> {
+        let library = departments::Library::of_lines(lines.lines, lines.sources);
+        if library.lines.len() <= 1 {
+            return library.doc(0).ok().map(|doc| App::new(doc, lang));
+        }
+        App::with_library(library, lang)
+    }
+
+    fn with_library(library: departments::Library, lang: Lang) -> Option<App> {
+        let mut app = App::new(library.doc(0).ok()?, lang);
         app.library = Some(library);
         app.tab = Tab::Departments;
         Some(app)
@@ -230,12 +233,18 @@ impl App {
         let Some(mut library) = self.library.take() else {
             return;
         };
-        let Some(doc) = library.docs.get(index) else {
-            self.library = Some(library);
-            return;
+        // The model is read again (from the cache) when it is opened: a
+        // file deleted since the lines loaded is named in a notice.
+        let doc = match library.doc(index) {
+            Ok(doc) => doc,
+            Err(e) => {
+                self.library = Some(library);
+                self.notice = Some(e);
+                return;
+            }
         };
         library.open = index;
-        let mut next = App::new(doc.clone(), self.lang);
+        let mut next = App::new(doc, self.lang);
         next.monochrome = self.monochrome;
         next.resize(self.viewport.0, self.viewport.1);
         next.library = Some(library);
