@@ -308,8 +308,9 @@ pub struct Lines {
 /// [`Lines`] of `paths`: a cached document's line is read from the first
 /// section of its entry (figures and error count, no model decoded); any
 /// other document is loaded ([`load_inputs_with`] with
-/// [`Options::count_errors`]), its line built, and its model dropped (it is
-/// read again when opened). Without a cache, documents are kept in memory.
+/// [`Options::count_errors`]), its line built, and its model dropped: it
+/// is read again when opened (without a cache, imported again from its
+/// file), so a thousand lines hold no thousand models.
 pub fn load_lines(paths: &[PathBuf], options: &Options) -> (Lines, Stats) {
     let (files, problems) = expand(paths);
     let manifest = options
@@ -387,13 +388,11 @@ fn line_one(
     let result = one.result.map(|doc| {
         let errors = one.errors.unwrap_or_else(|| count_errors(&doc));
         let line = DepartmentLine::of_facts(&source, LineFacts::of(&doc), errors);
-        let cached = options.cache.clone().zip(one.stamp.map(|s| Key(s.key)));
-        let source = match cached {
-            Some(cached) => DocSource::File {
-                path: path.to_path_buf(),
-                cached: Some(cached),
-            },
-            None => DocSource::Loaded(Box::new(doc)),
+        // The model is dropped either way: read again from the cache, or
+        // imported again from the file, when it is opened.
+        let source = DocSource::File {
+            path: path.to_path_buf(),
+            cached: options.cache.clone().zip(one.stamp.map(|s| Key(s.key))),
         };
         (line, source)
     });

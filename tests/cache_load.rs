@@ -380,7 +380,7 @@ fn departments_lines_from_the_cache_are_the_lines_of_the_models() {
     }
     std::fs::remove_dir_all(&cache_dir).expect("cache removed");
     assert_eq!(second.sources[0].load().as_ref(), Ok(&truth.docs[0].1));
-    // Without a cache: the same lines, the models kept in memory.
+    // Without a cache: the same lines, each model imported again when opened.
     let (plain, _) = load::load_lines(
         &paths,
         &Options {
