@@ -1,13 +1,16 @@
-//! Embeds a fingerprint of the model and importer sources (`BUDGET_MODEL_FINGERPRINT`)
-//! in the binary. The import cache keys its entries by it, so a build whose
-//! importer or model differs in any byte never reads an entry another build
-//! wrote: a forgotten version bump cannot serve a stale model.
+//! Embeds a fingerprint of the model, importer, check and analysis sources
+//! (`BUDGET_MODEL_FINGERPRINT`) in the binary. The import cache keys its
+//! entries by it, so a build whose importer or model differs in any byte
+//! never reads an entry another build wrote: a forgotten version bump cannot
+//! serve a stale model. The checks and analysis are in it because an entry
+//! also keeps the document's Departments line (its figures and its count of
+//! error findings).
 
 use std::path::Path;
 
 fn main() {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for dir in ["src/model", "src/import"] {
+    for dir in ["src/model", "src/import", "src/check", "src/analysis"] {
         println!("cargo:rerun-if-changed={dir}");
         let mut files = Vec::new();
         collect(Path::new(dir), &mut files);

@@ -347,21 +347,28 @@ fn open(
     cache: bool,
     config: &budget_tui::config::Config,
 ) -> ExitCode {
-    let Some(loaded) = load_inputs(paths, cache) else {
+    // Several documents open on the Departments tab; `Enter` opens one.
+    // Their lines come from the cache: a model is read when it is opened.
+    let app = if paths.is_empty() {
+        load_inputs(paths, cache).and_then(|docs| App::with_documents(docs, lang))
+    } else {
+        let (lines, _) = load::load_lines(paths, &load_options(cache, false));
+        loaded_any(paths, &lines.problems, !lines.lines.is_empty(), true)
+            .then(|| App::with_lines(lines, lang))
+            .flatten()
+    };
+    let Some(mut app) = app else {
         return ExitCode::from(2);
     };
+    // `x` never writes over an input: the paths given and every loaded file.
+    let loaded_files = app
+        .library
+        .iter()
+        .flat_map(|l| l.lines.iter().map(|line| PathBuf::from(&line.source)));
     let settings = terminal::Settings {
         export_dir: config.export_dir.clone(),
-        inputs: paths
-            .iter()
-            .cloned()
-            .chain(loaded.iter().map(|(name, _)| PathBuf::from(name)))
-            .collect(),
+        inputs: paths.iter().cloned().chain(loaded_files).collect(),
         copy_separators: config.copy_separators,
-    };
-    // Several documents open on the Departments tab; `Enter` opens one.
-    let Some(mut app) = App::with_documents(loaded, lang) else {
-        return ExitCode::from(2);
     };
     if !std::io::stdout().is_terminal() {
         let text = match &app.library {
@@ -415,13 +422,7 @@ fn load_inputs_as(
     }
     let options = load_options(cache, tables_only);
     let (loaded, _) = load::load_inputs_with(paths, &options);
-    for (_, problem) in loaded.problems.iter().filter(|_| report) {
-        output::error(&problem.render(output::lang()));
-    }
-    if loaded.docs.is_empty() {
-        if loaded.problems.is_empty() {
-            no_disclosure_found(paths);
-        }
+    if !loaded_any(paths, &loaded.problems, !loaded.docs.is_empty(), report) {
         return None;
     }
     Some(
@@ -433,14 +434,27 @@ fn load_inputs_as(
     )
 }
 
-/// Says that `paths` hold no file `budget` reads.
-fn no_disclosure_found(paths: &[PathBuf]) {
-    let listed: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    output::error(&format!(
-        "{}{}",
-        t(output::lang(), Msg::NoDisclosureFound),
-        listed.join(", ")
-    ));
+/// Prints each input that could not be read (when `report`) and, when
+/// nothing loaded without any such error, that no disclosure was found;
+/// returns `loaded`.
+fn loaded_any(
+    paths: &[PathBuf],
+    problems: &[(PathBuf, budget_tui::import::ImportError)],
+    loaded: bool,
+    report: bool,
+) -> bool {
+    for (_, problem) in problems.iter().filter(|_| report) {
+        output::error(&problem.render(output::lang()));
+    }
+    if !loaded && problems.is_empty() {
+        let listed: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        output::error(&format!(
+            "{}{}",
+            t(output::lang(), Msg::NoDisclosureFound),
+            listed.join(", ")
+        ));
+    }
+    loaded
 }
 
 /// How inputs load: through the cache unless `--no-cache`, on every core.
@@ -453,6 +467,7 @@ fn load_options(cache: bool, tables_only: bool) -> load::Options {
         },
         threads: 0,
         tables_only,
+        count_errors: false,
     }
 }
 
@@ -474,13 +489,7 @@ fn check(
     } else {
         let options = load_options(cache, false);
         let (loaded, _) = load::load_inputs_with(&paths, &options);
-        for (_, problem) in &loaded.problems {
-            output::error(&problem.render(lang));
-        }
-        if loaded.docs.is_empty() {
-            if loaded.problems.is_empty() {
-                no_disclosure_found(&paths);
-            }
+        if !loaded_any(&paths, &loaded.problems, !loaded.docs.is_empty(), true) {
             return ExitCode::from(2);
         }
         let docs = loaded
@@ -647,6 +656,15 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
     let code_like = query.bytes().any(|b| b.is_ascii_digit())
         && query.trim().bytes().all(|b| b.is_ascii_alphanumeric());
     let light = args.sum || code_like;
+    // A code carried exactly, every file in the cache: read the codes
+    // section of each entry alone (see load::lookup_code).
+    if code_like && !args.sum && !args.all_columns {
+        if let Some(fast) = load::lookup_code(paths, &load_options(cache, true), query) {
+            let names: Vec<String> = fast.files.iter().map(|p| p.display().to_string()).collect();
+            let found = lookup::exact_code_rows(&fast.docs, fast.items, args.limit);
+            return print_found(found, &names, args);
+        }
+    }
     let Some(loaded) = load_inputs_as(paths, cache, light, true) else {
         return ExitCode::from(2);
     };
@@ -696,7 +714,7 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         all_columns: args.all_columns,
     };
     // A code carried exactly needs no index (no pinyin of every name).
-    let mut found = match lookup::lookup_exact_code(&docs, query, options) {
+    let found = match lookup::lookup_exact_code(&docs, query, options) {
         Some(found) => found,
         None => {
             let docs = if light {
@@ -716,7 +734,22 @@ fn lookup(query: &str, paths: &[PathBuf], cache: bool, args: &LookupArgs) -> Exi
         output::note(&format!("{}`{query}`", t(args.lang, Msg::NoMatchFor)));
         return ExitCode::from(1);
     }
-    name_files(&mut found.rows);
+    print_found(found, &names, args)
+}
+
+/// Prints the rows `lookup` found (each named by its file when there are
+/// several files).
+fn print_found(
+    mut found: budget_tui::search::lookup::Found,
+    names: &[String],
+    args: &LookupArgs,
+) -> ExitCode {
+    use budget_tui::search::lookup;
+    if names.len() > 1 {
+        for row in &mut found.rows {
+            row.file = names.get(row.doc).cloned();
+        }
+    }
     let text = if args.json {
         match lookup::to_json(&found.rows) {
             Ok(text) => format!("{text}\n"),

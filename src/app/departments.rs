@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::analysis::library::{column_total, DepartmentLine};
+use crate::load::DocSource;
 use crate::model::Disclosure;
 
 use super::projects::Cursor;
@@ -23,6 +24,13 @@ pub enum DeptSort {
 }
 
 impl DeptSort {
+    const ALL: [DeptSort; 4] = [
+        DeptSort::Loaded,
+        DeptSort::Name,
+        DeptSort::Income,
+        DeptSort::Errors,
+    ];
+
     fn next(self) -> DeptSort {
         match self {
             DeptSort::Loaded => DeptSort::Name,
@@ -47,8 +55,13 @@ pub struct Totals {
 
 /// Every loaded document and its line of figures.
 pub struct Library {
-    pub docs: Vec<Disclosure>,
+    /// Where each line's model is read when it is opened: a thousand
+    /// models are not kept in memory to show their lines.
+    sources: Vec<DocSource>,
     pub lines: Vec<DepartmentLine>,
+    /// Every line index in each order of [`DeptSort::ALL`], sorted once at
+    /// load: a sort or filter keystroke only filters one of them.
+    orders: [Vec<usize>; 4],
     /// Line indexes in display order after sort and filter.
     pub shown: Vec<usize>,
     pub cursor: Cursor,
@@ -63,14 +76,23 @@ pub struct Library {
 
 impl Library {
     /// The library of `docs` (name to report each by, model), each line
-    /// computed once here, never per keystroke.
+    /// computed once here (the checks on every core), never per keystroke.
     pub fn new(docs: Vec<(String, Disclosure)>) -> Library {
-        let lines = docs
-            .iter()
-            .map(|(source, doc)| DepartmentLine::build(source, doc))
+        let lines = DepartmentLine::build_all(&docs);
+        let sources = docs
+            .into_iter()
+            .map(|(_, doc)| DocSource::Loaded(Box::new(doc)))
             .collect();
+        Library::of_lines(lines, sources)
+    }
+
+    /// The library of lines already built (from the cache,
+    /// [`crate::load::load_lines`]), line `i` read from `sources[i]`.
+    pub fn of_lines(lines: Vec<DepartmentLine>, sources: Vec<DocSource>) -> Library {
+        let orders = DeptSort::ALL.map(|sort| sorted(&lines, sort));
         let mut library = Library {
-            docs: docs.into_iter().map(|(_, doc)| doc).collect(),
+            sources,
+            orders,
             lines,
             shown: Vec::new(),
             cursor: Cursor::default(),
@@ -84,26 +106,30 @@ impl Library {
         library
     }
 
+    /// The model of line `index`, read from where it was loaded (the cache
+    /// entry, else its file); the error names the file.
+    pub fn doc(&self, index: usize) -> Result<Disclosure, String> {
+        match self.sources.get(index) {
+            Some(source) => source.load(),
+            None => Err(format!("no document {index}")),
+        }
+    }
+
     /// Recomputes the display order after a sort or filter change.
     pub fn relist(&mut self) {
         let keep = self.shown.get(self.cursor.selected).copied();
         let needle = self.filter.to_lowercase();
         let lines = &self.lines;
-        self.shown = (0..lines.len())
+        let order = DeptSort::ALL
+            .iter()
+            .position(|&sort| sort == self.sort)
+            .and_then(|at| self.orders.get(at));
+        self.shown = order
+            .into_iter()
+            .flatten()
+            .copied()
             .filter(|&i| needle.is_empty() || lines[i].filter_key.contains(&needle))
             .collect();
-        match self.sort {
-            DeptSort::Loaded => {}
-            DeptSort::Name => self.shown.sort_by(|&a, &b| {
-                (&lines[a].pinyin, lines[a].year).cmp(&(&lines[b].pinyin, lines[b].year))
-            }),
-            DeptSort::Income => self
-                .shown
-                .sort_by(|&a, &b| lines[b].income_total.cmp(&lines[a].income_total)),
-            DeptSort::Errors => self
-                .shown
-                .sort_by(|&a, &b| lines[b].errors.cmp(&lines[a].errors)),
-        }
         self.cursor.selected = keep
             .and_then(|k| self.shown.iter().position(|&i| i == k))
             .unwrap_or(0);
@@ -126,5 +152,83 @@ impl Library {
     /// The document under the cursor.
     pub fn selected(&self) -> Option<usize> {
         self.shown.get(self.cursor.selected).copied()
+    }
+}
+
+/// Every index of `lines` in the order of `sort` (stable: ties keep load
+/// order).
+fn sorted(lines: &[DepartmentLine], sort: DeptSort) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    match sort {
+        DeptSort::Loaded => {}
+        DeptSort::Name => order.sort_by(|&a, &b| {
+            (&lines[a].pinyin, lines[a].year).cmp(&(&lines[b].pinyin, lines[b].year))
+        }),
+        DeptSort::Income => {
+            order.sort_by(|&a, &b| lines[b].income_total.cmp(&lines[a].income_total))
+        }
+        DeptSort::Errors => order.sort_by(|&a, &b| lines[b].errors.cmp(&lines[a].errors)),
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::library::LineFacts;
+
+    fn line(name: &str, income: i64, errors: usize) -> DepartmentLine {
+        let facts = LineFacts {
+            name: name.to_string(),
+            year: 2025,
+            income_total: Some(Decimal::new(income, 2)),
+            ..LineFacts::default()
+        };
+        DepartmentLine::of_facts(name, facts, errors)
+    }
+
+    #[test]
+    fn each_sort_is_the_order_sorted_at_load_filtered() {
+        let lines = vec![
+            line("卫生健康委员会", 500, 1),
+            line("财政局", 900, 0),
+            line("教育局", 900, 2),
+            line("城市管理局", 100, 2),
+        ];
+        let mut library = Library::of_lines(lines, Vec::new());
+        let names = |l: &Library| -> Vec<String> {
+            l.shown.iter().map(|&i| l.lines[i].name.clone()).collect()
+        };
+        assert_eq!(
+            names(&library),
+            ["卫生健康委员会", "财政局", "教育局", "城市管理局"]
+        );
+        library.cycle_sort();
+        assert_eq!(library.sort, DeptSort::Name);
+        // caizhengju, chengshi…, jiaoyuju, weisheng…
+        assert_eq!(
+            names(&library),
+            ["财政局", "城市管理局", "教育局", "卫生健康委员会"]
+        );
+        library.cycle_sort();
+        // Largest 收入 first; ties keep load order.
+        assert_eq!(
+            names(&library),
+            ["财政局", "教育局", "卫生健康委员会", "城市管理局"]
+        );
+        library.cycle_sort();
+        assert_eq!(
+            names(&library),
+            ["教育局", "城市管理局", "卫生健康委员会", "财政局"]
+        );
+        // A filter keeps the sort; the totals are of what is shown.
+        library.filter = "ju".to_string();
+        library.relist();
+        assert_eq!(names(&library), ["教育局", "城市管理局", "财政局"]);
+        assert_eq!(library.totals.errors, 4);
+        assert_eq!(
+            library.totals.income_total,
+            (Some(Decimal::new(1900, 2)), 3)
+        );
     }
 }

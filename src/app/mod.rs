@@ -223,9 +223,23 @@ impl App {
         if docs.len() <= 1 {
             return docs.pop().map(|(_, doc)| App::new(doc, lang));
         }
-        let library = departments::Library::new(docs);
-        let mut app = App::new(library.docs.first()?.clone(), lang);
-        app.years = years::YearsState::for_document(&library.docs, 0);
+        App::with_library(departments::Library::new(docs), lang)
+    }
+
+    /// The app on documents loaded as lines ([`crate::load::load_lines`]:
+    /// from the cache, without their models): one opens as [`App::new`],
+    /// several on the Departments tab, each model read when it is opened.
+    pub fn with_lines(lines: crate::load::Lines, lang: Lang) -> Option<App> {
+        let library = departments::Library::of_lines(lines.lines, lines.sources);
+        if library.lines.len() <= 1 {
+            return library.doc(0).ok().map(|doc| App::new(doc, lang));
+        }
+        App::with_library(library, lang)
+    }
+
+    fn with_library(library: departments::Library, lang: Lang) -> Option<App> {
+        let mut app = App::new(library.doc(0).ok()?, lang);
+        app.years = years::YearsState::for_document(&library, 0, &app.analysis.doc);
         app.library = Some(library);
         app.tab = Tab::Departments;
         Some(app)
@@ -250,16 +264,22 @@ impl App {
         let Some(mut library) = self.library.take() else {
             return;
         };
-        let Some(doc) = library.docs.get(index) else {
-            self.library = Some(library);
-            return;
+        // The model is read again (from the cache) when it is opened: a
+        // file deleted since the lines loaded is named in a notice.
+        let doc = match library.doc(index) {
+            Ok(doc) => doc,
+            Err(e) => {
+                self.library = Some(library);
+                self.notice = Some(e);
+                return;
+            }
         };
         library.open = index;
-        let mut next = App::new(doc.clone(), self.lang);
+        let mut next = App::new(doc, self.lang);
         next.monochrome = self.monochrome;
         next.keymap = self.keymap.clone();
         next.resize(self.viewport.0, self.viewport.1);
-        next.years = years::YearsState::for_document(&library.docs, index);
+        next.years = years::YearsState::for_document(&library, index, &next.analysis.doc);
         next.library = Some(library);
         next.tab = Tab::Summary;
         *self = next;

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use crate::analysis::years::{same_department, YearComparison};
 use crate::model::{format_amount, Disclosure};
 
+use super::departments::Library;
+
 use super::projects::Cursor;
 
 pub struct YearsState {
@@ -17,22 +19,30 @@ pub struct YearsState {
 }
 
 impl YearsState {
-    /// The comparison of document `index` with the same department's
-    /// nearest other loaded year (the year before when there are both),
-    /// or `None` when no other year is loaded.
-    pub fn for_document(docs: &[Disclosure], index: usize) -> Option<YearsState> {
-        let doc = docs.get(index)?;
+    /// The comparison of `doc` (line `index` of the library) with the same
+    /// department's nearest other loaded year (the year before when there
+    /// are both), or `None` when no other year is loaded. Candidates are
+    /// found by the lines' names; the one read is confirmed by
+    /// [`same_department`] (the department code where both print one).
+    pub fn for_document(library: &Library, index: usize, doc: &Disclosure) -> Option<YearsState> {
         let year = i32::from(doc.department.budget_year);
-        let other = docs
+        let name = doc.department.name.trim();
+        let nearest = library
+            .lines
             .iter()
             .enumerate()
-            .filter(|&(i, d)| i != index && same_department(doc, d))
-            .min_by_key(|(_, d)| {
-                let y = i32::from(d.department.budget_year);
+            .filter(|&(i, l)| i != index && l.name.trim() == name && i32::from(l.year) != year)
+            .min_by_key(|(_, l)| {
+                let y = i32::from(l.year);
                 // Nearest first; of two as near, the earlier.
                 ((y - year).abs(), y > year)
             })
-            .map(|(_, d)| d)?;
+            .map(|(i, _)| i)?;
+        let other = library.doc(nearest).ok()?;
+        if !same_department(doc, &other) {
+            return None;
+        }
+        let other = &other;
         let view = YearComparison::build(doc, other);
         let amount_width = widest_figure(&view);
         Some(YearsState {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::{DocInfo, Figure, HitKind, Item, MatchKind, SearchIndex};
+use super::{CodedItem, DocInfo, Figure, HitKind, Item, MatchKind, SearchIndex};
 use crate::i18n::Lang;
 use crate::model::{format_amount, Disclosure, Place, TableKind, Unit};
 
@@ -124,6 +124,33 @@ pub fn lookup_exact_code(docs: &[Disclosure], query: &str, options: Options) -> 
         matches,
         shown: items.len(),
     })
+}
+
+/// [`lookup_exact_code`] from the items the cache keeps for each document
+/// ([`crate::load::lookup_code`]), without the documents: the same rows,
+/// each with its page and line. Not for `all_columns`, which reads the
+/// tables.
+pub fn exact_code_rows(infos: &[DocInfo], mut coded: Vec<CodedItem>, limit: usize) -> Found {
+    let matches = coded.len();
+    if limit > 0 {
+        coded.truncate(limit);
+    }
+    let items: Vec<(&Item, bool)> = coded.iter().map(|c| (&c.item, false)).collect();
+    let options = Options {
+        limit,
+        all_columns: false,
+    };
+    // Without documents, each item is one row, in order.
+    let mut rows = to_rows(infos, &[], &items, None, options);
+    for (row, c) in rows.iter_mut().zip(&coded) {
+        row.page = c.page;
+        row.line = c.line;
+    }
+    Found {
+        rows,
+        matches,
+        shown: coded.len(),
+    }
 }
 
 /// The printed lines of the matched items (each with whether it matched by

@@ -54,7 +54,9 @@ use rust_decimal::Decimal;
 use crate::model::{BudgetTable, Disclosure, IndicatorValue, Place, TableKind, Unit};
 
 /// What a search hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum HitKind {
     /// One row of one table (coded rows and uncoded ones such as 三公 items).
     Row,
@@ -108,7 +110,7 @@ const TIER_WIDTH: i64 = 1_000_000;
 const SYLLABLE_BONUS: i64 = 500_000;
 
 /// The figure shown beside a hit.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Figure {
     /// A row's 合计 (or its first figure), or a card's 预算数.
     Amount {
@@ -124,8 +126,9 @@ pub enum Figure {
     },
 }
 
-/// One searchable thing.
-#[derive(Debug, Clone, PartialEq)]
+/// One searchable thing. Serialisable because the cache keeps each
+/// document's coded items ([`CodedItems`]) for `lookup CODE`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     pub kind: HitKind,
     /// Index of the disclosure in the slice the index was built from.
@@ -691,11 +694,9 @@ fn project_item(doc: usize, c: usize, card: &crate::model::ProjectCard) -> Item 
 /// documents needs no pinyin of every name. Empty when the query is not a
 /// code that something carries exactly.
 pub fn exact_code_items(disclosures: &[Disclosure], query: &str) -> Vec<Item> {
-    let mut q = String::with_capacity(query.len());
-    keys::push_normalized(&mut q, query);
-    if q.is_empty() || !q.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    let Some(q) = exact_code_key(query) else {
         return Vec::new();
-    }
+    };
     // Compared as the index would key it, without building the key: this
     // runs for every coded row of every document.
     let same = |code: &str| {
@@ -707,24 +708,114 @@ pub fn exact_code_items(disclosures: &[Disclosure], query: &str) -> Vec<Item> {
     };
     let mut items = Vec::new();
     for (doc, disclosure) in disclosures.iter().enumerate() {
-        for (t, table) in disclosure.tables.iter().enumerate() {
-            for (s, side) in table.sides.iter().enumerate() {
-                for (r, row) in side.rows.iter().enumerate() {
-                    if row.code.as_ref().is_some_and(|c| same(c.as_str())) {
-                        items.push(row_item(doc, (t, s, r), table));
-                    }
+        coded_items_of(doc, disclosure, |code, item| {
+            if same(code) {
+                items.push(item());
+            }
+        });
+    }
+    group_by_first_kind(&mut items, |item| item.kind);
+    items
+}
+
+/// Calls `found` with the code and a maker of the item of every coded row
+/// and card of `disclosure`, rows before cards, each in document order: the
+/// order [`exact_code_items`] lists a document's matches in.
+fn coded_items_of(
+    doc: usize,
+    disclosure: &Disclosure,
+    mut found: impl FnMut(&str, &dyn Fn() -> Item),
+) {
+    for (t, table) in disclosure.tables.iter().enumerate() {
+        for (s, side) in table.sides.iter().enumerate() {
+            for (r, row) in side.rows.iter().enumerate() {
+                if let Some(code) = &row.code {
+                    found(code.as_str(), &|| row_item(doc, (t, s, r), table));
                 }
             }
         }
-        for (c, card) in disclosure.projects.iter().enumerate() {
-            if !card.code.trim().is_empty() && same(card.code.trim()) {
-                items.push(project_item(doc, c, card));
-            }
+    }
+    for (c, card) in disclosure.projects.iter().enumerate() {
+        if !card.code.trim().is_empty() {
+            found(card.code.trim(), &|| project_item(doc, c, card));
         }
     }
-    // The index groups by kind, the kind of the first hit first.
-    let first_kind = items.first().map(|i| i.kind);
-    items.sort_by_key(|i| Some(i.kind) != first_kind);
+}
+
+/// The index groups by kind, the kind of the first hit first; the sort is
+/// stable, so each group keeps document order.
+fn group_by_first_kind<T>(items: &mut [T], kind: impl Fn(&T) -> HitKind) {
+    let first_kind = items.first().map(&kind);
+    items.sort_by_key(|i| Some(kind(i)) != first_kind);
+}
+
+/// One coded item of a document with where it stands in the source (PDF
+/// page, line of the text form), as [`lookup::LookupRow`] prints them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CodedItem {
+    pub item: Item,
+    pub page: Option<u32>,
+    pub line: Option<usize>,
+}
+
+/// Every coded row and card of one document, grouped by the code as a query
+/// is compared with it (whitespace dropped, full-width folded, lower case),
+/// codes in byte order: what the cache keeps so that `lookup CODE` reads a
+/// few matching items per document instead of decoding its tables. Items
+/// carry document index 0; [`merge_exact_code_items`] sets the real one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CodedItems {
+    pub department: String,
+    pub year: u16,
+    /// (normalised code, its items in [`exact_code_items`]' order).
+    pub codes: Vec<(String, Vec<CodedItem>)>,
+}
+
+impl CodedItems {
+    pub fn of(disclosure: &Disclosure) -> CodedItems {
+        let mut codes: std::collections::BTreeMap<String, Vec<CodedItem>> =
+            std::collections::BTreeMap::new();
+        coded_items_of(0, disclosure, |code, item| {
+            let Some(key) = exact_code_key(code) else {
+                return;
+            };
+            let item = item();
+            codes.entry(key).or_default().push(CodedItem {
+                page: item.place.page(disclosure),
+                line: item.place.line(disclosure),
+                item,
+            });
+        });
+        CodedItems {
+            department: disclosure.department.name.clone(),
+            year: disclosure.department.budget_year,
+            codes: codes.into_iter().collect(),
+        }
+    }
+}
+
+/// `text` as [`exact_code_items`] compares a query with a code; `None` when
+/// it is not a code a query could match (empty, or anything but ASCII
+/// letters and digits once normalised).
+pub fn exact_code_key(text: &str) -> Option<String> {
+    let mut key = String::with_capacity(text.len());
+    keys::push_normalized(&mut key, text);
+    (!key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(key)
+}
+
+/// The exact code matches over several documents, from each document's
+/// matching items (empty for a document without the code) in load order:
+/// the items [`exact_code_items`] would find over the documents themselves,
+/// in its order, with each one's page and line.
+pub fn merge_exact_code_items(per_doc: Vec<Vec<CodedItem>>) -> Vec<CodedItem> {
+    let mut items: Vec<CodedItem> = Vec::new();
+    for (doc, found) in per_doc.into_iter().enumerate() {
+        for mut coded in found {
+            coded.item.doc = doc;
+            items.push(coded);
+        }
+    }
+    group_by_first_kind(&mut items, |coded| coded.item.kind);
     items
 }
 
