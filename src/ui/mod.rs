@@ -17,7 +17,7 @@ pub mod theme;
 pub mod years;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -55,9 +55,39 @@ pub fn overlay_bar(buf: &mut Buffer, popup: Rect, y: u16, text: &str, th: &Theme
 /// Draws the whole app: tab bar, the current tab, the status line and any
 /// overlay. Safe at any size down to 1×1.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let area = frame.area();
-    let buf = frame.buffer_mut();
-    render(app, area, buf);
+    frame.render_widget(AppScreen(app), frame.area());
+}
+
+/// The whole app as a ratatui widget over its state, read only.
+pub struct AppScreen<'a>(pub &'a App);
+
+impl Widget for AppScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render(self.0, area, buf);
+    }
+}
+
+/// One tab's body as a ratatui widget: the tab's renderer over the app's
+/// state, read only (the Summary is its own widget over the analysis).
+pub struct TabBody<'a> {
+    pub app: &'a App,
+    pub tab: Tab,
+    pub th: &'a Theme,
+}
+
+impl Widget for TabBody<'_> {
+    fn render(self, body: Rect, buf: &mut Buffer) {
+        let (app, th) = (self.app, self.th);
+        match self.tab {
+            Tab::Summary => summary::SummaryScreen::of(app, th).render(body, buf),
+            Tab::Drill => drill::render(app, body, buf, th),
+            Tab::Projects => projects::render(app, body, buf, th),
+            Tab::Checks => checks::render(app, body, buf, th),
+            Tab::Tables => tables::render(app, body, buf, th),
+            Tab::Departments => departments::render(app, body, buf, th),
+            Tab::Years => years::render(app, body, buf, th),
+        }
+    }
 }
 
 /// [`draw`] into a plain buffer (used by tests and screenshots as well).
@@ -71,27 +101,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(area.x, area.y, msg, th.base);
         return;
     }
-    let tabs = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height - 2,
-        ..area
-    };
+    // Tab bar, body, status line: CHROME_ROWS rows of chrome.
+    let [tabs, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     render_tabs(app, tabs, buf, th);
-    match app.tab {
-        Tab::Summary => summary::SummaryScreen::of(app, th).render(body, buf),
-        Tab::Drill => drill::render(app, body, buf, th),
-        Tab::Projects => projects::render(app, body, buf, th),
-        Tab::Checks => checks::render(app, body, buf, th),
-        Tab::Tables => tables::render(app, body, buf, th),
-        Tab::Departments => departments::render(app, body, buf, th),
-        Tab::Years => years::render(app, body, buf, th),
+    TabBody {
+        app,
+        tab: app.tab,
+        th,
     }
+    .render(body, buf);
     render_status(app, status, buf, th);
     match &app.overlay {
         Some(Overlay::Reader(r)) => reader::render(app, r, body, buf, th),
