@@ -83,6 +83,17 @@ pub struct Stats {
     pub misses: usize,
 }
 
+impl Stats {
+    /// One file loaded, from the cache (`hit`) or not.
+    fn count(&mut self, hit: bool) {
+        if hit {
+            self.hits += 1;
+        } else {
+            self.misses += 1;
+        }
+    }
+}
+
 /// [`load_inputs_with`] with the default cache.
 pub fn load_inputs(paths: &[PathBuf]) -> Loaded {
     load_inputs_with(paths, &Options::with_default_cache()).0
@@ -110,11 +121,7 @@ pub fn load_inputs_with(paths: &[PathBuf], options: &Options) -> (Loaded, Stats)
             problems.push((path.clone(), not_loaded(&path)));
             continue;
         };
-        if one.hit {
-            stats.hits += 1;
-        } else {
-            stats.misses += 1;
-        }
+        stats.count(one.hit);
         stamps.extend(one.stamp.map(|stamp| (path.clone(), stamp)));
         match one.result {
             Ok(doc) => {
@@ -337,11 +344,7 @@ pub fn load_lines(paths: &[PathBuf], options: &Options) -> (Lines, Stats) {
             lines.problems.push((path.clone(), not_loaded(&path)));
             continue;
         };
-        if one.hit {
-            stats.hits += 1;
-        } else {
-            stats.misses += 1;
-        }
+        stats.count(one.hit);
         stamps.extend(one.stamp.map(|stamp| (path.clone(), stamp)));
         match one.result {
             Ok((line, source)) => {
