@@ -36,7 +36,8 @@ use crate::search::{CodedItem, CodedItems};
 /// importer need no bump: the key also holds a fingerprint of their sources
 /// (`build.rs`), so entries written by a build that imports differently are
 /// misses.
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: [`LineFacts`] holds each document's per-code figures for the aggregate.
+pub const FORMAT_VERSION: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"BUDGETC\0";
 

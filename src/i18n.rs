@@ -302,6 +302,15 @@ pub enum Msg {
     ConfigUsable,
     ConfigAbsent,
     ConfigNoHome,
+    KeyAggregate,
+    KeyAggregateScheme,
+    KeyAggregateBack,
+    FootAggregate,
+    AggregateTitle,
+    AggregateDocuments,
+    AggregateContributors,
+    AggregateUnconverted,
+    AggregateOverflow,
 }
 
 /// The text of `msg` in `lang`.
@@ -634,6 +643,24 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "XDG_CONFIG_HOME 和 HOME 都没有设置：使用默认设置",
             "neither XDG_CONFIG_HOME nor HOME is set: the defaults apply",
         ),
+        KeyAggregate => (
+            "所有部门：按科目编码汇总（Enter 列出各部门的数）",
+            "All departments: sums by classification code (Enter lists each department's figure)",
+        ),
+        KeyAggregateScheme => (
+            "所有部门：功能分类 ↔ 经济分类",
+            "All departments: functional ↔ economic",
+        ),
+        KeyAggregateBack => ("所有部门：返回", "All departments: back"),
+        FootAggregate => ("汇总", "all"),
+        AggregateTitle => ("所有部门", "All departments"),
+        AggregateDocuments => ("部门数", "Depts"),
+        AggregateContributors => ("各部门", "By department"),
+        AggregateUnconverted => (
+            "个数无法精确换算为万元，未计入",
+            "figures could not be converted to 万元 exactly and are left out",
+        ),
+        AggregateOverflow => ("超出范围", "overflow"),
     };
     match lang {
         Lang::Zh => zh,

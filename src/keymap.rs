@@ -497,6 +497,24 @@ const DEFAULTS: &[Default] = &[
     ),
     bind(Departments, &[ch('s')], Action::CycleSort, Msg::KeySort),
     bind(Departments, &[ch('f')], Action::StartFilter, Msg::KeyFilter),
+    bind(
+        Departments,
+        &[ch('a')],
+        Action::Aggregate,
+        Msg::KeyAggregate,
+    ),
+    bind(
+        Departments,
+        &[ch('e')],
+        Action::ToggleScheme,
+        Msg::KeyAggregateScheme,
+    ),
+    bind(
+        Departments,
+        &[plain(KeyCode::Backspace), ch('h'), plain(KeyCode::Left)],
+        Action::Back,
+        Msg::KeyAggregateBack,
+    ),
     bind(Tables, &[ch('[')], Action::PrevTable, Msg::KeyPrevTable),
     bind(Tables, &[ch(']')], Action::NextTable, Msg::KeyNextTable),
     bind(
@@ -656,6 +674,7 @@ const FOOTER: &[(Context, &[(Action, Msg)])] = &[
             (Action::Open, Msg::FootOpen),
             (Action::CycleSort, Msg::FootSort),
             (Action::StartFilter, Msg::FootFilter),
+            (Action::Aggregate, Msg::FootAggregate),
         ],
     ),
     (Reader, &[(Action::CloseOverlay, Msg::FootClose)]),
