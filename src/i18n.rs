@@ -311,6 +311,9 @@ pub enum Msg {
     AggregateContributors,
     AggregateUnconverted,
     AggregateOverflow,
+    AggregateCode,
+    AggregateName,
+    AggregateFigure,
 }
 
 /// The text of `msg` in `lang`.
@@ -661,6 +664,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "figures could not be converted to 万元 exactly and are left out",
         ),
         AggregateOverflow => ("超出范围", "overflow"),
+        AggregateCode => ("编码", "Code"),
+        AggregateName => ("名称", "Name"),
+        AggregateFigure => ("金额", "Amount"),
     };
     match lang {
         Lang::Zh => zh,
