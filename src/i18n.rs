@@ -314,6 +314,9 @@ pub enum Msg {
     AggregateCode,
     AggregateName,
     AggregateFigure,
+    CtxAggregate,
+    KeyAggregateOpen,
+    FootAggregateScheme,
 }
 
 /// The text of `msg` in `lang`.
@@ -650,11 +653,11 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "所有部门：按科目编码汇总（Enter 列出各部门的数）",
             "All departments: sums by classification code (Enter lists each department's figure)",
         ),
-        KeyAggregateScheme => (
-            "所有部门：功能分类 ↔ 经济分类",
-            "All departments: functional ↔ economic",
+        KeyAggregateScheme => ("功能分类 ↔ 经济分类", "functional ↔ economic"),
+        KeyAggregateBack => (
+            "返回：从各部门回到编码，从编码回到部门一览",
+            "back: from the departments to the codes, from the codes to the list",
         ),
-        KeyAggregateBack => ("所有部门：返回", "All departments: back"),
         FootAggregate => ("汇总", "all"),
         AggregateTitle => ("所有部门", "All departments"),
         AggregateDocuments => ("部门数", "Depts"),
@@ -667,6 +670,12 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         AggregateCode => ("编码", "Code"),
         AggregateName => ("名称", "Name"),
         AggregateFigure => ("金额", "Amount"),
+        CtxAggregate => ("所有部门（部门页 a）", "All departments (a on Departments)"),
+        KeyAggregateOpen => (
+            "列出这个编码的各部门；在各部门中：打开这个部门",
+            "list the code's departments; in that list: open the department",
+        ),
+        FootAggregateScheme => ("功能/经济", "scheme"),
     };
     match lang {
         Lang::Zh => zh,

@@ -368,6 +368,9 @@ impl App {
             Tab::Projects => Context::Projects,
             Tab::Checks => Context::Checks,
             Tab::Tables => Context::Tables,
+            Tab::Departments if self.library.as_ref().is_some_and(|l| l.aggregate.is_some()) => {
+                Context::Aggregate
+            }
             Tab::Departments => Context::Departments,
             Tab::Years => Context::Years,
         }
