@@ -649,14 +649,11 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "XDG_CONFIG_HOME 和 HOME 都没有设置：使用默认设置",
             "neither XDG_CONFIG_HOME nor HOME is set: the defaults apply",
         ),
-        KeyAggregate => (
-            "所有部门：按科目编码汇总（Enter 列出各部门的数）",
-            "All departments: sums by classification code (Enter lists each department's figure)",
-        ),
+        KeyAggregate => ("所有部门：按编码汇总", "All departments: Σ by code"),
         KeyAggregateScheme => ("功能分类 ↔ 经济分类", "functional ↔ economic"),
         KeyAggregateBack => (
-            "返回：从各部门回到编码，从编码回到部门一览",
-            "back: from the departments to the codes, from the codes to the list",
+            "返回（部门 → 编码 → 一览）",
+            "back (departments → codes → list)",
         ),
         FootAggregate => ("汇总", "all"),
         AggregateTitle => ("所有部门", "All departments"),
@@ -670,11 +667,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         AggregateCode => ("编码", "Code"),
         AggregateName => ("名称", "Name"),
         AggregateFigure => ("金额", "Amount"),
-        CtxAggregate => ("所有部门（部门页 a）", "All departments (a on Departments)"),
-        KeyAggregateOpen => (
-            "列出这个编码的各部门；在各部门中：打开这个部门",
-            "list the code's departments; in that list: open the department",
-        ),
+        CtxAggregate => ("所有部门", "All departments"),
+        KeyAggregateOpen => ("编码的各部门；打开部门", "a code's departments; open one"),
         FootAggregateScheme => ("功能/经济", "scheme"),
     };
     match lang {
