@@ -96,7 +96,8 @@ impl SchemeAggregate {
         let mut rows: Vec<AggregateRow> = by_code.into_values().collect();
         for row in &mut rows {
             // Stable: equal figures keep load order.
-            row.contributors.sort_by(|a, b| b.1.cmp(&a.1));
+            row.contributors
+                .sort_by_key(|&(_, figure)| std::cmp::Reverse(figure));
         }
         let widest = rows
             .iter()
