@@ -194,3 +194,46 @@ fn contributors_120x40() {
     press(&mut app, KeyCode::Enter);
     insta::assert_snapshot!(screen(&app, 120, 40));
 }
+
+#[test]
+fn y_copies_the_sum_and_x_exports_the_codes() {
+    use budget_tui::app::Effect;
+    let mut app = library();
+    keys(&mut app, "a");
+    go_to(&mut app, "2120101");
+    assert_eq!(keys(&mut app, "y"), [Effect::Copy("3497.6880".into())]);
+    let exported = keys(&mut app, "x");
+    let [Effect::Export {
+        file_name,
+        contents,
+    }] = exported.as_slice()
+    else {
+        panic!("{exported:?}");
+    };
+    assert_eq!(file_name, "所有部门-功能分类.csv");
+    assert!(
+        contents
+            .lines()
+            .any(|l| l == "2120101,行政运行,3,3497.6880,2,万元"),
+        "{contents}"
+    );
+    assert!(
+        contents
+            .lines()
+            .any(|l| l == "201,一般公共服务支出,1,6054.15408,4,万元"),
+        "{contents}"
+    );
+    // In the code's departments: the selected one's figure, and the list.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(keys(&mut app, "y"), [Effect::Copy("1837.3632".into())]);
+    let exported = keys(&mut app, "x");
+    let [Effect::Export { contents, .. }] = exported.as_slice() else {
+        panic!("{exported:?}");
+    };
+    let years: Vec<&str> = contents
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(2))
+        .collect();
+    assert_eq!(years, ["2023", "2024"], "{contents}");
+}
