@@ -63,6 +63,26 @@ impl Aggregate {
         }
     }
 
+    /// This aggregate (of every line) cut down to `lines[i]` for each `i`
+    /// of `selection`: the same as [`Aggregate::build`] on the selection
+    /// (a code's name stays the first document's of all), without hashing
+    /// or sorting again — the contributors are already in order.
+    pub fn restricted(&self, lines: &[DepartmentLine], selection: &[usize]) -> Aggregate {
+        let mut keep = vec![false; lines.len()];
+        for &i in selection {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+        let chosen = || selection.iter().filter_map(|&i| lines.get(i));
+        Aggregate {
+            functional: self.functional.restricted(&keep),
+            economic: self.economic.restricted(&keep),
+            documents: chosen().count(),
+            unconverted: chosen().map(|l| l.unconverted).sum(),
+        }
+    }
+
     pub fn scheme(&self, scheme: CodeScheme) -> &SchemeAggregate {
         match scheme {
             CodeScheme::Functional => &self.functional,
@@ -72,6 +92,42 @@ impl Aggregate {
 }
 
 impl SchemeAggregate {
+    /// The rows with only the contributors `keep` marks, summed again; a
+    /// code none of them prints is left out.
+    fn restricted(&self, keep: &[bool]) -> SchemeAggregate {
+        let mut widest = 0;
+        let rows = self
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let contributors: Vec<(usize, Decimal)> = row
+                    .contributors
+                    .iter()
+                    .copied()
+                    .filter(|&(line, _)| keep.get(line).copied().unwrap_or(false))
+                    .collect();
+                if contributors.is_empty() {
+                    return None;
+                }
+                let total = contributors
+                    .iter()
+                    .try_fold(Decimal::ZERO, |sum, &(_, v)| sum.checked_add(v));
+                for &(_, v) in &contributors {
+                    widest = widest.max(amount_width(v));
+                }
+                widest = widest.max(total.map_or(0, amount_width));
+                Some(AggregateRow {
+                    code: row.code.clone(),
+                    name: row.name.clone(),
+                    depth: row.depth,
+                    total,
+                    contributors,
+                })
+            })
+            .collect();
+        SchemeAggregate { rows, widest }
+    }
+
     fn build<'a>(
         documents: impl Iterator<Item = (usize, &'a Vec<CodeFigure>)>,
         scheme: CodeScheme,
@@ -164,8 +220,14 @@ mod tests {
             [(0, Decimal::new(234956, 2)), (1, Decimal::new(18373632, 4))]
         );
         assert_eq!(all.functional.widest, "1,837.3632".len());
-        // A selection sums only its lines.
+        // A selection sums only its lines, cut from the whole the same as
+        // built on its own.
         let some = Aggregate::build(&lines, &[1]);
+        assert_eq!(all.restricted(&lines, &[1]), some);
+        assert_eq!(
+            all.restricted(&lines, &[2, 0]),
+            Aggregate::build(&lines, &[0, 2])
+        );
         assert_eq!(some.functional.rows.len(), 1);
         assert_eq!(
             some.functional.rows[0].total,

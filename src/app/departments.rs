@@ -158,13 +158,13 @@ impl Library {
     }
 
     /// Opens the All departments screen on the lines shown: the aggregate
-    /// built at load when nothing is filtered out, else one summed now for
+    /// built at load when nothing is filtered out, else that one cut down to
     /// the selection (once, on this key).
     pub fn open_aggregate(&mut self) {
         let aggregate = if self.shown.len() == self.lines.len() {
             Arc::clone(&self.all)
         } else {
-            Arc::new(Aggregate::build(&self.lines, &self.shown))
+            Arc::new(self.all.restricted(&self.lines, &self.shown))
         };
         self.aggregate = Some(AggregateView::new(aggregate));
     }
