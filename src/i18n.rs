@@ -317,6 +317,7 @@ pub enum Msg {
     CtxAggregate,
     KeyAggregateOpen,
     FootAggregateScheme,
+    AggregateYears,
 }
 
 /// The text of `msg` in `lang`.
@@ -670,6 +671,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         CtxAggregate => ("所有部门", "All departments"),
         KeyAggregateOpen => ("编码的各部门；打开部门", "a code's departments; open one"),
         FootAggregateScheme => ("功能/经济", "scheme"),
+        AggregateYears => ("跨年度：", "spans years "),
     };
     match lang {
         Lang::Zh => zh,

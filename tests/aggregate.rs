@@ -50,6 +50,8 @@ fn sums_each_code_in_wan_yuan_with_its_departments() {
         s.contains("所有部门 · 功能分类  部门数 4  单位：万元"),
         "{s}"
     );
+    // Wanli is loaded in two years: both count, and the title says so.
+    assert!(s.contains("单位：万元  跨年度：2023 2024 2025"), "{s}");
     // 3,244.56 万元 + 2,976,800 元 + 2,932,700 元 + 22,186,440.80 元.
     let general = line_with(&s, " 201 ");
     assert!(general.contains("6,054.15408"), "{general}");

@@ -40,6 +40,9 @@ pub struct Aggregate {
     pub economic: SchemeAggregate,
     /// How many documents it covers.
     pub documents: usize,
+    /// The budget years of those documents, ascending: a department loaded
+    /// in two years contributes to a code's Σ once per year.
+    pub years: Vec<u16>,
     /// Coded figures the documents print that could not be converted to
     /// 万元 exactly, and so are in no sum.
     pub unconverted: usize,
@@ -59,6 +62,7 @@ impl Aggregate {
                 CodeScheme::Economic,
             ),
             documents: chosen().count(),
+            years: years(chosen().map(|(_, l)| l)),
             unconverted: chosen().map(|(_, l)| l.unconverted).sum(),
         }
     }
@@ -79,6 +83,7 @@ impl Aggregate {
             functional: self.functional.restricted(&keep),
             economic: self.economic.restricted(&keep),
             documents: chosen().count(),
+            years: years(chosen()),
             unconverted: chosen().map(|l| l.unconverted).sum(),
         }
     }
@@ -89,6 +94,14 @@ impl Aggregate {
             CodeScheme::Economic => &self.economic,
         }
     }
+}
+
+/// The distinct years of `lines`, ascending.
+fn years<'a>(lines: impl Iterator<Item = &'a DepartmentLine>) -> Vec<u16> {
+    let mut years: Vec<u16> = lines.map(|l| l.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
 }
 
 impl SchemeAggregate {

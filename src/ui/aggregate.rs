@@ -157,6 +157,15 @@ fn codes_title(lang: Lang, view: &AggregateView, th: &Theme) -> Line<'static> {
             th.dim,
         ),
     ];
+    // Several years are summed together: say so, a department loaded in
+    // two years counting twice.
+    if aggregate.years.len() > 1 {
+        let years: Vec<String> = aggregate.years.iter().map(u16::to_string).collect();
+        spans.push(Span::styled(
+            format!("  {}{}", t(lang, Msg::AggregateYears), years.join(" ")),
+            th.highlight,
+        ));
+    }
     if aggregate.unconverted > 0 {
         spans.push(Span::styled(
             format!(
