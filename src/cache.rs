@@ -522,6 +522,14 @@ mod tests {
         assert_eq!(facts, LineFacts::of(&doc));
         assert_eq!(errors, Some(5));
         assert_eq!(facts.name, "邢台市人民政府办公室");
+        // The per-code figures of the All departments aggregate, as printed.
+        let office = facts.functional.iter().find(|f| f.code == "2010301");
+        assert_eq!(
+            office.map(|f| (f.name.as_str(), f.wan.to_string())),
+            Some(("行政运行", "2349.56".to_string()))
+        );
+        assert!(facts.economic.iter().any(|f| f.code == "30101"));
+        assert_eq!(facts.unconverted, 0);
         // Written without a count, read back without one.
         cache.put(key, &doc, None).expect("rewritten");
         assert_eq!(cache.get_counted(key).map(|(_, e)| e), Some(None));

@@ -199,3 +199,42 @@ pub fn column_total(
     }
     (sum, count)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_code_figures_are_converted_exactly_or_left_out_and_counted() {
+        let Ok(mut doc) = crate::bundled::disclosure() else {
+            panic!("the bundled data loads");
+        };
+        let facts = LineFacts::of(&doc);
+        let office = facts.functional.iter().find(|f| f.code == "2010301");
+        assert_eq!(office.map(|f| f.wan), Some(Decimal::new(234956, 2)));
+        assert_eq!(facts.unconverted, 0);
+        // The 支出总表 in 亿元 with one figure too large to become 万元.
+        let Some(table) = doc
+            .tables
+            .iter_mut()
+            .find(|t| t.kind == TableKind::Expenditure)
+        else {
+            panic!("the seed prints a 支出总表");
+        };
+        table.unit = Unit::YiYuan;
+        let Some(row) = table.sides[0]
+            .rows
+            .iter_mut()
+            .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2010301"))
+        else {
+            panic!("the seed prints 2010301");
+        };
+        row.amounts[0] = Some(Decimal::MAX);
+        let facts = LineFacts::of(&doc);
+        assert_eq!(facts.unconverted, 1);
+        assert!(!facts.functional.iter().any(|f| f.code == "2010301"));
+        // 亿元 → 万元 exactly: 2010302's 895.00 亿元 is 8,950,000 万元.
+        let general = facts.functional.iter().find(|f| f.code == "2010302");
+        assert_eq!(general.map(|f| f.wan), Some(Decimal::new(895_000_000, 2)));
+    }
+}
