@@ -6,12 +6,17 @@
 //! through `App::handle_key` (median and worst of many), beside drawing one
 //! frame as the reference in the same run.
 //!
+//! The All departments aggregate at the same size: building it from the
+//! lines (done once at load), and its keystrokes (open, move, the
+//! contributors and back, the scheme, open on a filtered list).
+//!
 //! `cargo bench --bench departments` (BENCH_DEPARTMENTS=10,100,1000 to pick
 //! sizes; the largest is used for keystrokes).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use budget_tui::analysis::aggregate::Aggregate;
 use budget_tui::app::App;
 use budget_tui::cache::Cache;
 use budget_tui::i18n::Lang;
@@ -170,6 +175,7 @@ fn main() {
         "search: /, 行政运行, 4× Backspace, 2010301, Esc",
         time_keys(&mut app, &search, 20),
     );
+    aggregate(&mut app, report);
     // Enter reads the model from the cache and builds its views; 0 comes
     // back to the list.
     report(
@@ -177,4 +183,62 @@ fn main() {
         time_keys(&mut app, &[KeyCode::Enter, KeyCode::Char('0')], 20),
     );
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// The All departments aggregate: its build from the lines, and one
+/// keystroke in its view.
+fn aggregate(app: &mut App, report: impl Fn(&str, (Duration, Duration))) {
+    if let Some(library) = app.library.as_ref() {
+        let every: Vec<usize> = (0..library.lines.len()).collect();
+        let mut builds = Vec::new();
+        for _ in 0..20 {
+            let start = Instant::now();
+            std::hint::black_box(Aggregate::build(&library.lines, &every));
+            builds.push(start.elapsed());
+        }
+        report(
+            "(at load) building the aggregate of every line",
+            summary(builds),
+        );
+    }
+    let open = [KeyCode::Char('a'), KeyCode::Esc];
+    report(
+        "aggregate: a (open), Esc (back to the list)",
+        time_keys(app, &open, 50),
+    );
+    app.handle_key(&key(KeyCode::Char('a')));
+    let mut frames = Vec::new();
+    for _ in 0..50 {
+        let start = Instant::now();
+        std::hint::black_box(budget_tui::screenshots::render(app, 140, 40));
+        frames.push(start.elapsed());
+    }
+    report(
+        "(reference) drawing one 140×40 aggregate frame",
+        summary(frames),
+    );
+    report(
+        "aggregate: j / k",
+        time_keys(app, &[KeyCode::Char('j'), KeyCode::Char('k')], 200),
+    );
+    report(
+        "aggregate: Enter (the code's departments), Esc",
+        time_keys(app, &[KeyCode::Enter, KeyCode::Esc], 100),
+    );
+    report(
+        "aggregate: e (the other scheme)",
+        time_keys(app, &[KeyCode::Char('e')], 100),
+    );
+    app.handle_key(&key(KeyCode::Esc));
+    // On a filtered list `a` sums the lines shown, once, on that key.
+    let mut filter = vec![KeyCode::Char('f')];
+    filter.extend(chars("j"));
+    filter.push(KeyCode::Enter);
+    time_keys(app, &filter, 1);
+    let shown = app.library.as_ref().map_or(0, |l| l.shown.len());
+    report(
+        &format!("aggregate: a on a filtered list ({shown} shown), Esc"),
+        time_keys(app, &open, 20),
+    );
+    time_keys(app, &[KeyCode::Char('f'), KeyCode::Esc], 1);
 }

@@ -76,6 +76,8 @@ pub enum Action {
     CopyRow,
     /// Export the view on screen to CSV (`x`).
     Export,
+    /// Departments: the All departments aggregate by classification code.
+    Aggregate,
     /// Open the `/` search overlay.
     OpenSearch,
     /// Jump to the next / previous hit of the last search.

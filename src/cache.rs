@@ -36,7 +36,8 @@ use crate::search::{CodedItem, CodedItems};
 /// importer need no bump: the key also holds a fingerprint of their sources
 /// (`build.rs`), so entries written by a build that imports differently are
 /// misses.
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: [`LineFacts`] holds each document's per-code figures for the aggregate.
+pub const FORMAT_VERSION: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"BUDGETC\0";
 
@@ -521,6 +522,14 @@ mod tests {
         assert_eq!(facts, LineFacts::of(&doc));
         assert_eq!(errors, Some(5));
         assert_eq!(facts.name, "邢台市人民政府办公室");
+        // The per-code figures of the All departments aggregate, as printed.
+        let office = facts.functional.iter().find(|f| f.code == "2010301");
+        assert_eq!(
+            office.map(|f| (f.name.as_str(), f.wan.to_string())),
+            Some(("行政运行", "2349.56".to_string()))
+        );
+        assert!(facts.economic.iter().any(|f| f.code == "30101"));
+        assert_eq!(facts.unconverted, 0);
         // Written without a count, read back without one.
         cache.put(key, &doc, None).expect("rewritten");
         assert_eq!(cache.get_counted(key).map(|(_, e)| e), Some(None));

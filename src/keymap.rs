@@ -19,6 +19,8 @@ pub enum Context {
     Checks,
     Tables,
     Departments,
+    /// The All departments screen of the Departments tab.
+    Aggregate,
     Years,
     /// While the help overlay is open, only these (and quitting) work.
     Help,
@@ -39,6 +41,7 @@ impl Context {
             Context::Checks => Msg::CtxChecks,
             Context::Tables => Msg::CtxTables,
             Context::Departments => Msg::CtxDepartments,
+            Context::Aggregate => Msg::CtxAggregate,
             Context::Years => Msg::CtxYears,
             Context::Input => Msg::CtxInput,
             Context::Reader => Msg::CtxReader,
@@ -251,7 +254,9 @@ impl std::default::Default for Keymap {
     }
 }
 
-use Context::{Checks, Departments, Drill, Global, Help, Input, Projects, Reader, Summary, Tables};
+use Context::{
+    Aggregate, Checks, Departments, Drill, Global, Help, Input, Projects, Reader, Summary, Tables,
+};
 
 /// Stands for "any printable character" in the help of the Input context.
 const ANY_CHAR: Key = ch('…');
@@ -497,6 +502,30 @@ const DEFAULTS: &[Default] = &[
     ),
     bind(Departments, &[ch('s')], Action::CycleSort, Msg::KeySort),
     bind(Departments, &[ch('f')], Action::StartFilter, Msg::KeyFilter),
+    bind(
+        Departments,
+        &[ch('a')],
+        Action::Aggregate,
+        Msg::KeyAggregate,
+    ),
+    bind(
+        Aggregate,
+        &[plain(KeyCode::Enter), ch('l'), plain(KeyCode::Right)],
+        Action::Open,
+        Msg::KeyAggregateOpen,
+    ),
+    bind(
+        Aggregate,
+        &[ch('e')],
+        Action::ToggleScheme,
+        Msg::KeyAggregateScheme,
+    ),
+    bind(
+        Aggregate,
+        &[plain(KeyCode::Backspace), ch('h'), plain(KeyCode::Left)],
+        Action::Back,
+        Msg::KeyAggregateBack,
+    ),
     bind(Tables, &[ch('[')], Action::PrevTable, Msg::KeyPrevTable),
     bind(Tables, &[ch(']')], Action::NextTable, Msg::KeyNextTable),
     bind(
@@ -656,6 +685,15 @@ const FOOTER: &[(Context, &[(Action, Msg)])] = &[
             (Action::Open, Msg::FootOpen),
             (Action::CycleSort, Msg::FootSort),
             (Action::StartFilter, Msg::FootFilter),
+            (Action::Aggregate, Msg::FootAggregate),
+        ],
+    ),
+    (
+        Aggregate,
+        &[
+            (Action::Open, Msg::FootOpen),
+            (Action::ToggleScheme, Msg::FootAggregateScheme),
+            (Action::GoBack, Msg::FootBack),
         ],
     ),
     (Reader, &[(Action::CloseOverlay, Msg::FootClose)]),
@@ -784,6 +822,7 @@ impl Keymap {
         [
             Global,
             Departments,
+            Aggregate,
             Summary,
             Drill,
             Projects,

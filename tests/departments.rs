@@ -4,37 +4,20 @@
 
 mod common;
 
-use std::path::Path;
-
 use budget_tui::app::{App, Tab};
 use budget_tui::i18n::Lang;
-use budget_tui::import::load_path;
-use common::{keys, press, screen, seed};
+use common::{keys, line_with, pdf_fixture, press, screen, seed};
 use ratatui::crossterm::event::KeyCode;
 
 fn library() -> App {
-    let pdf = |id: &str| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/pdf")
-            .join(format!("{id}.pdf"));
-        let doc = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
-        (path.display().to_string(), doc)
-    };
     let docs = vec![
         ("seed".to_string(), seed()),
-        pdf("shanghai-putuo-wanli-subdistrict-2023"),
-        pdf("shanghai-putuo-wanli-subdistrict-2024"),
+        pdf_fixture("shanghai-putuo-wanli-subdistrict-2023"),
+        pdf_fixture("shanghai-putuo-wanli-subdistrict-2024"),
     ];
     let mut app = App::with_documents(docs, Lang::Zh).expect("three documents");
     app.resize(140, 30);
     app
-}
-
-fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("no line with {needle}:\n{screen}"))
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::summary::SummaryView;
-use crate::model::{Disclosure, Unit};
+use crate::model::{Disclosure, TableKind, Unit};
 
 /// One loaded document's line in the Departments view.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,10 @@ pub struct DepartmentLine {
     pub pinyin: String,
     /// Lower-case name, pinyin initials and full pinyin, for the filter.
     pub filter_key: String,
+    /// Per-code figures in 万元 for the aggregate (see [`LineFacts`]).
+    pub functional: Vec<CodeFigure>,
+    pub economic: Vec<CodeFigure>,
+    pub unconverted: usize,
 }
 
 /// The unit the Departments view shows every figure in.
@@ -42,6 +46,53 @@ pub struct LineFacts {
     pub project: Option<Decimal>,
     pub three_public: Option<Decimal>,
     pub cards: usize,
+    /// Every coded row's 合计 in 万元: functional codes from the 支出总表
+    /// (else the 一般公共预算财政拨款支出表), economic codes from the
+    /// 基本支出表, for the All departments aggregate.
+    pub functional: Vec<CodeFigure>,
+    pub economic: Vec<CodeFigure>,
+    /// Coded figures left out of those because they could not be converted
+    /// to 万元 exactly (outside Decimal's range).
+    pub unconverted: usize,
+}
+
+/// One code's figure in a document, in 万元.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CodeFigure {
+    pub code: String,
+    pub name: String,
+    pub wan: Decimal,
+}
+
+/// Each coded row's first amount (合计) of the first table of `kinds` that
+/// `doc` prints, in 万元, a code once (its first row); with the number of
+/// figures that could not be converted exactly.
+fn code_figures(doc: &Disclosure, kinds: &[TableKind]) -> (Vec<CodeFigure>, usize) {
+    let Some(table) = kinds
+        .iter()
+        .find_map(|&kind| doc.tables.iter().find(|t| t.kind == kind))
+    else {
+        return (Vec::new(), 0);
+    };
+    let mut figures: Vec<CodeFigure> = Vec::new();
+    let mut unconverted = 0;
+    for row in table.sides.iter().flat_map(|side| &side.rows) {
+        let (Some(code), Some(Some(value))) = (&row.code, row.amounts.first()) else {
+            continue;
+        };
+        if figures.iter().any(|f| f.code == code.as_str()) {
+            continue;
+        }
+        match table.unit.checked_convert(*value, UNIT) {
+            Some(wan) => figures.push(CodeFigure {
+                code: code.as_str().to_string(),
+                name: row.name.trim().to_string(),
+                wan,
+            }),
+            None => unconverted += 1,
+        }
+    }
+    (figures, unconverted)
 }
 
 impl LineFacts {
@@ -50,6 +101,11 @@ impl LineFacts {
         // A figure the Summary shows, in 万元; `None` rather than a clamped
         // figure if the conversion could not be exact.
         let wan = |v: Option<Decimal>| v.and_then(|v| summary.unit.checked_convert(v, UNIT));
+        let (functional, unconverted_functional) = code_figures(
+            doc,
+            &[TableKind::Expenditure, TableKind::GeneralPublicExpenditure],
+        );
+        let (economic, unconverted_economic) = code_figures(doc, &[TableKind::GeneralPublicBasic]);
         LineFacts {
             name: doc.department.name.clone(),
             year: doc.department.budget_year,
@@ -58,6 +114,9 @@ impl LineFacts {
             project: wan(summary.project),
             three_public: wan(summary.three_public),
             cards: doc.projects.len(),
+            functional,
+            economic,
+            unconverted: unconverted_functional + unconverted_economic,
         }
     }
 }
@@ -85,6 +144,9 @@ impl DepartmentLine {
             three_public: facts.three_public,
             cards: facts.cards,
             errors,
+            functional: facts.functional,
+            economic: facts.economic,
+            unconverted: facts.unconverted,
         }
     }
 }
@@ -136,4 +198,43 @@ pub fn column_total(
         }
     }
     (sum, count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_code_figures_are_converted_exactly_or_left_out_and_counted() {
+        let Ok(mut doc) = crate::bundled::disclosure() else {
+            panic!("the bundled data loads");
+        };
+        let facts = LineFacts::of(&doc);
+        let office = facts.functional.iter().find(|f| f.code == "2010301");
+        assert_eq!(office.map(|f| f.wan), Some(Decimal::new(234956, 2)));
+        assert_eq!(facts.unconverted, 0);
+        // The 支出总表 in 亿元 with one figure too large to become 万元.
+        let Some(table) = doc
+            .tables
+            .iter_mut()
+            .find(|t| t.kind == TableKind::Expenditure)
+        else {
+            panic!("the seed prints a 支出总表");
+        };
+        table.unit = Unit::YiYuan;
+        let Some(row) = table.sides[0]
+            .rows
+            .iter_mut()
+            .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2010301"))
+        else {
+            panic!("the seed prints 2010301");
+        };
+        row.amounts[0] = Some(Decimal::MAX);
+        let facts = LineFacts::of(&doc);
+        assert_eq!(facts.unconverted, 1);
+        assert!(!facts.functional.iter().any(|f| f.code == "2010301"));
+        // 亿元 → 万元 exactly: 2010302's 895.00 亿元 is 8,950,000 万元.
+        let general = facts.functional.iter().find(|f| f.code == "2010302");
+        assert_eq!(general.map(|f| f.wan), Some(Decimal::new(895_000_000, 2)));
+    }
 }

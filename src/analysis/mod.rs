@@ -2,6 +2,7 @@
 //! functions of the model, no UI state. The app keeps only cursors and
 //! marks on top of an [`Analysis`].
 
+pub mod aggregate;
 pub mod drill;
 pub mod grid;
 pub mod library;

@@ -85,7 +85,20 @@ impl App {
                 };
                 after.map(|a| a.to_string())
             }
-            Tab::Summary | Tab::Departments => None,
+            // All departments: the selected Σ, or the selected department's
+            // figure in the list of a code's departments.
+            Tab::Departments => {
+                let view = self.library.as_ref()?.aggregate.as_ref()?;
+                let row = view.selected()?;
+                match &view.contributors {
+                    Some(cursor) => row
+                        .contributors
+                        .get(cursor.selected)
+                        .map(|(_, v)| v.to_string()),
+                    None => row.total.map(|v| v.to_string()),
+                }
+            }
+            Tab::Summary => None,
         }
     }
 

@@ -2,12 +2,16 @@
 //! (sorted, filtered), its cursor, and the documents themselves. `Enter`
 //! opens one in the other tabs.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
+use crate::analysis::aggregate::Aggregate;
 use crate::analysis::library::{column_total, DepartmentLine};
 use crate::load::DocSource;
 use crate::model::Disclosure;
 
+use super::aggregate::AggregateView;
 use super::projects::Cursor;
 
 /// List order; `s` cycles through them.
@@ -72,6 +76,11 @@ pub struct Library {
     pub open: usize,
     /// Σ of the lines shown.
     pub totals: Totals,
+    /// Every loaded line summed by code, built at load.
+    all: Arc<Aggregate>,
+    /// The All departments screen, when open (`a`); the list under it is
+    /// kept as it was.
+    pub aggregate: Option<AggregateView>,
 }
 
 impl Library {
@@ -90,6 +99,8 @@ impl Library {
     /// [`crate::load::load_lines`]), line `i` read from `sources[i]`.
     pub fn of_lines(lines: Vec<DepartmentLine>, sources: Vec<DocSource>) -> Library {
         let orders = DeptSort::ALL.map(|sort| sorted(&lines, sort));
+        let every: Vec<usize> = (0..lines.len()).collect();
+        let all = Arc::new(Aggregate::build(&lines, &every));
         let mut library = Library {
             sources,
             orders,
@@ -101,6 +112,8 @@ impl Library {
             filtering: false,
             open: 0,
             totals: Totals::default(),
+            all,
+            aggregate: None,
         };
         library.relist();
         library
@@ -142,6 +155,18 @@ impl Library {
             cards: shown.iter().map(|d| d.cards).sum(),
             errors: shown.iter().map(|d| d.errors).sum(),
         };
+    }
+
+    /// Opens the All departments screen on the lines shown: the aggregate
+    /// built at load when nothing is filtered out, else that one cut down to
+    /// the selection (once, on this key).
+    pub fn open_aggregate(&mut self) {
+        let aggregate = if self.shown.len() == self.lines.len() {
+            Arc::clone(&self.all)
+        } else {
+            Arc::new(self.all.restricted(&self.lines, &self.shown))
+        };
+        self.aggregate = Some(AggregateView::new(aggregate));
     }
 
     pub fn cycle_sort(&mut self) {

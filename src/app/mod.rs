@@ -3,6 +3,7 @@
 //! reads it. What is derived from the data is the [`Analysis`], computed
 //! once at load, never per keystroke or per frame.
 
+pub mod aggregate;
 pub mod checks;
 pub mod compare;
 pub mod copy;
@@ -307,6 +308,28 @@ impl App {
             lib.relist();
             return;
         }
+        if let Some(view) = lib.aggregate.as_mut() {
+            match action {
+                Action::ToggleScheme => view.toggle_scheme(),
+                Action::Open if view.contributors.is_some() => {
+                    if let Some(line) = view.selected_contributor() {
+                        self.open_department(line);
+                    }
+                }
+                Action::Open => view.open(),
+                Action::Back => {
+                    if view.back() {
+                        lib.aggregate = None;
+                    }
+                }
+                _ => {
+                    if let Some(motion) = action.motion() {
+                        view.apply(motion, page);
+                    }
+                }
+            }
+            return;
+        }
         let len = lib.shown.len();
         match action {
             _ if action.motion().is_some() => {
@@ -314,6 +337,7 @@ impl App {
                     lib.cursor.apply(motion, len, page);
                 }
             }
+            Action::Aggregate => lib.open_aggregate(),
             Action::CycleSort => lib.cycle_sort(),
             Action::StartFilter => lib.filtering = true,
             Action::Open => {
@@ -344,6 +368,9 @@ impl App {
             Tab::Projects => Context::Projects,
             Tab::Checks => Context::Checks,
             Tab::Tables => Context::Tables,
+            Tab::Departments if self.library.as_ref().is_some_and(|l| l.aggregate.is_some()) => {
+                Context::Aggregate
+            }
             Tab::Departments => Context::Departments,
             Tab::Years => Context::Years,
         }
@@ -538,6 +565,13 @@ impl App {
                 }),
                 None => self.notice = Some(t(self.lang, Msg::NothingToExport).to_string()),
             },
+            // Esc in the All departments screen goes back within it.
+            Action::GoBack
+                if self.tab == Tab::Departments
+                    && self.library.as_ref().is_some_and(|l| l.aggregate.is_some()) =>
+            {
+                self.update_departments(Action::Back)
+            }
             Action::GoBack => self.go_back(),
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),

@@ -27,6 +27,9 @@ fn plain(value: Option<Decimal>) -> String {
 pub fn current(app: &App) -> Option<ViewExport> {
     let (view, contents) = match app.tab {
         // The list spans documents: named for none of them.
+        Tab::Departments if app.library.as_ref().is_some_and(|l| l.aggregate.is_some()) => {
+            return aggregate(app)
+        }
         Tab::Departments => {
             return Some(ViewExport {
                 file_name: "部门列表.csv".into(),
@@ -259,4 +262,51 @@ fn departments(app: &App) -> Option<String> {
         ]));
     }
     Some(out)
+}
+
+/// The All departments screen: every code of the scheme on screen with its
+/// Σ (blank when it overflows) and how many departments contribute, or the
+/// open code's departments with their figures; in 万元.
+fn aggregate(app: &App) -> Option<ViewExport> {
+    let library = app.library.as_ref()?;
+    let view = library.aggregate.as_ref()?;
+    let unit = crate::analysis::library::UNIT.label().to_string();
+    let scheme = match view.scheme {
+        crate::model::CodeScheme::Functional => "功能分类",
+        crate::model::CodeScheme::Economic => "经济分类",
+    };
+    if view.contributors.is_some() {
+        let row = view.selected()?;
+        let mut out = record(&["source", "name", "year", "code", "value", "unit"]);
+        for &(index, figure) in &row.contributors {
+            let line = library.lines.get(index)?;
+            out.push_str(&record(&[
+                line.source.clone(),
+                line.name.clone(),
+                line.year.to_string(),
+                row.code.clone(),
+                figure.to_string(),
+                unit.clone(),
+            ]));
+        }
+        return Some(ViewExport {
+            file_name: format!("所有部门-{}.csv", super::file_name(&row.code)),
+            contents: out,
+        });
+    }
+    let mut out = record(&["code", "name", "level", "total", "departments", "unit"]);
+    for row in &view.rows().rows {
+        out.push_str(&record(&[
+            row.code.clone(),
+            row.name.clone(),
+            row.depth.map_or(String::new(), |d| d.to_string()),
+            plain(row.total),
+            row.contributors.len().to_string(),
+            unit.clone(),
+        ]));
+    }
+    Some(ViewExport {
+        file_name: format!("所有部门-{scheme}.csv"),
+        contents: out,
+    })
 }

@@ -135,10 +135,54 @@ pub fn format_amount(amount: Decimal) -> String {
     grouped
 }
 
+/// How many characters [`format_amount`] prints for `amount`, counted
+/// without formatting it (measuring thousands of figures at load).
+pub fn amount_width(amount: Decimal) -> usize {
+    let scale = amount.scale() as usize;
+    let mut mantissa = amount.mantissa().unsigned_abs();
+    let mut digits: usize = 0;
+    while mantissa > 0 {
+        mantissa /= 10;
+        digits += 1;
+    }
+    // `0.05`: the integer part is at least one digit.
+    let int_digits = digits.saturating_sub(scale).max(1);
+    let sign = usize::from(amount.is_sign_negative() && !amount.is_zero());
+    let fraction = if scale > 0 { scale + 1 } else { 0 };
+    sign + int_digits + (int_digits - 1) / 3 + fraction
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn amount_width_is_the_printed_width() {
+        for text in [
+            "0",
+            "0.00",
+            "0.05",
+            "-0.05",
+            "7",
+            "20.00",
+            "999",
+            "1000",
+            "-1000",
+            "2349.56",
+            "1837.3632",
+            "123456789.1234",
+            "-6054.15408",
+            "79228162514264337593543950335",
+        ] {
+            let v = d(text);
+            assert_eq!(amount_width(v), format_amount(v).chars().count(), "{text}");
+        }
+        assert_eq!(
+            amount_width(Decimal::MIN),
+            format_amount(Decimal::MIN).len()
+        );
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

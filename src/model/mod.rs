@@ -16,7 +16,7 @@ pub mod place;
 pub mod project;
 pub mod table;
 
-pub use amount::{format_amount, parse_amount, AmountError};
+pub use amount::{amount_width, format_amount, parse_amount, AmountError};
 pub use code::{ClassificationTree, Code, CodeScheme, TreeNode};
 pub use indicator::{Comparator, Garble, IndicatorUnit, IndicatorValue, ValueStatus};
 pub use narrative::{

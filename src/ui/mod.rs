@@ -2,6 +2,7 @@
 //! (the app holds no interior mutability — scroll offsets are kept by
 //! `update` for the viewport and only clamped here). One file per tab.
 
+pub mod aggregate;
 pub mod checks;
 pub mod departments;
 pub mod drill;

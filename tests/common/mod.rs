@@ -19,6 +19,23 @@ pub fn seed_app(lang: Lang) -> App {
     App::new(seed(), lang)
 }
 
+/// A PDF of `tests/fixtures/pdf` imported, with the path to name it by.
+pub fn pdf_fixture(id: &str) -> (String, Disclosure) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf")
+        .join(format!("{id}.pdf"));
+    let doc = budget_tui::import::load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    (path.display().to_string(), doc)
+}
+
+/// The first line of `screen` that contains `needle`.
+pub fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle}:\n{screen}"))
+}
+
 /// The app drawn at `width` × `height`, as the terminal would show it.
 pub fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");

@@ -1,0 +1,243 @@
+//! The All departments screen of the Departments tab: every code of one
+//! scheme summed across the selection, indented by level, with how many
+//! departments contribute; `Enter` lists a code's departments.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::projects::draw_rows;
+use super::text::width;
+use super::theme::Theme;
+use super::{cell_left, cell_right, put_line};
+use crate::analysis::aggregate::AggregateRow;
+use crate::analysis::library::UNIT;
+use crate::app::aggregate::AggregateView;
+use crate::app::departments::Library;
+use crate::app::App;
+use crate::i18n::{colon, t, Lang, Msg};
+use crate::model::{format_amount, CodeScheme};
+
+/// Columns of the code, indented two a level under its 类, and a gap.
+const CODE: usize = 13;
+/// Columns of the 部门数 / year column.
+const COUNT: usize = 8;
+
+pub fn render(
+    app: &App,
+    lib: &Library,
+    view: &AggregateView,
+    area: Rect,
+    buf: &mut Buffer,
+    th: &Theme,
+) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let lang = app.lang;
+    // The widest figure, measured when the aggregate was built: no Σ is cut.
+    let amount_w = view
+        .rows()
+        .widest
+        .max(width(t(lang, Msg::AggregateOverflow)))
+        .max(width(t(lang, Msg::AggregateFigure)));
+    let name_w = (area.width as usize)
+        .saturating_sub(CODE + 1 + amount_w + COUNT)
+        .clamp(8, 40);
+    match (view.contributors.as_ref(), view.selected()) {
+        (Some(cursor), Some(row)) => {
+            put_line(
+                buf,
+                area.x,
+                area.y,
+                &contributors_title(lang, view, row, th),
+                area.width,
+            );
+            if area.height < 3 {
+                return;
+            }
+            let name_w = name_w + CODE - COUNT;
+            let header = Line::from(vec![
+                cell_left(&format!(" {}", t(lang, Msg::DeptName)), name_w, th.header),
+                cell_right(t(lang, Msg::DeptYear), COUNT, th.header),
+                Span::raw(" "),
+                cell_right(t(lang, Msg::AggregateFigure), amount_w, th.header),
+                cell_right("", COUNT, th.header),
+            ]);
+            put_line(buf, area.x, area.y + 1, &header, area.width);
+            let line = |i: usize| {
+                let Some(&(index, figure)) = row.contributors.get(i) else {
+                    return Line::default();
+                };
+                let (name, year) = lib
+                    .lines
+                    .get(index)
+                    .map_or((String::new(), String::new()), |l| {
+                        (l.name.clone(), l.year.to_string())
+                    });
+                Line::from(vec![
+                    cell_left(&format!(" {name}"), name_w, th.base),
+                    cell_right(&year, COUNT, th.base),
+                    Span::raw(" "),
+                    cell_right(&format_amount(figure), amount_w, th.base),
+                ])
+            };
+            draw_rows(
+                row.contributors.len(),
+                line,
+                cursor,
+                area,
+                area.y + 2,
+                buf,
+                th,
+            );
+        }
+        _ => {
+            put_line(
+                buf,
+                area.x,
+                area.y,
+                &codes_title(lang, view, th),
+                area.width,
+            );
+            if area.height < 3 {
+                return;
+            }
+            let header = Line::from(vec![
+                cell_left(
+                    &format!(" {}", t(lang, Msg::AggregateCode)),
+                    CODE,
+                    th.header,
+                ),
+                cell_left(t(lang, Msg::AggregateName), name_w, th.header),
+                Span::raw(" "),
+                cell_right("Σ", amount_w, th.header),
+                cell_right(t(lang, Msg::AggregateDocuments), COUNT, th.header),
+            ]);
+            put_line(buf, area.x, area.y + 1, &header, area.width);
+            let rows = &view.rows().rows;
+            let line = |i: usize| {
+                rows.get(i)
+                    .map_or_else(Line::default, |r| code_line(lang, r, name_w, amount_w, th))
+            };
+            draw_rows(rows.len(), line, view.cursor(), area, area.y + 2, buf, th);
+        }
+    }
+}
+
+fn scheme_label(lang: Lang, scheme: CodeScheme) -> &'static str {
+    match scheme {
+        CodeScheme::Functional => t(lang, Msg::Functional),
+        CodeScheme::Economic => t(lang, Msg::Economic),
+    }
+}
+
+/// ` 所有部门 · 功能分类  12 个部门  单位：万元`, and how many figures are
+/// in no sum when some could not be converted.
+fn codes_title(lang: Lang, view: &AggregateView, th: &Theme) -> Line<'static> {
+    let aggregate = &view.aggregate;
+    let mut spans = vec![
+        Span::styled(
+            format!(
+                " {} · {}",
+                t(lang, Msg::AggregateTitle),
+                scheme_label(lang, view.scheme)
+            ),
+            th.title,
+        ),
+        Span::styled(
+            format!(
+                "  {} {}  {}{}{}",
+                t(lang, Msg::AggregateDocuments),
+                aggregate.documents,
+                t(lang, Msg::Unit),
+                colon(lang),
+                UNIT.label()
+            ),
+            th.dim,
+        ),
+    ];
+    // Several years are summed together: say so, a department loaded in
+    // two years counting twice.
+    if aggregate.years.len() > 1 {
+        let years: Vec<String> = aggregate.years.iter().map(u16::to_string).collect();
+        spans.push(Span::styled(
+            format!("  {}{}", t(lang, Msg::AggregateYears), years.join(" ")),
+            th.highlight,
+        ));
+    }
+    if aggregate.unconverted > 0 {
+        spans.push(Span::styled(
+            format!(
+                "  {} {}",
+                aggregate.unconverted,
+                t(lang, Msg::AggregateUnconverted)
+            ),
+            th.error,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// ` 所有部门 › 2010301 行政运行  Σ 4,186.9232 (2)`.
+fn contributors_title(
+    lang: Lang,
+    view: &AggregateView,
+    row: &AggregateRow,
+    th: &Theme,
+) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!(
+                " {} › {} {}",
+                t(lang, Msg::AggregateContributors),
+                row.code,
+                row.name
+            ),
+            th.title,
+        ),
+        Span::styled(
+            format!(
+                "  Σ {} ({})  {}{}{}",
+                total_text(lang, row),
+                row.contributors.len(),
+                t(lang, Msg::Unit),
+                colon(lang),
+                UNIT.label()
+            ),
+            th.dim,
+        ),
+        Span::styled(format!("  {}", scheme_label(lang, view.scheme)), th.dim),
+    ])
+}
+
+/// The Σ as printed, or the overflow marker: never a clamped number.
+fn total_text(lang: Lang, row: &AggregateRow) -> String {
+    row.total.map_or_else(
+        || t(lang, Msg::AggregateOverflow).to_string(),
+        format_amount,
+    )
+}
+
+fn code_line(
+    lang: Lang,
+    row: &AggregateRow,
+    name_w: usize,
+    amount_w: usize,
+    th: &Theme,
+) -> Line<'static> {
+    let indent = "  ".repeat(row.depth.unwrap_or(1).saturating_sub(1));
+    let style = if row.depth == Some(1) {
+        th.highlight
+    } else {
+        th.base
+    };
+    let total_style = if row.total.is_some() { style } else { th.error };
+    Line::from(vec![
+        cell_left(&format!(" {indent}{}", row.code), CODE, style),
+        cell_left(&row.name, name_w, style),
+        Span::raw(" "),
+        cell_right(&total_text(lang, row), amount_w, total_style),
+        cell_right(&format!("({})", row.contributors.len()), COUNT, style),
+    ])
+}

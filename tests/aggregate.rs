@@ -1,0 +1,224 @@
+//! All departments: `a` on the Departments tab sums the selection by
+//! classification code (元 and 万元 documents converted exactly), each sum
+//! with how many departments print the code; `Enter` lists them.
+
+mod common;
+
+use budget_tui::app::{App, Tab};
+use budget_tui::i18n::Lang;
+use budget_tui::model::CodeScheme;
+use common::{keys, line_with, pdf_fixture, press, screen, seed};
+use ratatui::crossterm::event::KeyCode;
+
+/// The seed (万元) and three Shanghai disclosures printed in 元.
+fn library() -> App {
+    let docs = vec![
+        ("seed".to_string(), seed()),
+        pdf_fixture("shanghai-putuo-wanli-subdistrict-2023"),
+        pdf_fixture("shanghai-putuo-wanli-subdistrict-2024"),
+        pdf_fixture("shanghai-putuo-finance-bureau-2025"),
+    ];
+    let mut app = App::with_documents(docs, Lang::Zh).expect("four documents");
+    app.resize(120, 40);
+    app
+}
+
+/// Moves the aggregate's cursor onto `code` with `j`.
+fn go_to(app: &mut App, code: &str) {
+    let at = {
+        let view = app
+            .library
+            .as_ref()
+            .and_then(|l| l.aggregate.as_ref())
+            .expect("the aggregate is open");
+        view.rows()
+            .rows
+            .iter()
+            .position(|r| r.code == code)
+            .unwrap_or_else(|| panic!("no {code}"))
+    };
+    keys(app, "g");
+    keys(app, &"j".repeat(at));
+}
+
+#[test]
+fn sums_each_code_in_wan_yuan_with_its_departments() {
+    let mut app = library();
+    keys(&mut app, "a");
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("所有部门 · 功能分类  部门数 4  单位：万元"),
+        "{s}"
+    );
+    // Wanli is loaded in two years: both count, and the title says so.
+    assert!(s.contains("单位：万元  跨年度：2023 2024 2025"), "{s}");
+    // 3,244.56 万元 + 2,976,800 元 + 2,932,700 元 + 22,186,440.80 元.
+    let general = line_with(&s, " 201 ");
+    assert!(general.contains("6,054.15408"), "{general}");
+    assert!(general.trim_end().ends_with("(4)"), "{general}");
+    // Only the seed prints 2010301, as printed in 万元.
+    let office = line_with(&s, "2010301");
+    assert!(office.contains("2,349.56"), "{office}");
+    assert!(office.trim_end().ends_with("(1)"), "{office}");
+    // Only Wanli prints 2120101: 18,373,632 元 + 16,603,248 元.
+    go_to(&mut app, "2120101");
+    let s = screen(&app, 120, 40);
+    let run = line_with(&s, "2120101");
+    assert!(run.contains("3,497.6880"), "{run}");
+    assert!(run.trim_end().ends_with("(2)"), "{run}");
+}
+
+#[test]
+fn enter_lists_the_contributors_largest_first_and_esc_comes_back() {
+    let mut app = library();
+    keys(&mut app, "j");
+    keys(&mut app, "a");
+    go_to(&mut app, "2120101");
+    let before = screen(&app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("各部门 › 2120101 行政运行  Σ 3,497.6880 (2)"),
+        "{s}"
+    );
+    let body: Vec<&str> = s.lines().skip(3).take(2).collect();
+    assert!(
+        body[0].contains("万里街道办事处") && body[0].contains("2023"),
+        "{s}"
+    );
+    assert!(body[0].trim_end().ends_with("1,837.3632"), "{s}");
+    assert!(
+        body[1].contains("2024") && body[1].trim_end().ends_with("1,660.3248"),
+        "{s}"
+    );
+    assert_eq!(
+        s.lines().filter(|l| l.contains("万里街道")).count(),
+        2,
+        "{s}"
+    );
+    // Esc: the codes again, the cursor where it was; Esc: the list.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(screen(&app, 120, 40), before);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.tab, Tab::Departments);
+    let lib = app.library.as_ref().expect("library");
+    assert!(lib.aggregate.is_none());
+    assert_eq!(lib.selected(), Some(1));
+    assert!(screen(&app, 120, 40).contains("部门一览 4"));
+}
+
+#[test]
+fn enter_on_a_contributor_opens_that_department() {
+    let mut app = library();
+    keys(&mut app, "a");
+    go_to(&mut app, "2120101");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Summary);
+    assert_eq!(app.analysis.doc.department.budget_year, 2024);
+}
+
+#[test]
+fn e_shows_the_economic_codes() {
+    let mut app = library();
+    keys(&mut app, "ae");
+    let view = app
+        .library
+        .as_ref()
+        .and_then(|l| l.aggregate.as_ref())
+        .expect("open");
+    assert_eq!(view.scheme, CodeScheme::Economic);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("所有部门 · 经济分类"), "{s}");
+    // 基本工资: 306.17 万元 + 5,668,416 + 5,873,551 + 2,642,448.00 元.
+    go_to(&mut app, "30101");
+    let s = screen(&app, 120, 40);
+    let wages = line_with(&s, "30101");
+    assert!(wages.contains("1,724.6115"), "{wages}");
+    assert!(wages.trim_end().ends_with("(4)"), "{wages}");
+    keys(&mut app, "e");
+    assert!(screen(&app, 120, 40).contains("所有部门 · 功能分类"));
+}
+
+#[test]
+fn a_filtered_list_sums_only_what_is_shown() {
+    let mut app = library();
+    keys(&mut app, "fwljd");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "a");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("部门数 2"), "{s}");
+    // 2,976,800 元 + 2,932,700 元.
+    let general = line_with(&s, " 201 ");
+    assert!(general.contains("590.95"), "{general}");
+    assert!(general.trim_end().ends_with("(2)"), "{general}");
+    assert!(!s.contains("2010301"), "{s}");
+}
+
+#[test]
+fn aggregate_80x24() {
+    let mut app = library();
+    app.resize(80, 24);
+    keys(&mut app, "a");
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn aggregate_120x40() {
+    let mut app = library();
+    keys(&mut app, "a");
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn contributors_120x40() {
+    let mut app = library();
+    keys(&mut app, "a");
+    go_to(&mut app, "201");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn y_copies_the_sum_and_x_exports_the_codes() {
+    use budget_tui::app::Effect;
+    let mut app = library();
+    keys(&mut app, "a");
+    go_to(&mut app, "2120101");
+    assert_eq!(keys(&mut app, "y"), [Effect::Copy("3497.6880".into())]);
+    let exported = keys(&mut app, "x");
+    let [Effect::Export {
+        file_name,
+        contents,
+    }] = exported.as_slice()
+    else {
+        panic!("{exported:?}");
+    };
+    assert_eq!(file_name, "所有部门-功能分类.csv");
+    assert!(
+        contents
+            .lines()
+            .any(|l| l == "2120101,行政运行,3,3497.6880,2,万元"),
+        "{contents}"
+    );
+    assert!(
+        contents
+            .lines()
+            .any(|l| l == "201,一般公共服务支出,1,6054.15408,4,万元"),
+        "{contents}"
+    );
+    // In the code's departments: the selected one's figure, and the list.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(keys(&mut app, "y"), [Effect::Copy("1837.3632".into())]);
+    let exported = keys(&mut app, "x");
+    let [Effect::Export { contents, .. }] = exported.as_slice() else {
+        panic!("{exported:?}");
+    };
+    let years: Vec<&str> = contents
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(2))
+        .collect();
+    assert_eq!(years, ["2023", "2024"], "{contents}");
+}
