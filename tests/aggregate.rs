@@ -156,6 +156,22 @@ fn a_filtered_list_sums_only_what_is_shown() {
     assert!(!s.contains("2010301"), "{s}");
 }
 
+/// `f 2024` keeps one year, so Wanli is not added up across its two years.
+#[test]
+fn filtering_by_year_sums_one_year() {
+    let mut app = library();
+    keys(&mut app, "f2024");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "a");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("部门数 1"), "{s}");
+    assert!(!s.contains("跨年度"), "{s}");
+    // Wanli 2024 alone: 2,932,700 元.
+    let general = line_with(&s, " 201 ");
+    assert!(general.contains("293.27"), "{general}");
+    assert!(general.trim_end().ends_with("(1)"), "{general}");
+}
+
 #[test]
 fn aggregate_80x24() {
     let mut app = library();

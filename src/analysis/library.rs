@@ -134,7 +134,13 @@ impl DepartmentLine {
         crate::search::keys::push_pinyin(&facts.name, &mut initials, &mut full, |_| {});
         DepartmentLine {
             source: source.to_string(),
-            filter_key: format!("{}\u{1f}{initials}\u{1f}{full}", facts.name).to_lowercase(),
+            // Name, pinyin initials, full pinyin and the budget year: `f 2024`
+            // keeps one year, so the aggregate need not add two years up.
+            filter_key: format!(
+                "{}\u{1f}{initials}\u{1f}{full}\u{1f}{}",
+                facts.name, facts.year
+            )
+            .to_lowercase(),
             pinyin: full,
             name: facts.name,
             year: facts.year,
