@@ -123,7 +123,9 @@ pub fn type_keys(app: &mut App, keys: &str) {
             }
             _ => (KeyCode::Char(c), c.len_utf8()),
         };
-        app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+        let effects = app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+        // The one effect that changes what is on screen: as the loop does.
+        app.carry_out_opens(effects.as_deref().unwrap_or_default());
         rest = &rest[used..];
     }
 }

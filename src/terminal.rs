@@ -295,6 +295,7 @@ fn run_inner(mut app: App, settings: &Settings) -> io::Result<()> {
                                         .write_all(sequence.as_bytes())
                                         .and_then(|()| out.flush());
                                 }
+                                Effect::OpenDepartment(index) => app.open_department(index),
                                 Effect::Export {
                                     file_name,
                                     contents,

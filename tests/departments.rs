@@ -47,7 +47,17 @@ fn lists_every_document_in_wan_yuan_with_a_total() {
 fn enter_opens_a_department_and_0_comes_back() {
     let mut app = library();
     press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Enter);
+    // `update` reads nothing: Enter asks the terminal loop to open line 1.
+    let asked = app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Enter,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    assert_eq!(
+        asked,
+        Some(vec![budget_tui::app::Effect::OpenDepartment(1)])
+    );
+    assert_eq!(app.tab, Tab::Departments, "not opened by update itself");
+    app.carry_out_opens(&asked.unwrap_or_default());
     assert_eq!(app.tab, Tab::Summary);
     assert_eq!(app.analysis.doc.department.budget_year, 2023);
     let s = screen(&app, 140, 30);

@@ -113,6 +113,10 @@ pub enum Effect {
     Quit,
     /// Put this text in the clipboard (OSC 52).
     Copy(String),
+    /// Open loaded department `index` in the other tabs: the terminal loop
+    /// reads its model (from the cache, else its file) through
+    /// [`App::open_department`], so `update` itself reads nothing.
+    OpenDepartment(usize),
     /// Write this CSV of the view on screen as `file_name` in the export
     /// directory (`x`); the terminal loop says where it went.
     Export {
@@ -261,7 +265,18 @@ impl App {
 
     /// Opens loaded document `index` in the other tabs: its own cursors and
     /// screen stack (a stack never spans documents), the Summary first.
-    fn open_department(&mut self, index: usize) {
+    /// Carries out the [`Effect::OpenDepartment`]s among `effects`, as the
+    /// terminal loop does (for runs without a terminal: tests, benches,
+    /// screenshots).
+    pub fn carry_out_opens(&mut self, effects: &[Effect]) {
+        for effect in effects {
+            if let Effect::OpenDepartment(index) = effect {
+                self.open_department(*index);
+            }
+        }
+    }
+
+    pub fn open_department(&mut self, index: usize) {
         let Some(mut library) = self.library.take() else {
             return;
         };
@@ -313,7 +328,7 @@ impl App {
                 Action::ToggleScheme => view.toggle_scheme(),
                 Action::Open if view.contributors.is_some() => {
                     if let Some(line) = view.selected_contributor() {
-                        self.open_department(line);
+                        self.effects.push(Effect::OpenDepartment(line));
                     }
                 }
                 Action::Open => view.open(),
@@ -342,7 +357,7 @@ impl App {
             Action::StartFilter => lib.filtering = true,
             Action::Open => {
                 if let Some(i) = lib.selected() {
-                    self.open_department(i);
+                    self.effects.push(Effect::OpenDepartment(i));
                 }
                 return;
             }

@@ -48,8 +48,12 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
 /// Presses a key; the effects the terminal loop would carry out (none when
 /// the key is unbound).
 pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE))
-        .unwrap_or_default()
+    let effects = app
+        .handle_key(&KeyEvent::new(code, KeyModifiers::NONE))
+        .unwrap_or_default();
+    // What the terminal loop does with an open: reads the model, opens it.
+    app.carry_out_opens(&effects);
+    effects
 }
 
 /// Types each character of `text` as a key press; the effects of them all.
