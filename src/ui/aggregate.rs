@@ -13,7 +13,6 @@ use super::{cell_left, cell_right, put_line};
 use crate::analysis::aggregate::AggregateRow;
 use crate::analysis::library::UNIT;
 use crate::app::aggregate::AggregateView;
-use crate::app::departments::Library;
 use crate::app::App;
 use crate::i18n::{colon, t, Lang, Msg};
 use crate::model::{format_amount, CodeScheme};
@@ -23,14 +22,7 @@ const CODE: usize = 13;
 /// Columns of the 部门数 / year column.
 const COUNT: usize = 8;
 
-pub fn render(
-    app: &App,
-    lib: &Library,
-    view: &AggregateView,
-    area: Rect,
-    buf: &mut Buffer,
-    th: &Theme,
-) {
+pub fn render(app: &App, view: &AggregateView, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -44,85 +36,115 @@ pub fn render(
     let name_w = (area.width as usize)
         .saturating_sub(CODE + 1 + amount_w + COUNT)
         .clamp(8, 40);
+    let widths = Widths {
+        name: name_w,
+        amount: amount_w,
+    };
     match (view.contributors.as_ref(), view.selected()) {
         (Some(cursor), Some(row)) => {
-            put_line(
-                buf,
-                area.x,
-                area.y,
-                &contributors_title(lang, view, row, th),
-                area.width,
-            );
-            if area.height < 3 {
-                return;
-            }
-            let name_w = name_w + CODE - COUNT;
-            let header = Line::from(vec![
-                cell_left(&format!(" {}", t(lang, Msg::DeptName)), name_w, th.header),
-                cell_right(t(lang, Msg::DeptYear), COUNT, th.header),
-                Span::raw(" "),
-                cell_right(t(lang, Msg::AggregateFigure), amount_w, th.header),
-                cell_right("", COUNT, th.header),
-            ]);
-            put_line(buf, area.x, area.y + 1, &header, area.width);
-            let line = |i: usize| {
-                let Some(&(index, figure)) = row.contributors.get(i) else {
-                    return Line::default();
-                };
-                let (name, year) = lib
-                    .lines
-                    .get(index)
-                    .map_or((String::new(), String::new()), |l| {
-                        (l.name.clone(), l.year.to_string())
-                    });
-                Line::from(vec![
-                    cell_left(&format!(" {name}"), name_w, th.base),
-                    cell_right(&year, COUNT, th.base),
-                    Span::raw(" "),
-                    cell_right(&format_amount(figure), amount_w, th.base),
-                ])
-            };
-            draw_rows(
-                row.contributors.len(),
-                line,
-                cursor,
-                area,
-                area.y + 2,
-                buf,
-                th,
-            );
+            let title = contributors_title(lang, view, row, th);
+            put_line(buf, area.x, area.y, &title, area.width);
+            render_contributors(app, row, cursor, widths, area, buf, th)
         }
-        _ => {
-            put_line(
-                buf,
-                area.x,
-                area.y,
-                &codes_title(lang, view, th),
-                area.width,
-            );
-            if area.height < 3 {
-                return;
-            }
-            let header = Line::from(vec![
-                cell_left(
-                    &format!(" {}", t(lang, Msg::AggregateCode)),
-                    CODE,
-                    th.header,
-                ),
-                cell_left(t(lang, Msg::AggregateName), name_w, th.header),
-                Span::raw(" "),
-                cell_right("Σ", amount_w, th.header),
-                cell_right(t(lang, Msg::AggregateDocuments), COUNT, th.header),
-            ]);
-            put_line(buf, area.x, area.y + 1, &header, area.width);
-            let rows = &view.rows().rows;
-            let line = |i: usize| {
-                rows.get(i)
-                    .map_or_else(Line::default, |r| code_line(lang, r, name_w, amount_w, th))
-            };
-            draw_rows(rows.len(), line, view.cursor(), area, area.y + 2, buf, th);
-        }
+        _ => render_codes(lang, view, widths, area, buf, th),
     }
+}
+
+/// The name and Σ columns' widths for the screen.
+#[derive(Clone, Copy)]
+struct Widths {
+    name: usize,
+    amount: usize,
+}
+
+/// One code's departments, largest first, under the title.
+fn render_contributors(
+    app: &App,
+    row: &AggregateRow,
+    cursor: &crate::app::projects::Cursor,
+    widths: Widths,
+    area: Rect,
+    buf: &mut Buffer,
+    th: &Theme,
+) {
+    let (lang, amount_w) = (app.lang, widths.amount);
+    let Some(lib) = app.library.as_ref() else {
+        return;
+    };
+    if area.height < 3 {
+        return;
+    }
+    let name_w = widths.name + CODE - COUNT;
+    let header = Line::from(vec![
+        cell_left(&format!(" {}", t(lang, Msg::DeptName)), name_w, th.header),
+        cell_right(t(lang, Msg::DeptYear), COUNT, th.header),
+        Span::raw(" "),
+        cell_right(t(lang, Msg::AggregateFigure), amount_w, th.header),
+        cell_right("", COUNT, th.header),
+    ]);
+    put_line(buf, area.x, area.y + 1, &header, area.width);
+    let line = |i: usize| {
+        let Some(&(index, figure)) = row.contributors.get(i) else {
+            return Line::default();
+        };
+        let (name, year) = lib
+            .lines
+            .get(index)
+            .map_or((String::new(), String::new()), |l| {
+                (l.name.clone(), l.year.to_string())
+            });
+        Line::from(vec![
+            cell_left(&format!(" {name}"), name_w, th.base),
+            cell_right(&year, COUNT, th.base),
+            Span::raw(" "),
+            cell_right(&format_amount(figure), amount_w, th.base),
+        ])
+    };
+    let len = row.contributors.len();
+    draw_rows(len, line, cursor, area, area.y + 2, buf, th);
+}
+
+/// Every code of the scheme with its Σ and how many departments print it.
+fn render_codes(
+    lang: Lang,
+    view: &AggregateView,
+    widths: Widths,
+    area: Rect,
+    buf: &mut Buffer,
+    th: &Theme,
+) {
+    let Widths {
+        name: name_w,
+        amount: amount_w,
+    } = widths;
+    put_line(
+        buf,
+        area.x,
+        area.y,
+        &codes_title(lang, view, th),
+        area.width,
+    );
+    if area.height < 3 {
+        return;
+    }
+    let header = Line::from(vec![
+        cell_left(
+            &format!(" {}", t(lang, Msg::AggregateCode)),
+            CODE,
+            th.header,
+        ),
+        cell_left(t(lang, Msg::AggregateName), name_w, th.header),
+        Span::raw(" "),
+        cell_right("Σ", amount_w, th.header),
+        cell_right(t(lang, Msg::AggregateDocuments), COUNT, th.header),
+    ]);
+    put_line(buf, area.x, area.y + 1, &header, area.width);
+    let rows = &view.rows().rows;
+    let line = |i: usize| {
+        rows.get(i)
+            .map_or_else(Line::default, |r| code_line(lang, r, name_w, amount_w, th))
+    };
+    draw_rows(rows.len(), line, view.cursor(), area, area.y + 2, buf, th);
 }
 
 fn scheme_label(lang: Lang, scheme: CodeScheme) -> &'static str {

@@ -24,7 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         return;
     };
     if let Some(view) = lib.aggregate.as_ref() {
-        super::aggregate::render(app, lib, view, area, buf, th);
+        super::aggregate::render(app, view, area, buf, th);
         return;
     }
     if area.height == 0 || area.width == 0 {
