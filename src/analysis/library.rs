@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::summary::SummaryView;
-use crate::model::{Disclosure, TableKind, Unit};
+use crate::model::{CodeScheme, Disclosure, TableKind, Unit};
 
 /// One loaded document's line in the Departments view.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +23,8 @@ pub struct DepartmentLine {
     pub errors: usize,
     /// The name's full pinyin, for sorting as a reader expects.
     pub pinyin: String,
-    /// Lower-case name, pinyin initials and full pinyin, for the filter.
+    /// Lower-case name, pinyin initials, full pinyin and budget year, for
+    /// the filter.
     pub filter_key: String,
     /// Per-code figures in 万元 for the aggregate (see [`LineFacts`]).
     pub functional: Vec<CodeFigure>,
@@ -64,34 +65,61 @@ pub struct CodeFigure {
     pub wan: Decimal,
 }
 
-/// Each coded row's first amount (合计) of the first table of `kinds` that
-/// `doc` prints, in 万元, a code once (its first row); with the number of
-/// figures that could not be converted exactly.
-fn code_figures(doc: &Disclosure, kinds: &[TableKind]) -> (Vec<CodeFigure>, usize) {
-    let Some(table) = kinds
+/// The tables a code's figure is read from, the first the document prints
+/// wins: functional codes from the 支出总表 (else the 一般公共预算财政拨款
+/// 支出表), economic codes from the 基本支出表. The one home of this rule for
+/// the aggregate and the year-over-year view.
+pub fn code_sources(scheme: CodeScheme) -> &'static [TableKind] {
+    match scheme {
+        CodeScheme::Functional => &[TableKind::Expenditure, TableKind::GeneralPublicExpenditure],
+        CodeScheme::Economic => &[TableKind::GeneralPublicBasic],
+    }
+}
+
+/// Each coded row's first amount (合计) in the [`code_sources`] table of
+/// `scheme`, converted exactly into `unit`, in table order, a code once (its
+/// first row): `(code, name, figure)`; with the number of figures that could
+/// not be converted exactly (left out, never rounded). Linear in the rows.
+pub fn coded_amounts(
+    doc: &Disclosure,
+    scheme: CodeScheme,
+    unit: Unit,
+) -> (Vec<(String, String, Decimal)>, usize) {
+    let Some(table) = code_sources(scheme)
         .iter()
-        .find_map(|&kind| doc.tables.iter().find(|t| t.kind == kind))
+        .find_map(|&kind| doc.table(kind))
     else {
         return (Vec::new(), 0);
     };
-    let mut figures: Vec<CodeFigure> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut figures = Vec::new();
     let mut unconverted = 0;
     for row in table.sides.iter().flat_map(|side| &side.rows) {
         let (Some(code), Some(Some(value))) = (&row.code, row.amounts.first()) else {
             continue;
         };
-        if figures.iter().any(|f| f.code == code.as_str()) {
+        if !seen.insert(code.as_str()) {
             continue;
         }
-        match table.unit.checked_convert(*value, UNIT) {
-            Some(wan) => figures.push(CodeFigure {
-                code: code.as_str().to_string(),
-                name: row.name.trim().to_string(),
-                wan,
-            }),
+        match table.unit.checked_convert(*value, unit) {
+            Some(figure) => figures.push((
+                code.as_str().to_string(),
+                row.name.trim().to_string(),
+                figure,
+            )),
             None => unconverted += 1,
         }
     }
+    (figures, unconverted)
+}
+
+/// [`coded_amounts`] in 万元, as the aggregate keeps them.
+fn code_figures(doc: &Disclosure, scheme: CodeScheme) -> (Vec<CodeFigure>, usize) {
+    let (amounts, unconverted) = coded_amounts(doc, scheme, UNIT);
+    let figures = amounts
+        .into_iter()
+        .map(|(code, name, wan)| CodeFigure { code, name, wan })
+        .collect();
     (figures, unconverted)
 }
 
@@ -101,11 +129,8 @@ impl LineFacts {
         // A figure the Summary shows, in 万元; `None` rather than a clamped
         // figure if the conversion could not be exact.
         let wan = |v: Option<Decimal>| v.and_then(|v| summary.unit.checked_convert(v, UNIT));
-        let (functional, unconverted_functional) = code_figures(
-            doc,
-            &[TableKind::Expenditure, TableKind::GeneralPublicExpenditure],
-        );
-        let (economic, unconverted_economic) = code_figures(doc, &[TableKind::GeneralPublicBasic]);
+        let (functional, unconverted_functional) = code_figures(doc, CodeScheme::Functional);
+        let (economic, unconverted_economic) = code_figures(doc, CodeScheme::Economic);
         LineFacts {
             name: doc.department.name.clone(),
             year: doc.department.budget_year,

@@ -5,8 +5,9 @@
 
 use rust_decimal::Decimal;
 
+use super::library::coded_amounts;
 use super::summary::{SummaryView, YearOverYear};
-use crate::model::{percent_of, CodeScheme, Disclosure, TableKind, Unit};
+use crate::model::{percent_of, CodeScheme, Disclosure, Unit};
 
 /// Whether a code (or card) is printed in both years or only one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,18 +84,9 @@ impl YearComparison {
         };
         let unit = after.department.unit;
         let mut rows = Vec::new();
-        for (scheme, kinds) in [
-            (
-                CodeScheme::Functional,
-                [TableKind::Expenditure, TableKind::GeneralPublicExpenditure],
-            ),
-            (
-                CodeScheme::Economic,
-                [TableKind::GeneralPublicBasic, TableKind::GeneralPublicBasic],
-            ),
-        ] {
-            let earlier = coded_figures(before, &kinds, unit);
-            let later = coded_figures(after, &kinds, unit);
+        for scheme in [CodeScheme::Functional, CodeScheme::Economic] {
+            let earlier = coded_figures(before, scheme, unit);
+            let later = coded_figures(after, scheme, unit);
             rows.extend(pair_up(earlier, later).into_iter().map(
                 |(code, name, before, after, presence)| YearRow {
                     scheme,
@@ -145,32 +137,19 @@ pub fn same_department(a: &Disclosure, b: &Disclosure) -> bool {
     }
 }
 
-/// (key, name, figure) of each coded row of the first of `kinds` the
-/// document prints, its 合计 column converted into `unit`.
+/// (code, name, figure) of each coded row the scheme's figures are read
+/// from ([`coded_amounts`]), in `unit`, in code order.
 fn coded_figures(
     doc: &Disclosure,
-    kinds: &[TableKind],
+    scheme: CodeScheme,
     unit: Unit,
 ) -> Vec<(String, String, Option<Decimal>)> {
-    let Some(table) = kinds.iter().find_map(|&k| doc.table(k)) else {
-        return Vec::new();
-    };
-    let Some(side) = table.main_side() else {
-        return Vec::new();
-    };
-    let mut out: Vec<_> = side
-        .rows
-        .iter()
-        .filter_map(|r| {
-            let code = r.code.as_ref()?.as_str().to_string();
-            let figure = r
-                .amount(0)
-                .and_then(|a| table.unit.checked_convert(a, unit));
-            Some((code, r.name.clone(), figure))
-        })
+    let (amounts, _) = coded_amounts(doc, scheme, unit);
+    let mut out: Vec<_> = amounts
+        .into_iter()
+        .map(|(code, name, figure)| (code, name, Some(figure)))
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    out.dedup_by(|a, b| a.0 == b.0);
     out
 }
 
