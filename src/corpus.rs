@@ -357,12 +357,14 @@ pub fn generate(departments: usize, seed: u64) -> Vec<Generated> {
         let year = 2025;
         let dept = draw(&mut rng, i, year);
         let second = rng.chance(20).then(|| {
-            // Last year: the same department, other figures and cards.
-            let mut earlier = draw(&mut rng.clone(), i, year - 1);
+            // Last year: the same department, other figures and cards,
+            // drawn from a stream of its own (a clone of `rng` would give
+            // it the next department's figures).
+            let mut last_year = Rng::new(rng.next_u64());
+            let mut earlier = draw(&mut last_year, i, year - 1);
             earlier.name.clone_from(&dept.name);
             earlier.code.clone_from(&dept.code);
             earlier.units.clone_from(&dept.units);
-            rng.next_u64();
             earlier
         });
         for truth in std::iter::once(dept).chain(second) {

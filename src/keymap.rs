@@ -516,6 +516,19 @@ const DEFAULTS: &[Default] = &[
     ),
     bind(
         Aggregate,
+        &[ch('a')],
+        Action::Aggregate,
+        Msg::KeyAllDepartments,
+    ),
+    bind(Drill, &[ch('a')], Action::Aggregate, Msg::KeyAllDepartments),
+    bind(
+        Tables,
+        &[ch('a')],
+        Action::Aggregate,
+        Msg::KeyAllDepartments,
+    ),
+    bind(
+        Aggregate,
         &[ch('e')],
         Action::ToggleScheme,
         Msg::KeyAggregateScheme,
@@ -693,6 +706,7 @@ const FOOTER: &[(Context, &[(Action, Msg)])] = &[
         &[
             (Action::Open, Msg::FootOpen),
             (Action::ToggleScheme, Msg::FootAggregateScheme),
+            (Action::Aggregate, Msg::FootAllDepartments),
             (Action::GoBack, Msg::FootBack),
         ],
     ),

@@ -326,7 +326,8 @@ fn screenshots(dir: &Path, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match budget_tui::screenshots::write_all(dir, || App::new(doc.clone(), lang)) {
+    let fresh_library = || budget_tui::screenshots::library_app(lang);
+    match budget_tui::screenshots::write_all(dir, || App::new(doc.clone(), lang), fresh_library) {
         Ok(written) => {
             let listed: String = written.iter().map(|path| format!("{path}\n")).collect();
             output::finish(output::emit(&listed), ExitCode::SUCCESS)

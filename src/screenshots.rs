@@ -94,6 +94,60 @@ pub const SCENES: &[Scene] = &[
     },
 ];
 
+/// The pictures of many departments at once, on a corpus drawn by
+/// [`crate::corpus`] ([`library_app`]).
+pub const LIBRARY_SCENES: &[Scene] = &[
+    Scene {
+        name: "departments",
+        keys: "",
+        width: 140,
+        height: 24,
+    },
+    Scene {
+        name: "all-departments",
+        keys: "a",
+        width: 120,
+        height: 30,
+    },
+    Scene {
+        name: "all-departments-contributors",
+        keys: "ajjjjj<Enter>",
+        width: 120,
+        height: 24,
+    },
+    Scene {
+        name: "all-departments-tables",
+        keys: "a5",
+        width: 160,
+        height: 30,
+    },
+    Scene {
+        name: "years",
+        keys: "f2024<Enter><Enter>6",
+        width: 120,
+        height: 30,
+    },
+];
+
+/// How many departments [`library_app`] draws, and from which seed: the
+/// same pictures on every machine.
+const LIBRARY_DEPARTMENTS: usize = 12;
+const LIBRARY_SEED: u64 = 7;
+
+/// The app on a generated corpus of [`LIBRARY_DEPARTMENTS`] departments
+/// (some in two years), read by the text importer as `budget DIR` would.
+pub fn library_app(lang: crate::i18n::Lang) -> Result<App, String> {
+    let docs = crate::corpus::generate(LIBRARY_DEPARTMENTS, LIBRARY_SEED)
+        .into_iter()
+        .map(|g| {
+            crate::import::import_text(&g.text, &g.file_name)
+                .map(|doc| (g.file_name.clone(), doc))
+                .map_err(|e| e.to_string())
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    App::with_documents(docs, lang).ok_or_else(|| "no departments generated".to_string())
+}
+
 /// Types `keys` into the app. `<Name>` is a special key (`<Enter>`,
 /// `<Esc>`, `<Tab>`, `<BackTab>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`,
 /// `<Backspace>`, `<Space>`), anything else a character.
@@ -147,11 +201,25 @@ pub fn shoot(mut app: App, scene: &Scene) -> Buffer {
 
 /// Writes every scene as `DIR/NAME.svg` (and `NAME.txt`, the same screen
 /// as text) from apps made by `fresh_app`.
-pub fn write_all(dir: &Path, mut fresh_app: impl FnMut() -> App) -> std::io::Result<Vec<String>> {
+/// [`LIBRARY_SCENES`] likewise from apps made by `fresh_library`.
+pub fn write_all(
+    dir: &Path,
+    mut fresh_app: impl FnMut() -> App,
+    mut fresh_library: impl FnMut() -> Result<App, String>,
+) -> std::io::Result<Vec<String>> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
-    for scene in SCENES {
-        let buf = shoot(fresh_app(), scene);
+    let scenes = SCENES
+        .iter()
+        .map(|scene| (scene, false))
+        .chain(LIBRARY_SCENES.iter().map(|scene| (scene, true)));
+    for (scene, library) in scenes {
+        let app = if library {
+            fresh_library().map_err(std::io::Error::other)?
+        } else {
+            fresh_app()
+        };
+        let buf = shoot(app, scene);
         let svg = dir.join(format!("{}.svg", scene.name));
         std::fs::write(&svg, ui::svg::to_svg(&buf))?;
         std::fs::write(

@@ -1,6 +1,7 @@
 //! All departments: `a` on the Departments tab sums the selection by
 //! classification code (元 and 万元 documents converted exactly), each sum
-//! with how many departments print the code; `Enter` lists them.
+//! with how many departments print the code, in the Drill-down tab (`Enter`
+//! lists them) and in the Tables tab (the departments side by side).
 
 mod common;
 
@@ -45,7 +46,16 @@ fn go_to(app: &mut App, code: &str) {
 fn sums_each_code_in_wan_yuan_with_its_departments() {
     let mut app = library();
     keys(&mut app, "a");
+    // In the Drill-down tab, and the status line speaks for all four.
+    assert_eq!(app.tab, Tab::Drill);
     let s = screen(&app, 120, 40);
+    assert!(
+        s.lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with(" 所有部门 4 单位：万元"),
+        "{s}"
+    );
     assert!(
         s.contains("所有部门 · 功能分类  部门数 4  单位：万元"),
         "{s}"
@@ -96,13 +106,14 @@ fn enter_lists_the_contributors_largest_first_and_esc_comes_back() {
         2,
         "{s}"
     );
-    // Esc: the codes again, the cursor where it was; Esc: the list.
+    // Esc: the codes again, the cursor where it was; Esc: the list, where
+    // `a` was pressed.
     press(&mut app, KeyCode::Esc);
     assert_eq!(screen(&app, 120, 40), before);
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.tab, Tab::Departments);
+    assert!(app.aggregate().is_none());
     let lib = app.library.as_ref().expect("library");
-    assert!(lib.aggregate.is_none());
     assert_eq!(lib.selected(), Some(1));
     assert!(screen(&app, 120, 40).contains("部门一览 4"));
 }
@@ -237,4 +248,164 @@ fn y_copies_the_sum_and_x_exports_the_codes() {
         .filter_map(|l| l.split(',').nth(2))
         .collect();
     assert_eq!(years, ["2023", "2024"], "{contents}");
+}
+
+/// The line of the Tables tab's grid that starts with `code`.
+fn grid_line<'a>(s: &'a str, code: &str) -> &'a str {
+    s.lines()
+        .find(|l| l.trim_start().starts_with(&format!("{code} ")))
+        .unwrap_or_else(|| panic!("no row {code} in\n{s}"))
+}
+
+#[test]
+fn the_tables_tab_puts_the_departments_side_by_side() {
+    let mut app = library();
+    app.resize(200, 40);
+    keys(&mut app, "a5");
+    assert_eq!(app.tab, Tab::Tables);
+    let s = screen(&app, 200, 40);
+    assert!(
+        s.contains("1/2 所有部门 · 支出功能分类汇总  单位：万元"),
+        "{s}"
+    );
+    // The header: code, name, Σ, how many, then each department by year.
+    let header = line_with(&s, "科目编码");
+    for column in ["科目名称", "合计", "部门数", "邢台市人民政府办公室 2025"] {
+        assert!(header.contains(column), "{header}");
+    }
+    // 201: Σ of four, the seed's own 3,244.56 under its name.
+    let general = grid_line(&s, "201");
+    assert!(general.contains("6,054.15408"), "{general}");
+    assert!(general.contains(" 4 "), "{general}");
+    assert!(general.contains("3,244.56"), "{general}");
+    // 2010301: only the seed prints it; the other departments are blank.
+    let office = grid_line(&s, "2010301");
+    assert!(office.contains("2,349.56"), "{office}");
+    assert_eq!(
+        office.matches("2,349.56").count(),
+        2,
+        "Σ and the seed: {office}"
+    );
+    // `]`: the economic table.
+    keys(&mut app, "]");
+    let s = screen(&app, 200, 40);
+    assert!(s.contains("2/2 所有部门 · 支出经济分类汇总"), "{s}");
+    let wages = grid_line(&s, "30101");
+    assert!(wages.contains("1,724.6115"), "{wages}");
+}
+
+#[test]
+fn enter_on_an_aggregate_row_lists_its_departments_and_esc_comes_back() {
+    let mut app = library();
+    keys(&mut app, "a5");
+    let at = app.tables_view().0.tables[0]
+        .rows
+        .iter()
+        .position(|r| r.cells[0] == "2120101")
+        .expect("2120101 is a row");
+    keys(&mut app, &"j".repeat(at));
+    let before = screen(&app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Drill);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("各部门 › 2120101 行政运行  Σ 3,497.6880 (2)"),
+        "{s}"
+    );
+    // Esc: the code list; Esc: the table, as it was.
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app, 120, 40).contains("所有部门 · 功能分类"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Tables);
+    assert_eq!(screen(&app, 120, 40), before);
+}
+
+#[test]
+fn a_in_the_drill_down_switches_between_all_and_this_department() {
+    let mut app = library();
+    keys(&mut app, "2");
+    let own = screen(&app, 120, 40);
+    assert!(own.contains("201 一般公共服务支出"), "{own}");
+    assert!(!own.contains("所有部门"), "{own}");
+    keys(&mut app, "a");
+    assert!(screen(&app, 120, 40).contains("所有部门 · 功能分类  部门数 4"));
+    // The Tables tab follows: All departments' tables.
+    keys(&mut app, "5");
+    assert!(screen(&app, 120, 40).contains("所有部门 · 支出功能分类汇总"));
+    keys(&mut app, "a");
+    let s = screen(&app, 120, 40);
+    assert!(!s.contains("所有部门"), "{s}");
+    keys(&mut app, "2");
+    assert_eq!(screen(&app, 120, 40), own);
+}
+
+#[test]
+fn a_new_selection_is_summed_again_when_next_shown() {
+    let mut app = library();
+    keys(&mut app, "a");
+    assert!(screen(&app, 120, 40).contains("部门数 4"));
+    keys(&mut app, "0fwljd");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "2");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("所有部门 · 功能分类  部门数 2"), "{s}");
+    assert!(line_with(&s, " 201 ").contains("590.95"), "{s}");
+}
+
+#[test]
+fn y_copies_an_aggregate_cell_and_x_exports_the_table() {
+    use budget_tui::app::Effect;
+    let mut app = library();
+    keys(&mut app, "a5");
+    // The cursor starts on the first scrolled column: 201's Σ.
+    assert_eq!(keys(&mut app, "y"), [Effect::Copy("6054.15408".into())]);
+    let exported = keys(&mut app, "x");
+    let [Effect::Export {
+        file_name,
+        contents,
+    }] = exported.as_slice()
+    else {
+        panic!("{exported:?}");
+    };
+    assert_eq!(file_name, "所有部门 · 支出功能分类汇总.csv");
+    let header = contents.lines().next().unwrap_or_default();
+    assert!(
+        header.starts_with("科目编码,科目名称,合计,部门数,邢台市人民政府办公室 2025,"),
+        "{header}"
+    );
+    let general = contents
+        .lines()
+        .find(|l| l.starts_with("201,"))
+        .unwrap_or_default();
+    assert!(
+        general.starts_with("201,一般公共服务支出,6054.15408,4,3244.56,"),
+        "{general}"
+    );
+}
+
+#[test]
+fn a_with_one_document_says_there_is_nothing_to_sum() {
+    let mut app = common::seed_app(Lang::Zh);
+    keys(&mut app, "2a");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("只打开了一个文档"), "{s}");
+    assert!(
+        s.contains("2010301 行政运行") || s.contains("201 一般公共服务支出"),
+        "{s}"
+    );
+}
+
+#[test]
+fn tables_120x40() {
+    let mut app = library();
+    keys(&mut app, "a5");
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn tables_80x24() {
+    let mut app = library();
+    app.resize(80, 24);
+    keys(&mut app, "a5");
+    insta::assert_snapshot!(screen(&app, 80, 24));
 }

@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::{format_amount, BudgetTable, Disclosure, Place, Side, Unit};
+use super::aggregate::{Aggregate, SchemeAggregate};
+use super::library::{DepartmentLine, UNIT};
+use crate::model::{format_amount, BudgetTable, CodeScheme, Disclosure, Place, Side, Unit};
 use unicode_width::UnicodeWidthStr;
 
 /// One column of a published table.
@@ -82,6 +84,8 @@ pub enum Origin {
     Table(usize),
     Procurement,
     Assets,
+    /// All departments summed by code ([`Tables::of_aggregate`]).
+    Aggregate(CodeScheme),
 }
 
 /// Page (PDF) or line (text form) of something shown.
@@ -178,6 +182,124 @@ impl Tables {
         self.tables.iter().position(|t| t.origin == origin)
     }
 }
+
+impl Tables {
+    /// All departments as one table per scheme: a row per code with its Σ,
+    /// how many departments print it, then every department of the
+    /// selection side by side in the order of `order` (line indexes, as
+    /// the Departments view lists them; blank where one does not print the
+    /// code), all in 万元. Built once when the aggregate opens.
+    pub fn of_aggregate(
+        aggregate: &Aggregate,
+        lines: &[DepartmentLine],
+        order: &[usize],
+    ) -> Tables {
+        let tables = [CodeScheme::Functional, CodeScheme::Economic]
+            .into_iter()
+            .map(|scheme| aggregate_table(aggregate, scheme, lines, order))
+            .collect();
+        Tables {
+            tables,
+            rows: HashMap::new(),
+        }
+    }
+}
+
+fn aggregate_table(
+    aggregate: &Aggregate,
+    scheme: CodeScheme,
+    lines: &[DepartmentLine],
+    order: &[usize],
+) -> PublishedTable {
+    let codes: &SchemeAggregate = aggregate.scheme(scheme);
+    let mut columns = vec![
+        label_column("科目编码", 0),
+        label_column("科目名称", 0),
+        GridColumn {
+            header: vec!["合计".to_string()],
+            number: None,
+            width: UnicodeWidthStr::width("合计"),
+            numeric: true,
+            side: 0,
+            amount: Some(0),
+        },
+        // A count, not a figure: numeric for alignment, no amount column.
+        GridColumn {
+            header: vec!["部门数".to_string()],
+            number: None,
+            width: UnicodeWidthStr::width("部门数"),
+            numeric: true,
+            side: 0,
+            amount: None,
+        },
+    ];
+    // Column of each line of the selection, in the selection's order.
+    let mut column_of = vec![None; lines.len()];
+    for (k, &line) in order.iter().enumerate() {
+        let Some(l) = lines.get(line) else { continue };
+        if let Some(slot) = column_of.get_mut(line) {
+            *slot = Some(columns.len());
+        }
+        let header = format!("{} {}", l.name, l.year);
+        columns.push(GridColumn {
+            width: UnicodeWidthStr::width(header.as_str()),
+            header: vec![header],
+            number: None,
+            numeric: true,
+            side: 0,
+            amount: Some(1 + k),
+        });
+    }
+    let rows: Vec<GridRow> = codes
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![String::new(); columns.len()];
+            cells[0] = row.code.clone();
+            cells[1] = row.name.clone();
+            // Σ past Decimal's range is marked, never shown as a number.
+            cells[2] = row
+                .total
+                .map_or_else(|| AGGREGATE_OVERFLOW.to_string(), format_amount);
+            cells[3] = row.contributors.len().to_string();
+            for &(line, figure) in &row.contributors {
+                if let Some(&Some(c)) = column_of.get(line) {
+                    cells[c] = format_amount(figure);
+                }
+            }
+            GridRow {
+                cells,
+                places: vec![None],
+                codes: vec![Some(row.code.clone())],
+                line: 0,
+                page: None,
+            }
+        })
+        .collect();
+    let columns = fit_widths(columns, &rows);
+    let title = match scheme {
+        CodeScheme::Functional => "所有部门 · 支出功能分类汇总",
+        CodeScheme::Economic => "所有部门 · 支出经济分类汇总",
+    };
+    PublishedTable {
+        title: title.to_string(),
+        unit: UNIT,
+        origin: Origin::Aggregate(scheme),
+        line: 0,
+        page: None,
+        caption: Some(format!("部门数 {}", aggregate.documents)),
+        // Code and name stay put; Σ and 部门数 lead the scrolled columns
+        // (frozen figures would be cut on a narrow screen).
+        frozen: 2,
+        header_depth: 1,
+        columns,
+        rows,
+        notes: Vec::new(),
+    }
+}
+
+/// The mark for a Σ that leaves Decimal's range: not readable as a number.
+pub const AGGREGATE_OVERFLOW: &str = "超出范围";
 
 fn label_column(header: &str, side: usize) -> GridColumn {
     GridColumn {

@@ -1,15 +1,18 @@
-//! The All departments screen of the Departments tab: the aggregate by
-//! classification code (one scheme at a time), and a code's contributing
-//! departments. Only cursors here; the sums are built before it opens.
+//! All departments, as the Drill-down and Tables tabs show it: the
+//! aggregate by classification code (one scheme at a time), a code's
+//! contributing departments, and the aggregate's tables. Only cursors
+//! here; the sums and tables are built before it opens.
 
 use std::sync::Arc;
 
 use crate::action::Motion;
 use crate::analysis::aggregate::Aggregate;
 use crate::analysis::aggregate::{AggregateRow, SchemeAggregate};
+use crate::analysis::Tables;
 use crate::model::CodeScheme;
 
 use super::projects::Cursor;
+use super::tables::TablesState;
 
 #[derive(Debug, Clone)]
 pub struct AggregateView {
@@ -19,17 +22,50 @@ pub struct AggregateView {
     pub economic_cursor: Cursor,
     /// The selected code's departments, when open (`Enter`).
     pub contributors: Option<Cursor>,
+    /// The aggregate as the Tables tab shows it, and that tab's cursor.
+    pub tables: Arc<Tables>,
+    pub tables_state: TablesState,
+    /// The lines summed, in the Departments view's order when it opened.
+    pub selection: Vec<usize>,
 }
 
 impl AggregateView {
-    pub fn new(aggregate: Arc<Aggregate>) -> AggregateView {
+    pub fn new(
+        aggregate: Arc<Aggregate>,
+        tables: Arc<Tables>,
+        selection: Vec<usize>,
+    ) -> AggregateView {
+        let mut tables_state = TablesState::default();
+        tables_state.select_table(&tables, 0);
         AggregateView {
             aggregate,
             scheme: CodeScheme::Functional,
             functional_cursor: Cursor::default(),
             economic_cursor: Cursor::default(),
             contributors: None,
+            tables,
+            tables_state,
+            selection,
         }
+    }
+
+    /// Shows `code` of `scheme` with its departments listed (`Enter` on a
+    /// row of the aggregate's tables); `false` when no document prints it.
+    pub fn reveal(&mut self, scheme: CodeScheme, code: &str, page: usize) -> bool {
+        self.scheme = scheme;
+        let rows = &self.aggregate.scheme(scheme).rows;
+        let Some(at) = rows.iter().position(|r| r.code == code) else {
+            return false;
+        };
+        let len = rows.len();
+        let cursor = match scheme {
+            CodeScheme::Functional => &mut self.functional_cursor,
+            CodeScheme::Economic => &mut self.economic_cursor,
+        };
+        cursor.selected = at;
+        cursor.follow(page, len);
+        self.contributors = Some(Cursor::default());
+        true
     }
 
     /// The codes of the scheme on screen.

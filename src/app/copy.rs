@@ -12,8 +12,8 @@ impl App {
     pub fn selected_figure(&self) -> Option<String> {
         match self.tab {
             Tab::Tables => {
-                let state = &self.tables_state;
-                let table = self.analysis.tables.tables.get(state.table)?;
+                let (tables, state) = self.tables_view();
+                let table = tables.tables.get(state.table)?;
                 let row = table.rows.get(state.row)?;
                 let column = table.columns.get(state.column)?;
                 // An amount cell: the model's figure, not the grouped text.
@@ -31,6 +31,14 @@ impl App {
                         .and_then(|s| s.rows.get(*row))
                         .and_then(|r| r.amount(c))
                         .map(|v| v.to_string()),
+                    // All departments: printed by format_amount from exact
+                    // Decimals, so without the grouping they are those
+                    // Decimals; an overflow mark is copied as the mark.
+                    (Origin::Aggregate(_), _, _) if column.numeric => row
+                        .cells
+                        .get(state.column)
+                        .filter(|c| !c.is_empty())
+                        .map(|c| c.replace(',', "")),
                     _ => None,
                 };
                 figure.or_else(|| {
@@ -39,6 +47,19 @@ impl App {
                         .filter(|c| !c.is_empty())
                         .cloned()
                 })
+            }
+            // All departments: the selected Σ, or the selected department's
+            // figure in the list of a code's departments.
+            Tab::Drill if self.aggregate().is_some() => {
+                let view = self.aggregate()?;
+                let row = view.selected()?;
+                match &view.contributors {
+                    Some(cursor) => row
+                        .contributors
+                        .get(cursor.selected)
+                        .map(|(_, v)| v.to_string()),
+                    None => row.total.map(|v| v.to_string()),
+                }
             }
             Tab::Drill => {
                 let (view, state) = self.drill();
@@ -85,20 +106,7 @@ impl App {
                 };
                 after.map(|a| a.to_string())
             }
-            // All departments: the selected Σ, or the selected department's
-            // figure in the list of a code's departments.
-            Tab::Departments => {
-                let view = self.library.as_ref()?.aggregate.as_ref()?;
-                let row = view.selected()?;
-                match &view.contributors {
-                    Some(cursor) => row
-                        .contributors
-                        .get(cursor.selected)
-                        .map(|(_, v)| v.to_string()),
-                    None => row.total.map(|v| v.to_string()),
-                }
-            }
-            Tab::Summary => None,
+            Tab::Summary | Tab::Departments => None,
         }
     }
 
@@ -109,8 +117,8 @@ impl App {
         if self.tab != Tab::Tables {
             return None;
         }
-        let state = &self.tables_state;
-        let table = self.analysis.tables.tables.get(state.table)?;
+        let (tables, state) = self.tables_view();
+        let table = tables.tables.get(state.table)?;
         let row = table.rows.get(state.row)?;
         let header: Vec<String> = table.columns.iter().map(|c| c.header.join("/")).collect();
         let cells: Vec<String> = row

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::analysis::aggregate::Aggregate;
 use crate::analysis::library::{column_total, DepartmentLine};
+use crate::analysis::Tables;
 use crate::load::DocSource;
 use crate::model::Disclosure;
 
@@ -146,6 +147,15 @@ impl Library {
         self.cursor.selected = keep
             .and_then(|k| self.shown.iter().position(|&i| i == k))
             .unwrap_or(0);
+        // All departments sums the selection: another selection is another
+        // aggregate, built again when it is next shown (not per keystroke).
+        if self
+            .aggregate
+            .as_ref()
+            .is_some_and(|view| view.selection != self.shown)
+        {
+            self.aggregate = None;
+        }
         let shown: Vec<&DepartmentLine> = self.shown.iter().map(|&i| &self.lines[i]).collect();
         self.totals = Totals {
             income_total: column_total(&shown, |d| d.income_total),
@@ -166,7 +176,8 @@ impl Library {
         } else {
             Arc::new(self.all.restricted(&self.lines, &self.shown))
         };
-        self.aggregate = Some(AggregateView::new(aggregate));
+        let tables = Arc::new(Tables::of_aggregate(&aggregate, &self.lines, &self.shown));
+        self.aggregate = Some(AggregateView::new(aggregate, tables, self.shown.clone()));
     }
 
     pub fn cycle_sort(&mut self) {

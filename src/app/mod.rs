@@ -101,6 +101,7 @@ pub struct Nav {
     checks_cursor: projects::Cursor,
     show_ledger: bool,
     tables: TablesState,
+    all_departments: bool,
 }
 
 /// How many screens `Esc` can go back through.
@@ -175,6 +176,10 @@ pub struct App {
     pub library: Option<departments::Library>,
     /// The open department beside its other loaded year, when there is one.
     pub years: Option<years::YearsState>,
+    /// The Drill-down and Tables tabs show All departments (the library's
+    /// aggregate of the Departments selection) rather than the open
+    /// department (`a`).
+    pub all_departments: bool,
     /// A one-line message for the status line, cleared by the next key.
     pub notice: Option<String>,
     /// Effects an action asked for, handed to the terminal loop by
@@ -215,6 +220,7 @@ impl App {
             back: Vec::new(),
             library: None,
             years: None,
+            all_departments: false,
             notice: None,
             effects: Vec::new(),
             monochrome: false,
@@ -323,28 +329,6 @@ impl App {
             lib.relist();
             return;
         }
-        if let Some(view) = lib.aggregate.as_mut() {
-            match action {
-                Action::ToggleScheme => view.toggle_scheme(),
-                Action::Open if view.contributors.is_some() => {
-                    if let Some(line) = view.selected_contributor() {
-                        self.effects.push(Effect::OpenDepartment(line));
-                    }
-                }
-                Action::Open => view.open(),
-                Action::Back => {
-                    if view.back() {
-                        lib.aggregate = None;
-                    }
-                }
-                _ => {
-                    if let Some(motion) = action.motion() {
-                        view.apply(motion, page);
-                    }
-                }
-            }
-            return;
-        }
         let len = lib.shown.len();
         match action {
             _ if action.motion().is_some() => {
@@ -352,7 +336,11 @@ impl App {
                     lib.cursor.apply(motion, len, page);
                 }
             }
-            Action::Aggregate => lib.open_aggregate(),
+            Action::Aggregate => {
+                self.show_all_departments(true);
+                self.tab = Tab::Drill;
+                return;
+            }
             Action::CycleSort => lib.cycle_sort(),
             Action::StartFilter => lib.filtering = true,
             Action::Open => {
@@ -364,6 +352,74 @@ impl App {
             _ => {}
         }
         lib.cursor.follow(page, len);
+    }
+
+    /// All departments as the Drill-down and Tables tabs show it, when
+    /// they do.
+    pub fn aggregate(&self) -> Option<&aggregate::AggregateView> {
+        if !self.all_departments {
+            return None;
+        }
+        self.library.as_ref()?.aggregate.as_ref()
+    }
+
+    /// Turns the All departments scope of the Drill-down and Tables tabs
+    /// on or off, remembering the screen so that `Esc` comes back to it.
+    /// The aggregate is built for the Departments selection when there is
+    /// none for it yet. With one document loaded there is nothing to sum.
+    fn show_all_departments(&mut self, on: bool) {
+        let Some(lib) = self.library.as_mut() else {
+            self.notice = Some(t(self.lang, Msg::OneDocumentOnly).to_string());
+            return;
+        };
+        if on && lib.aggregate.is_none() {
+            lib.open_aggregate();
+        }
+        self.remember_screen();
+        self.all_departments = on;
+    }
+
+    /// All departments on screen needs the aggregate of the current
+    /// selection: built again here after the selection changed, once.
+    fn keep_aggregate(&mut self) {
+        if !self.all_departments || !matches!(self.tab, Tab::Drill | Tab::Tables) {
+            return;
+        }
+        if let Some(lib) = self.library.as_mut() {
+            if lib.aggregate.is_none() {
+                lib.open_aggregate();
+            }
+        }
+    }
+
+    /// Keys in the All departments view of the Drill-down tab.
+    fn update_aggregate(&mut self, action: Action) {
+        let page = self.page_rows();
+        let Some(view) = self.library.as_mut().and_then(|l| l.aggregate.as_mut()) else {
+            return;
+        };
+        match action {
+            Action::ToggleScheme => view.toggle_scheme(),
+            Action::Open if view.contributors.is_some() => {
+                if let Some(line) = view.selected_contributor() {
+                    self.effects.push(Effect::OpenDepartment(line));
+                }
+            }
+            Action::Open => view.open(),
+            Action::Back | Action::GoBack => {
+                // From a code's departments to the codes; from the codes
+                // back to where All departments was opened.
+                if view.back() {
+                    self.go_back();
+                }
+            }
+            Action::Aggregate => self.show_all_departments(false),
+            _ => {
+                if let Some(motion) = action.motion() {
+                    view.apply(motion, page);
+                }
+            }
+        }
     }
 
     /// Which key table applies now.
@@ -379,13 +435,11 @@ impl App {
         }
         match self.tab {
             Tab::Summary => Context::Summary,
+            Tab::Drill if self.aggregate().is_some() => Context::Aggregate,
             Tab::Drill => Context::Drill,
             Tab::Projects => Context::Projects,
             Tab::Checks => Context::Checks,
             Tab::Tables => Context::Tables,
-            Tab::Departments if self.library.as_ref().is_some_and(|l| l.aggregate.is_some()) => {
-                Context::Aggregate
-            }
             Tab::Departments => Context::Departments,
             Tab::Years => Context::Years,
         }
@@ -437,11 +491,10 @@ impl App {
         let body =
             ratatui::layout::Rect::new(0, 0, cols, rows.saturating_sub(crate::ui::CHROME_ROWS));
         let grid = tables::grid_area(body);
-        let data = self
-            .analysis
+        let (tables, state) = self.tables_view();
+        let data = tables
             .tables
-            .tables
-            .get(self.tables_state.table)
+            .get(state.table)
             .map_or(0, |t| tables::data_rows(t, grid.height as usize));
         (data.max(1), grid.width as usize)
     }
@@ -493,6 +546,7 @@ impl App {
             return vec![Effect::Quit];
         }
         self.apply(action);
+        self.keep_aggregate();
         self.follow_cursors();
         std::mem::take(&mut self.effects)
     }
@@ -580,18 +634,16 @@ impl App {
                 }),
                 None => self.notice = Some(t(self.lang, Msg::NothingToExport).to_string()),
             },
-            // Esc in the All departments screen goes back within it.
-            Action::GoBack
-                if self.tab == Tab::Departments
-                    && self.library.as_ref().is_some_and(|l| l.aggregate.is_some()) =>
-            {
-                self.update_departments(Action::Back)
+            // Esc in All departments goes back within it first.
+            Action::GoBack if self.context() == Context::Aggregate => {
+                self.update_aggregate(Action::GoBack)
             }
             Action::GoBack => self.go_back(),
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),
             _ => match self.tab {
                 Tab::Summary => self.update_summary(action),
+                Tab::Drill if self.aggregate().is_some() => self.update_aggregate(action),
                 Tab::Drill => self.update_drill(action),
                 Tab::Projects => self.update_projects(action),
                 Tab::Checks => self.update_checks(action),
@@ -814,6 +866,7 @@ impl App {
             checks_cursor: self.checks.cursor.clone(),
             show_ledger: self.checks.show_ledger,
             tables: self.tables_state.clone(),
+            all_departments: self.all_departments,
         }
     }
 
@@ -849,6 +902,7 @@ impl App {
         self.checks.cursor = nav.checks_cursor;
         self.checks.show_ledger = nav.show_ledger;
         self.tables_state = nav.tables;
+        self.all_departments = nav.all_departments;
     }
 
     /// n / N: the next or previous hit of the last search, wrapping.
@@ -967,6 +1021,7 @@ impl App {
             } => self.reveal_table_row(table, side, row, Some(column)),
             Place::Table { .. } | Place::Procurement | Place::Assets { .. } => {
                 if let Some(ti) = self.analysis.tables.of_place(place) {
+                    self.all_departments = false;
                     self.tab = Tab::Tables;
                     let tables = &self.analysis.tables;
                     self.tables_state.select_table(tables, ti);
@@ -1005,6 +1060,7 @@ impl App {
 
     /// The drill-down of `scheme`, expanded to `code` and selecting it.
     pub fn reveal_code(&mut self, scheme: CodeScheme, code: &str) {
+        self.all_departments = false;
         self.scheme = scheme;
         self.tab = Tab::Drill;
         let (view, state) = self.drill_mut();
@@ -1027,9 +1083,17 @@ impl App {
     }
 
     fn update_tables(&mut self, action: Action) {
+        if action == Action::Aggregate {
+            let on = self.aggregate().is_none();
+            self.show_all_departments(on);
+            return;
+        }
+        if action == Action::Open {
+            self.open_table_code();
+            return;
+        }
         let (height, cols) = self.tables_grid_size();
-        let tables = &self.analysis.tables;
-        let state = &mut self.tables_state;
+        let (tables, state) = self.tables_view_mut();
         state.highlight = None;
         state.sum = None;
         let len = tables.tables.get(state.table).map_or(0, |t| t.rows.len());
@@ -1051,30 +1115,67 @@ impl App {
                 };
                 state.select_table(tables, (state.table + step) % n);
             }
-            Action::Open => {
-                let code = tables.tables.get(state.table).and_then(|t| {
-                    let row = t.rows.get(state.row)?;
-                    let side = t.columns.get(state.column).map_or(0, |c| c.side);
-                    let code = row
-                        .codes
-                        .get(side)
-                        .cloned()
-                        .flatten()
-                        .or_else(|| row.codes.iter().flatten().next().cloned())?;
-                    let scheme = match t.origin {
-                        crate::analysis::Origin::Table(i) => {
-                            self.analysis.doc.tables.get(i)?.kind.scheme()?
-                        }
-                        _ => return None,
-                    };
-                    Some((scheme, code))
-                });
-                if let Some((scheme, code)) = code {
+            _ => {}
+        }
+    }
+
+    /// `Enter` on a table row: its code in the drill-down (the document's
+    /// tree, or All departments with the code's departments listed).
+    fn open_table_code(&mut self) {
+        let (tables, state) = self.tables_view();
+        let Some(table) = tables.tables.get(state.table) else {
+            return;
+        };
+        let code = table.rows.get(state.row).and_then(|row| {
+            let side = table.columns.get(state.column).map_or(0, |c| c.side);
+            row.codes
+                .get(side)
+                .cloned()
+                .flatten()
+                .or_else(|| row.codes.iter().flatten().next().cloned())
+        });
+        let Some(code) = code else {
+            return;
+        };
+        match table.origin {
+            crate::analysis::Origin::Table(i) => {
+                let scheme = self
+                    .analysis
+                    .doc
+                    .tables
+                    .get(i)
+                    .and_then(|t| t.kind.scheme());
+                if let Some(scheme) = scheme {
                     self.remember_screen();
                     self.reveal_code(scheme, &code);
                 }
             }
+            crate::analysis::Origin::Aggregate(scheme) => {
+                let page = self.page_rows();
+                self.remember_screen();
+                if let Some(view) = self.library.as_mut().and_then(|l| l.aggregate.as_mut()) {
+                    view.reveal(scheme, &code, page);
+                }
+                self.tab = Tab::Drill;
+            }
             _ => {}
+        }
+    }
+
+    /// The tables the Tables tab shows, All departments' or the open
+    /// document's, and that tab's cursor over them.
+    pub fn tables_view(&self) -> (&crate::analysis::Tables, &TablesState) {
+        match self.aggregate() {
+            Some(view) => (&view.tables, &view.tables_state),
+            None => (&self.analysis.tables, &self.tables_state),
+        }
+    }
+
+    fn tables_view_mut(&mut self) -> (&crate::analysis::Tables, &mut TablesState) {
+        let all = self.all_departments;
+        match self.library.as_mut().and_then(|l| l.aggregate.as_mut()) {
+            Some(view) if all => (&view.tables, &mut view.tables_state),
+            _ => (&self.analysis.tables, &mut self.tables_state),
         }
     }
 
@@ -1095,6 +1196,7 @@ impl App {
         let Some((ti, ri, grid_column)) = located else {
             return;
         };
+        self.all_departments = false;
         self.tab = Tab::Tables;
         let size = {
             self.tables_state.table = ti;
@@ -1105,6 +1207,10 @@ impl App {
     }
 
     fn update_drill(&mut self, action: Action) {
+        if action == Action::Aggregate {
+            self.show_all_departments(true);
+            return;
+        }
         if action == Action::ToggleScheme {
             self.scheme = match self.scheme {
                 CodeScheme::Functional => CodeScheme::Economic,

@@ -27,8 +27,15 @@ fn plain(value: Option<Decimal>) -> String {
 pub fn current(app: &App) -> Option<ViewExport> {
     let (view, contents) = match app.tab {
         // The list spans documents: named for none of them.
-        Tab::Departments if app.library.as_ref().is_some_and(|l| l.aggregate.is_some()) => {
-            return aggregate(app)
+        Tab::Drill if app.aggregate().is_some() => return aggregate(app),
+        // All departments' tables span documents: named for none of them.
+        Tab::Tables if app.aggregate().is_some() => {
+            let (tables, state) = app.tables_view();
+            let table = tables.tables.get(state.table)?;
+            return Some(ViewExport {
+                file_name: format!("{}.csv", super::file_name(&table.title)),
+                contents: published_table(&app.analysis.doc, table),
+            });
         }
         Tab::Departments => {
             return Some(ViewExport {
@@ -269,7 +276,7 @@ fn departments(app: &App) -> Option<String> {
 /// open code's departments with their figures; in 万元.
 fn aggregate(app: &App) -> Option<ViewExport> {
     let library = app.library.as_ref()?;
-    let view = library.aggregate.as_ref()?;
+    let view = app.aggregate()?;
     let unit = crate::analysis::library::UNIT.label().to_string();
     let scheme = match view.scheme {
         crate::model::CodeScheme::Functional => "功能分类",

@@ -1,5 +1,5 @@
-//! The All departments screen of the Departments tab: every code of one
-//! scheme summed across the selection, indented by level, with how many
+//! All departments in the Drill-down tab: every code of one scheme summed
+//! across the Departments selection, indented by level, with how many
 //! departments contribute; `Enter` lists a code's departments.
 
 use ratatui::buffer::Buffer;

@@ -23,10 +23,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let Some(lib) = app.library.as_ref() else {
         return;
     };
-    if let Some(view) = lib.aggregate.as_ref() {
-        super::aggregate::render(app, view, area, buf, th);
-        return;
-    }
     if area.height == 0 || area.width == 0 {
         return;
     }

@@ -23,6 +23,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.height == 0 || area.width == 0 {
         return;
     }
+    // All departments (`a`): the aggregate by code in place of the tree.
+    if let Some(view) = app.aggregate() {
+        super::aggregate::render(app, view, area, buf, th);
+        return;
+    }
     // Side panel: right on wide screens, below on tall ones, else none.
     let (tree_area, panel_area) = if area.width >= 150 {
         let panel_w = (area.width / 3).min(48);

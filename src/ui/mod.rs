@@ -149,17 +149,32 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let dept = &app.analysis.doc.department;
-    let left = format!(
-        " {} {} {}{}{}",
-        dept.name,
-        dept.budget_year,
-        t(app.lang, Msg::Unit),
-        crate::i18n::colon(app.lang),
-        app.analysis.summary.unit.label()
-    );
+    // The Drill-down and Tables tabs in All departments speak for the
+    // selection, not for the open department.
+    let all = app
+        .aggregate()
+        .filter(|_| matches!(app.tab, Tab::Drill | Tab::Tables));
+    let left = match all {
+        Some(view) => format!(
+            " {} {} {}{}{}",
+            t(app.lang, Msg::AggregateTitle),
+            view.aggregate.documents,
+            t(app.lang, Msg::Unit),
+            crate::i18n::colon(app.lang),
+            crate::analysis::library::UNIT.label()
+        ),
+        None => format!(
+            " {} {} {}{}{}",
+            dept.name,
+            dept.budget_year,
+            t(app.lang, Msg::Unit),
+            crate::i18n::colon(app.lang),
+            app.analysis.summary.unit.label()
+        ),
+    };
     let path = if let Some(notice) = &app.notice {
         notice.clone()
-    } else if app.tab == Tab::Drill {
+    } else if app.tab == Tab::Drill && all.is_none() {
         app.code_path().join(" › ")
     } else {
         String::new()

@@ -25,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let tables = &app.analysis.tables.tables;
+    let tables = &app.tables_view().0.tables;
     if tables.is_empty() {
         put_line(
             buf,
@@ -48,7 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             th,
         );
     }
-    let state = &app.tables_state;
+    let state = app.tables_view().1;
     let Some(table) = tables.get(state.table) else {
         return;
     };
@@ -64,8 +64,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
-    let tables = &app.analysis.tables.tables;
-    let selected = app.tables_state.table;
+    let tables = &app.tables_view().0.tables;
+    let selected = app.tables_view().1.table;
     let height = area.height as usize;
     let start = window_start(selected, 0, height, tables.len());
     for (i, table) in tables.iter().enumerate().skip(start).take(height) {
@@ -81,11 +81,15 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
 
 fn render_title(app: &App, table: &PublishedTable, area: Rect, buf: &mut Buffer, th: &Theme) {
     let lang = app.lang;
-    let state = &app.tables_state;
-    let source = crate::i18n::source_label(lang, table.page, table.line);
+    let (tables, state) = app.tables_view();
+    // All departments' tables were printed by no document.
+    let source = match table.origin {
+        crate::analysis::Origin::Aggregate(_) => String::new(),
+        _ => crate::i18n::source_label(lang, table.page, table.line),
+    };
     let title = Line::from(vec![
         Span::styled(
-            format!(" {}/{} ", state.table + 1, app.analysis.tables.tables.len()),
+            format!(" {}/{} ", state.table + 1, tables.tables.len()),
             th.dim,
         ),
         Span::styled(table.title.clone(), th.title),
@@ -194,7 +198,7 @@ fn drawn_columns(table: &PublishedTable, cols: usize, first: usize) -> Vec<(usiz
 }
 
 fn render_grid(app: &App, table: &PublishedTable, area: Rect, buf: &mut Buffer, th: &Theme) {
-    let state = &app.tables_state;
+    let state = app.tables_view().1;
     let cols = area.width as usize;
     let drawn = drawn_columns(table, cols, state.first_column);
     let head = header_rows(table).min(area.height as usize);
