@@ -206,7 +206,7 @@ fn aggregate(app: &mut App, report: impl Fn(&str, (Duration, Duration))) {
     }
     let open = [KeyCode::Char('a'), KeyCode::Esc];
     report(
-        "aggregate: a (open), Esc (back to the list)",
+        "aggregate: a (open: the Drill-down), Esc (back to the list)",
         time_keys(app, &open, 50),
     );
     app.handle_key(&key(KeyCode::Char('a')));
@@ -231,6 +231,20 @@ fn aggregate(app: &mut App, report: impl Fn(&str, (Duration, Duration))) {
     report(
         "aggregate: e (the other scheme)",
         time_keys(app, &[KeyCode::Char('e')], 100),
+    );
+    // The Tables tab's side-by-side tables: built when first shown (a
+    // column per department), then only sliced.
+    report(
+        "aggregate: 5 (Tables: first shown builds them), 2",
+        time_keys(app, &[KeyCode::Char('5'), KeyCode::Char('2')], 1),
+    );
+    report(
+        "aggregate: 5 (Tables, built), l (next column), 2",
+        time_keys(
+            app,
+            &[KeyCode::Char('5'), KeyCode::Char('l'), KeyCode::Char('2')],
+            50,
+        ),
     );
     app.handle_key(&key(KeyCode::Esc));
     // On a filtered list `a` sums the lines shown, once, on that key.

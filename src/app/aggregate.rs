@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::action::Motion;
 use crate::analysis::aggregate::Aggregate;
 use crate::analysis::aggregate::{AggregateRow, SchemeAggregate};
+use crate::analysis::library::DepartmentLine;
 use crate::analysis::Tables;
 use crate::model::CodeScheme;
 
@@ -22,31 +23,37 @@ pub struct AggregateView {
     pub economic_cursor: Cursor,
     /// The selected code's departments, when open (`Enter`).
     pub contributors: Option<Cursor>,
-    /// The aggregate as the Tables tab shows it, and that tab's cursor.
-    pub tables: Arc<Tables>,
+    /// The aggregate as the Tables tab shows it (built when that tab first
+    /// shows it: a column per department is the one part that grows with
+    /// codes × departments), and that tab's cursor.
+    pub tables: Option<Arc<Tables>>,
     pub tables_state: TablesState,
     /// The lines summed, in the Departments view's order when it opened.
     pub selection: Vec<usize>,
 }
 
 impl AggregateView {
-    pub fn new(
-        aggregate: Arc<Aggregate>,
-        tables: Arc<Tables>,
-        selection: Vec<usize>,
-    ) -> AggregateView {
-        let mut tables_state = TablesState::default();
-        tables_state.select_table(&tables, 0);
+    pub fn new(aggregate: Arc<Aggregate>, selection: Vec<usize>) -> AggregateView {
         AggregateView {
             aggregate,
             scheme: CodeScheme::Functional,
             functional_cursor: Cursor::default(),
             economic_cursor: Cursor::default(),
             contributors: None,
-            tables,
-            tables_state,
+            tables: None,
+            tables_state: TablesState::default(),
             selection,
         }
+    }
+
+    /// Builds the tables of the aggregate over `lines`, once.
+    pub fn build_tables(&mut self, lines: &[DepartmentLine]) {
+        if self.tables.is_some() {
+            return;
+        }
+        let tables = Tables::of_aggregate(&self.aggregate, lines, &self.selection);
+        self.tables_state.select_table(&tables, 0);
+        self.tables = Some(Arc::new(tables));
     }
 
     /// Shows `code` of `scheme` with its departments listed (`Enter` on a

@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 
 use crate::analysis::aggregate::Aggregate;
 use crate::analysis::library::{column_total, DepartmentLine};
-use crate::analysis::Tables;
 use crate::load::DocSource;
 use crate::model::Disclosure;
 
@@ -176,8 +175,14 @@ impl Library {
         } else {
             Arc::new(self.all.restricted(&self.lines, &self.shown))
         };
-        let tables = Arc::new(Tables::of_aggregate(&aggregate, &self.lines, &self.shown));
-        self.aggregate = Some(AggregateView::new(aggregate, tables, self.shown.clone()));
+        self.aggregate = Some(AggregateView::new(aggregate, self.shown.clone()));
+    }
+
+    /// The open aggregate's tables, built on first need (the Tables tab).
+    pub fn build_aggregate_tables(&mut self) {
+        if let Some(view) = self.aggregate.as_mut() {
+            view.build_tables(&self.lines);
+        }
     }
 
     pub fn cycle_sort(&mut self) {

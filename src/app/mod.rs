@@ -104,6 +104,10 @@ pub struct Nav {
     all_departments: bool,
 }
 
+/// What the Tables tab shows of All departments before its tables exist.
+static NO_TABLES: std::sync::LazyLock<crate::analysis::Tables> =
+    std::sync::LazyLock::new(crate::analysis::Tables::default);
+
 /// How many screens `Esc` can go back through.
 const STACK_LIMIT: usize = 64;
 
@@ -388,6 +392,9 @@ impl App {
         if let Some(lib) = self.library.as_mut() {
             if lib.aggregate.is_none() {
                 lib.open_aggregate();
+            }
+            if self.tab == Tab::Tables {
+                lib.build_aggregate_tables();
             }
         }
     }
@@ -1164,9 +1171,14 @@ impl App {
 
     /// The tables the Tables tab shows, All departments' or the open
     /// document's, and that tab's cursor over them.
+    /// (All departments' tables are built by [`App::update`] before the
+    /// tab first draws them; until then there are none.)
     pub fn tables_view(&self) -> (&crate::analysis::Tables, &TablesState) {
         match self.aggregate() {
-            Some(view) => (&view.tables, &view.tables_state),
+            Some(view) => (
+                view.tables.as_deref().unwrap_or(&NO_TABLES),
+                &view.tables_state,
+            ),
             None => (&self.analysis.tables, &self.tables_state),
         }
     }
@@ -1174,7 +1186,10 @@ impl App {
     fn tables_view_mut(&mut self) -> (&crate::analysis::Tables, &mut TablesState) {
         let all = self.all_departments;
         match self.library.as_mut().and_then(|l| l.aggregate.as_mut()) {
-            Some(view) if all => (&view.tables, &mut view.tables_state),
+            Some(view) if all => (
+                view.tables.as_deref().unwrap_or(&NO_TABLES),
+                &mut view.tables_state,
+            ),
             _ => (&self.analysis.tables, &mut self.tables_state),
         }
     }
