@@ -76,8 +76,11 @@ pub enum Action {
     CopyRow,
     /// Export the view on screen to CSV (`x`).
     Export,
-    /// Departments: the All departments aggregate by classification code.
+    /// All departments: the Departments selection summed by classification
+    /// code, in the Drill-down and Tables tabs (again: the open department).
     Aggregate,
+    /// Departments: the files that could not be read, with their errors.
+    ToggleProblems,
     /// Open the `/` search overlay.
     OpenSearch,
     /// Jump to the next / previous hit of the last search.

@@ -312,6 +312,9 @@ pub enum Msg {
     AggregateUnconverted,
     AggregateOverflow,
     OneDocumentOnly,
+    KeyProblems,
+    ProblemsTitle,
+    ProblemsHint,
     KeyAllDepartments,
     FootAllDepartments,
     AggregateCode,
@@ -668,6 +671,12 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "figures could not be converted to 万元 exactly and are left out",
         ),
         AggregateOverflow => ("超出范围", "overflow"),
+        KeyProblems => (
+            "无法读取的文件及原因",
+            "files that could not be read, and why",
+        ),
+        ProblemsTitle => ("无法读取的文件", "Files not read"),
+        ProblemsHint => ("p 查看", "p to list"),
         OneDocumentOnly => (
             "只打开了一个文档：所有部门汇总需要多个文档",
             "one document is open: All departments needs several",

@@ -504,6 +504,12 @@ const DEFAULTS: &[Default] = &[
     bind(Departments, &[ch('f')], Action::StartFilter, Msg::KeyFilter),
     bind(
         Departments,
+        &[ch('p')],
+        Action::ToggleProblems,
+        Msg::KeyProblems,
+    ),
+    bind(
+        Departments,
         &[ch('a')],
         Action::Aggregate,
         Msg::KeyAggregate,

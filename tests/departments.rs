@@ -100,3 +100,85 @@ fn departments_140x30() {
     let app = library();
     insta::assert_snapshot!(screen(&app, 140, 30));
 }
+
+/// A file that cannot be read is listed, with its error, in the Problems
+/// view of the Departments tab (`p`), even beside a single document; the
+/// rest load.
+#[test]
+fn unreadable_files_are_listed_in_the_problems_view() {
+    use budget_tui::load;
+    let dir = std::env::temp_dir().join(format!("budget-problems-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("xingtai.txt");
+    std::fs::copy("data/raw/xingtai-gov-office-2025.txt", &good).expect("seed text");
+    let broken = dir.join("broken.txt");
+    std::fs::write(&broken, "这不是预算公开文件\n").expect("write");
+    let (lines, _) = load::load_lines(
+        std::slice::from_ref(&dir),
+        &load::Options {
+            cache: None,
+            threads: 1,
+            tables_only: false,
+            count_errors: true,
+        },
+    );
+    let mut app = App::with_lines(lines, Lang::Zh).expect("one document loads");
+    assert_eq!(app.tab, Tab::Departments);
+    let s = screen(&app, 140, 30);
+    assert!(s.contains("部门一览 1"), "{s}");
+    assert!(s.contains("无法读取的文件：1（p 查看）"), "{s}");
+    assert!(
+        line_with(&s, "邢台市人民政府办公室").contains("3,264.56"),
+        "{s}"
+    );
+    keys(&mut app, "p");
+    let s = screen(&app, 140, 30);
+    let file = line_with(&s, "broken.txt");
+    assert!(!file.contains("xingtai"), "{s}");
+    // The error names the file and says what was expected.
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("broken.txt"))
+        .unwrap_or(0);
+    assert!(lines[at + 1].contains("broken.txt"), "{s}");
+    assert!(!s.contains("3,264.56"), "the list is replaced: {s}");
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app, 140, 30).contains("3,264.56"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A Σ wider than the usual column widens the columns: shown whole, never
+/// cut with `…`.
+#[test]
+fn a_wide_sum_is_shown_whole() {
+    use budget_tui::analysis::library::{DepartmentLine, LineFacts};
+    use budget_tui::load::{DocSource, Lines};
+    use rust_decimal::Decimal;
+    let huge = |name: &str| {
+        let facts = LineFacts {
+            name: name.to_string(),
+            year: 2025,
+            income_total: Some(Decimal::new(9_999_999_999_123_456, 6)),
+            ..LineFacts::default()
+        };
+        DepartmentLine::of_facts(name, facts, 0)
+    };
+    let lines = Lines {
+        lines: vec![huge("甲局"), huge("乙局")],
+        sources: vec![
+            DocSource::Loaded(Box::new(seed())),
+            DocSource::Loaded(Box::new(seed())),
+        ],
+        problems: Vec::new(),
+    };
+    let app = App::with_lines(lines, Lang::Zh).expect("two lines");
+    let s = screen(&app, 160, 12);
+    let total = line_with(&s, "Σ 合计 2");
+    assert!(total.contains("19,999,999,998.246912"), "{s}");
+    assert!(!total.contains('…'), "{s}");
+    assert!(
+        line_with(&s, "甲局").contains("9,999,999,999.123456"),
+        "{s}"
+    );
+}

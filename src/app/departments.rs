@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use crate::analysis::aggregate::Aggregate;
 use crate::analysis::library::{column_total, DepartmentLine};
 use crate::load::DocSource;
-use crate::model::Disclosure;
+use crate::model::{amount_width, format_amount, Disclosure};
+use unicode_width::UnicodeWidthStr;
 
 use super::aggregate::AggregateView;
 use super::projects::Cursor;
@@ -57,6 +58,14 @@ pub struct Totals {
     pub errors: usize,
 }
 
+/// A file that could not be read, and why (rendered once, at load, in the
+/// app's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub message: String,
+}
+
 /// Every loaded document and its line of figures.
 pub struct Library {
     /// Where each line's model is read when it is opened: a thousand
@@ -76,6 +85,14 @@ pub struct Library {
     pub open: usize,
     /// Σ of the lines shown.
     pub totals: Totals,
+    /// Display width of the widest figure or Σ of the lines shown, so that
+    /// none is ever cut.
+    pub figure_width: usize,
+    /// Files named or found that could not be read, and whether their
+    /// list is on screen (`p`) with its cursor.
+    pub problems: Vec<Problem>,
+    pub show_problems: bool,
+    pub problems_cursor: Cursor,
     /// Every loaded line summed by code, built at load.
     all: Arc<Aggregate>,
     /// The All departments screen, when open (`a`); the list under it is
@@ -112,6 +129,10 @@ impl Library {
             filtering: false,
             open: 0,
             totals: Totals::default(),
+            figure_width: 0,
+            problems: Vec::new(),
+            show_problems: false,
+            problems_cursor: Cursor::default(),
             all,
             aggregate: None,
         };
@@ -164,6 +185,16 @@ impl Library {
             cards: shown.iter().map(|d| d.cards).sum(),
             errors: shown.iter().map(|d| d.errors).sum(),
         };
+        let figures = shown
+            .iter()
+            .flat_map(|d| [d.income_total, d.basic, d.project, d.three_public])
+            .flatten()
+            .map(amount_width);
+        let t = &self.totals;
+        let sums = [t.income_total, t.basic, t.project, t.three_public]
+            .into_iter()
+            .map(|sum| total_text(sum, shown.len()).width());
+        self.figure_width = figures.chain(sums).max().unwrap_or(0);
     }
 
     /// Opens the All departments screen on the lines shown: the aggregate
@@ -193,6 +224,16 @@ impl Library {
     /// The document under the cursor.
     pub fn selected(&self) -> Option<usize> {
         self.shown.get(self.cursor.selected).copied()
+    }
+}
+
+/// A column's Σ as the total row prints it: the sum, with how many
+/// documents print the figure when not all `shown` do; `—` when none does.
+pub fn total_text((sum, count): (Option<Decimal>, usize), shown: usize) -> String {
+    match (sum, count == shown) {
+        (Some(s), true) => format_amount(s),
+        (Some(s), false) => format!("{} ({count})", format_amount(s)),
+        (None, _) => "—".into(),
     }
 }
 

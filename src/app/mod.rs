@@ -244,11 +244,22 @@ impl App {
     /// The app on documents loaded as lines ([`crate::load::load_lines`]:
     /// from the cache, without their models): one opens as [`App::new`],
     /// several on the Departments tab, each model read when it is opened.
+    /// Files that could not be read keep the Departments tab (its Problems
+    /// view lists them) even beside one document.
     pub fn with_lines(lines: crate::load::Lines, lang: Lang) -> Option<App> {
-        let library = departments::Library::of_lines(lines.lines, lines.sources);
-        if library.lines.len() <= 1 {
+        let problems: Vec<departments::Problem> = lines
+            .problems
+            .iter()
+            .map(|(path, error)| departments::Problem {
+                file: path.display().to_string(),
+                message: error.render(lang),
+            })
+            .collect();
+        let mut library = departments::Library::of_lines(lines.lines, lines.sources);
+        if library.lines.len() <= 1 && problems.is_empty() {
             return library.doc(0).ok().map(|doc| App::new(doc, lang));
         }
+        library.problems = problems;
         App::with_library(library, lang)
     }
 
@@ -316,6 +327,17 @@ impl App {
         let Some(lib) = self.library.as_mut() else {
             return;
         };
+        if lib.show_problems {
+            match action {
+                Action::ToggleProblems => lib.show_problems = false,
+                _ => {
+                    if let Some(motion) = action.motion() {
+                        lib.problems_cursor.apply(motion, lib.problems.len(), page);
+                    }
+                }
+            }
+            return;
+        }
         if lib.filtering {
             match action {
                 Action::Input(c) => lib.filter.push(c),
@@ -346,6 +368,7 @@ impl App {
                 return;
             }
             Action::CycleSort => lib.cycle_sort(),
+            Action::ToggleProblems => lib.show_problems = !lib.problems.is_empty(),
             Action::StartFilter => lib.filtering = true,
             Action::Open => {
                 if let Some(i) = lib.selected() {
@@ -641,6 +664,13 @@ impl App {
                 }),
                 None => self.notice = Some(t(self.lang, Msg::NothingToExport).to_string()),
             },
+            // Esc closes the Problems view first.
+            Action::GoBack
+                if self.tab == Tab::Departments
+                    && self.library.as_ref().is_some_and(|l| l.show_problems) =>
+            {
+                self.update_departments(Action::ToggleProblems)
+            }
             // Esc in All departments goes back within it first.
             Action::GoBack if self.context() == Context::Aggregate => {
                 self.update_aggregate(Action::GoBack)

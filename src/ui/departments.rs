@@ -11,12 +11,13 @@ use rust_decimal::Decimal;
 use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
 use crate::analysis::library::{DepartmentLine, UNIT};
-use crate::app::departments::Library;
+use crate::app::departments::{total_text, Library};
 use crate::app::App;
 use crate::i18n::{colon, t, Msg};
 use crate::model::format_amount;
 
-/// Width of each figure column: an 11-digit 万元 figure with separators.
+/// Least width of each figure column: an 11-digit 万元 figure with
+/// separators; wider when a figure or Σ shown needs it (never cut).
 const AMOUNT: usize = 16;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
@@ -27,17 +28,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         return;
     }
     put_line(buf, area.x, area.y, &title_line(app, lib, th), area.width);
+    if lib.show_problems {
+        render_problems(lib, area, buf, th);
+        return;
+    }
     if area.height < 3 {
         return;
     }
+    let amount = lib.figure_width.max(AMOUNT);
     let name_w = (area.width as usize)
-        .saturating_sub(6 + 4 * (AMOUNT + 1) + 14)
+        .saturating_sub(6 + 4 * (amount + 1) + 14)
         .clamp(8, 40);
+    let widths = Widths {
+        name: name_w,
+        amount,
+    };
     put_line(
         buf,
         area.x,
         area.y + 1,
-        &header_line(app, name_w, th),
+        &header_line(app, widths, th),
         area.width,
     );
     // The list, the total row under it.
@@ -50,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             th.base
         };
         let y = area.y + 2 + (row - start) as u16;
-        let line = department_line(&lib.lines[i], name_w, style, th);
+        let line = department_line(&lib.lines[i], widths, style, th);
         put_line(buf, area.x, y, &line, area.width);
     }
     let y = (area.y + 2 + lib.shown.len().min(body) as u16).min(area.bottom() - 1);
@@ -58,9 +68,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         buf,
         area.x,
         y,
-        &total_line(app, lib, name_w, th),
+        &total_line(app, lib, widths, th),
         area.width,
     );
+}
+
+/// The name column's width and each figure column's.
+#[derive(Clone, Copy)]
+struct Widths {
+    name: usize,
+    amount: usize,
+}
+
+/// The files that could not be read: each file, its error under it.
+fn render_problems(lib: &Library, area: Rect, buf: &mut Buffer, th: &Theme) {
+    let rows = area.height.saturating_sub(1) as usize / 2;
+    let start = lib.problems_cursor.window_start(rows, lib.problems.len());
+    for (k, problem) in lib.problems.iter().enumerate().skip(start).take(rows) {
+        let style = if k == lib.problems_cursor.selected {
+            th.selected
+        } else {
+            th.base
+        };
+        let y = area.y + 1 + 2 * (k - start) as u16;
+        let file = Line::styled(format!(" {}", problem.file), style);
+        put_line(buf, area.x, y, &file, area.width);
+        let message = Line::styled(format!("   {}", problem.message), th.error);
+        put_line(buf, area.x, y + 1, &message, area.width);
+    }
 }
 
 fn title_line(app: &App, lib: &Library, th: &Theme) -> Line<'static> {
@@ -75,6 +110,22 @@ fn title_line(app: &App, lib: &Library, th: &Theme) -> Line<'static> {
             th.dim,
         ),
     ];
+    if !lib.problems.is_empty() {
+        let hint = if lib.show_problems {
+            String::new()
+        } else {
+            format!("（{}）", t(lang, Msg::ProblemsHint))
+        };
+        title.push(Span::styled(
+            format!(
+                "  {}{}{}{hint}",
+                t(lang, Msg::ProblemsTitle),
+                colon(lang),
+                lib.problems.len()
+            ),
+            th.error,
+        ));
+    }
     if lib.filtering || !lib.filter.is_empty() {
         let cursor = if lib.filtering { "_" } else { "" };
         title.push(Span::styled(
@@ -90,19 +141,23 @@ fn title_line(app: &App, lib: &Library, th: &Theme) -> Line<'static> {
     Line::from(title)
 }
 
-fn header_line(app: &App, name_w: usize, th: &Theme) -> Line<'static> {
+fn header_line(app: &App, widths: Widths, th: &Theme) -> Line<'static> {
     let lang = app.lang;
+    let Widths {
+        name: name_w,
+        amount,
+    } = widths;
     Line::from(vec![
         cell_left(&format!(" {}", t(lang, Msg::DeptName)), name_w, th.header),
         cell_right(t(lang, Msg::DeptYear), 6, th.header),
         Span::raw(" "),
-        cell_right(t(lang, Msg::IncomeTotal), AMOUNT, th.header),
+        cell_right(t(lang, Msg::IncomeTotal), amount, th.header),
         Span::raw(" "),
-        cell_right(t(lang, Msg::BasicExpenditure), AMOUNT, th.header),
+        cell_right(t(lang, Msg::BasicExpenditure), amount, th.header),
         Span::raw(" "),
-        cell_right(t(lang, Msg::ProjectExpenditure), AMOUNT, th.header),
+        cell_right(t(lang, Msg::ProjectExpenditure), amount, th.header),
         Span::raw(" "),
-        cell_right(t(lang, Msg::YoyThreePublic), AMOUNT, th.header),
+        cell_right(t(lang, Msg::YoyThreePublic), amount, th.header),
         cell_right(t(lang, Msg::DeptCards), 8, th.header),
         cell_right(t(lang, Msg::DeptErrors), 6, th.header),
     ])
@@ -112,7 +167,11 @@ fn money(v: Option<Decimal>) -> String {
     v.map(format_amount).unwrap_or_else(|| "—".into())
 }
 
-fn department_line(d: &DepartmentLine, name_w: usize, style: Style, th: &Theme) -> Line<'static> {
+fn department_line(d: &DepartmentLine, widths: Widths, style: Style, th: &Theme) -> Line<'static> {
+    let Widths {
+        name: name_w,
+        amount,
+    } = widths;
     let errors_style = if d.errors > 0 {
         th.error.patch(style)
     } else {
@@ -122,13 +181,13 @@ fn department_line(d: &DepartmentLine, name_w: usize, style: Style, th: &Theme) 
         cell_left(&format!(" {}", d.name), name_w, style),
         cell_right(&d.year.to_string(), 6, style),
         Span::raw(" "),
-        cell_right(&money(d.income_total), AMOUNT, style),
+        cell_right(&money(d.income_total), amount, style),
         Span::raw(" "),
-        cell_right(&money(d.basic), AMOUNT, style),
+        cell_right(&money(d.basic), amount, style),
         Span::raw(" "),
-        cell_right(&money(d.project), AMOUNT, style),
+        cell_right(&money(d.project), amount, style),
         Span::raw(" "),
-        cell_right(&money(d.three_public), AMOUNT, style),
+        cell_right(&money(d.three_public), amount, style),
         cell_right(&d.cards.to_string(), 8, style),
         cell_right(&d.errors.to_string(), 6, errors_style),
     ])
@@ -136,13 +195,13 @@ fn department_line(d: &DepartmentLine, name_w: usize, style: Style, th: &Theme) 
 
 /// Σ of the documents shown (summed when the list changed); a sum says how
 /// many documents print the figure when not all of them do.
-fn total_line(app: &App, lib: &Library, name_w: usize, th: &Theme) -> Line<'static> {
+fn total_line(app: &App, lib: &Library, widths: Widths, th: &Theme) -> Line<'static> {
     let n = lib.shown.len();
-    let total = |(sum, count): (Option<Decimal>, usize)| match (sum, count == n) {
-        (Some(s), true) => format_amount(s),
-        (Some(s), false) => format!("{} ({count})", format_amount(s)),
-        (None, _) => "—".into(),
-    };
+    let Widths {
+        name: name_w,
+        amount,
+    } = widths;
+    let total = |sum| total_text(sum, n);
     let sums = &lib.totals;
     Line::from(vec![
         cell_left(
@@ -152,13 +211,13 @@ fn total_line(app: &App, lib: &Library, name_w: usize, th: &Theme) -> Line<'stat
         ),
         cell_right("", 6, th.header),
         Span::raw(" "),
-        cell_right(&total(sums.income_total), AMOUNT, th.header),
+        cell_right(&total(sums.income_total), amount, th.header),
         Span::raw(" "),
-        cell_right(&total(sums.basic), AMOUNT, th.header),
+        cell_right(&total(sums.basic), amount, th.header),
         Span::raw(" "),
-        cell_right(&total(sums.project), AMOUNT, th.header),
+        cell_right(&total(sums.project), amount, th.header),
         Span::raw(" "),
-        cell_right(&total(sums.three_public), AMOUNT, th.header),
+        cell_right(&total(sums.three_public), amount, th.header),
         cell_right(&sums.cards.to_string(), 8, th.header),
         cell_right(&sums.errors.to_string(), 6, th.header),
     ])
