@@ -19,8 +19,11 @@ pub enum Context {
     Checks,
     Tables,
     Departments,
-    /// The All departments screen of the Departments tab.
+    /// All departments in the Drill-down tab: its codes, a code's
+    /// departments.
     Aggregate,
+    /// The Departments tab's list of files that could not be read.
+    Problems,
     Years,
     /// While the help overlay is open, only these (and quitting) work.
     Help,
@@ -42,6 +45,7 @@ impl Context {
             Context::Tables => Msg::CtxTables,
             Context::Departments => Msg::CtxDepartments,
             Context::Aggregate => Msg::CtxAggregate,
+            Context::Problems => Msg::CtxProblems,
             Context::Years => Msg::CtxYears,
             Context::Input => Msg::CtxInput,
             Context::Reader => Msg::CtxReader,
@@ -255,7 +259,8 @@ impl std::default::Default for Keymap {
 }
 
 use Context::{
-    Aggregate, Checks, Departments, Drill, Global, Help, Input, Projects, Reader, Summary, Tables,
+    Aggregate, Checks, Departments, Drill, Global, Help, Input, Problems, Projects, Reader,
+    Summary, Tables,
 };
 
 /// Stands for "any printable character" in the help of the Input context.
@@ -509,6 +514,12 @@ const DEFAULTS: &[Default] = &[
         Msg::KeyProblems,
     ),
     bind(
+        Problems,
+        &[ch('p')],
+        Action::ToggleProblems,
+        Msg::KeyCloseProblems,
+    ),
+    bind(
         Departments,
         &[ch('a')],
         Action::Aggregate,
@@ -712,8 +723,15 @@ const FOOTER: &[(Context, &[(Action, Msg)])] = &[
         &[
             (Action::Open, Msg::FootOpen),
             (Action::ToggleScheme, Msg::FootAggregateScheme),
-            (Action::Aggregate, Msg::FootAllDepartments),
             (Action::GoBack, Msg::FootBack),
+            (Action::Aggregate, Msg::FootAllDepartments),
+        ],
+    ),
+    (
+        Problems,
+        &[
+            (Action::ToggleProblems, Msg::FootClose),
+            (Action::GoBack, Msg::FootClose),
         ],
     ),
     (Reader, &[(Action::CloseOverlay, Msg::FootClose)]),
@@ -773,18 +791,22 @@ impl Keymap {
         Ok(keymap)
     }
 
+    /// The label of the first key that does `action` in `context` (or
+    /// globally): what a hint names, so it follows the user's overrides.
+    pub fn first_key(&self, context: Context, action: Action) -> Option<String> {
+        [context, Global].into_iter().find_map(|ctx| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == ctx && b.action == action)
+                .and_then(|b| b.keys.first())
+                .map(Key::label)
+        })
+    }
+
     /// The status line's keys for `context`: (key label, short label), then
     /// help and quit.
     pub fn footer(&self, context: Context) -> Vec<(String, Msg)> {
-        let first_key = |action: Action| {
-            [context, Global].into_iter().find_map(|ctx| {
-                self.bindings
-                    .iter()
-                    .find(|b| b.context == ctx && b.action == action)
-                    .and_then(|b| b.keys.first())
-                    .map(Key::label)
-            })
-        };
+        let first_key = |action: Action| self.first_key(context, action);
         let own = FOOTER
             .iter()
             .filter(|(ctx, _)| *ctx == context)
@@ -842,6 +864,7 @@ impl Keymap {
         [
             Global,
             Departments,
+            Problems,
             Aggregate,
             Summary,
             Drill,

@@ -264,10 +264,7 @@ fn the_tables_tab_puts_the_departments_side_by_side() {
     keys(&mut app, "a5");
     assert_eq!(app.tab, Tab::Tables);
     let s = screen(&app, 200, 40);
-    assert!(
-        s.contains("1/2 所有部门 · 支出功能分类汇总  单位：万元"),
-        "{s}"
-    );
+    assert!(s.contains("1/2 所有部门 · 功能分类  单位：万元"), "{s}");
     // The header: code, name, Σ, how many, then each department by year.
     let header = line_with(&s, "科目编码");
     for column in ["科目名称", "合计", "部门数", "邢台市人民政府办公室 2025"] {
@@ -289,7 +286,7 @@ fn the_tables_tab_puts_the_departments_side_by_side() {
     // `]`: the economic table.
     keys(&mut app, "]");
     let s = screen(&app, 200, 40);
-    assert!(s.contains("2/2 所有部门 · 支出经济分类汇总"), "{s}");
+    assert!(s.contains("2/2 所有部门 · 经济分类  单位：万元"), "{s}");
     let wages = grid_line(&s, "30101");
     assert!(wages.contains("1,724.6115"), "{wages}");
 }
@@ -312,12 +309,14 @@ fn enter_on_an_aggregate_row_lists_its_departments_and_esc_comes_back() {
         s.contains("各部门 › 2120101 行政运行  Σ 3,497.6880 (2)"),
         "{s}"
     );
-    // Esc: the code list; Esc: the table, as it was.
-    press(&mut app, KeyCode::Esc);
-    assert!(screen(&app, 120, 40).contains("所有部门 · 功能分类"));
+    // Esc: the table, as it was, as from any table's Enter.
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.tab, Tab::Tables);
     assert_eq!(screen(&app, 120, 40), before);
+    // In the Drill-down the code list is there, its departments closed.
+    keys(&mut app, "2");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("所有部门 · 功能分类  部门数 4"), "{s}");
 }
 
 #[test]
@@ -331,7 +330,7 @@ fn a_in_the_drill_down_switches_between_all_and_this_department() {
     assert!(screen(&app, 120, 40).contains("所有部门 · 功能分类  部门数 4"));
     // The Tables tab follows: All departments' tables.
     keys(&mut app, "5");
-    assert!(screen(&app, 120, 40).contains("所有部门 · 支出功能分类汇总"));
+    assert!(screen(&app, 120, 40).contains("1/2 所有部门 · 功能分类"));
     keys(&mut app, "a");
     let s = screen(&app, 120, 40);
     assert!(!s.contains("所有部门"), "{s}");
@@ -367,7 +366,7 @@ fn y_copies_an_aggregate_cell_and_x_exports_the_table() {
     else {
         panic!("{exported:?}");
     };
-    assert_eq!(file_name, "所有部门 · 支出功能分类汇总.csv");
+    assert_eq!(file_name, "所有部门-功能分类-各部门.csv");
     let header = contents.lines().next().unwrap_or_default();
     assert!(
         header.starts_with("科目编码,科目名称,合计,部门数,邢台市人民政府办公室 2025,"),
@@ -389,10 +388,9 @@ fn a_with_one_document_says_there_is_nothing_to_sum() {
     keys(&mut app, "2a");
     let s = screen(&app, 120, 40);
     assert!(s.contains("只打开了一个文档"), "{s}");
-    assert!(
-        s.contains("2010301 行政运行") || s.contains("201 一般公共服务支出"),
-        "{s}"
-    );
+    // Still the department's own tree, at its first level.
+    assert!(s.contains("▸ 201 一般公共服务支出"), "{s}");
+    assert!(!s.contains("所有部门 ·"), "{s}");
 }
 
 #[test]
@@ -408,4 +406,50 @@ fn tables_80x24() {
     app.resize(80, 24);
     keys(&mut app, "a5");
     insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+/// The tables say what the Drill-down says above the sums: how many
+/// departments, and that several years are summed together; in English too.
+#[test]
+fn the_tables_caption_names_the_years_summed_together() {
+    let mut app = library();
+    keys(&mut app, "a5");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("部门数 4  跨年度：2023 2024 2025"), "{s}");
+    let docs = vec![
+        ("seed".to_string(), seed()),
+        pdf_fixture("shanghai-putuo-wanli-subdistrict-2023"),
+        pdf_fixture("shanghai-putuo-wanli-subdistrict-2024"),
+    ];
+    let mut app = App::with_documents(docs, Lang::En).expect("three documents");
+    app.resize(120, 40);
+    keys(&mut app, "a5");
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("1/2 All departments · Functional")
+            && s.contains("Depts 3  spans years 2023 2024 2025"),
+        "{s}"
+    );
+}
+
+/// `y` on a department's cell copies that department's figure, from the
+/// aggregate; on a blank cell there is nothing to copy.
+#[test]
+fn y_on_a_department_cell_copies_its_figure() {
+    use budget_tui::app::Effect;
+    let mut app = library();
+    keys(&mut app, "a5");
+    // 201: Σ, 部门数, then the seed's 3,244.56 two cells to the right.
+    keys(&mut app, "ll");
+    assert_eq!(keys(&mut app, "y"), [Effect::Copy("3244.56".into())]);
+    // 20106 财政事务: only the finance bureau (the fourth department).
+    let at = app.tables_view().0.tables[0]
+        .rows
+        .iter()
+        .position(|r| r.cells[0] == "20106")
+        .expect("20106 is a row");
+    keys(&mut app, &"j".repeat(at));
+    assert!(keys(&mut app, "y").is_empty(), "the seed prints no 20106");
+    keys(&mut app, "lll");
+    assert_eq!(keys(&mut app, "y"), [Effect::Copy("2218.64408".into())]);
 }

@@ -27,7 +27,7 @@ fn every_scene_is_written_with_its_content() {
     // Drill-down and the Tables tab.
     assert!(text("departments").contains("Σ 合计"));
     assert!(text("all-departments").contains("所有部门 · 功能分类"));
-    assert!(text("all-departments-tables").contains("所有部门 · 支出功能分类汇总"));
+    assert!(text("all-departments-tables").contains("1/2 所有部门 · 功能分类"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -188,19 +188,58 @@ impl Tables {
     /// how many departments print it, then every department of the
     /// selection side by side in the order of `order` (line indexes, as
     /// the Departments view lists them; blank where one does not print the
-    /// code), all in 万元. Built once when the aggregate opens.
+    /// code), all in 万元. `text` is what the app prints above them and for
+    /// a Σ past Decimal's range. Built when the Tables tab first shows them;
+    /// the figures behind each cell are the aggregate's
+    /// ([`AggregateCell`]).
     pub fn of_aggregate(
         aggregate: &Aggregate,
         lines: &[DepartmentLine],
         order: &[usize],
+        text: &AggregateText,
     ) -> Tables {
         let tables = [CodeScheme::Functional, CodeScheme::Economic]
             .into_iter()
-            .map(|scheme| aggregate_table(aggregate, scheme, lines, order))
+            .map(|scheme| aggregate_table(aggregate, scheme, lines, order, text))
             .collect();
         Tables {
             tables,
             rows: HashMap::new(),
+        }
+    }
+}
+
+/// The words an aggregate table prints that are not data, in the app's
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AggregateText {
+    /// Above the table: how many departments, which years, what is left out.
+    pub caption: String,
+    /// In place of a Σ past Decimal's range: not readable as a number.
+    pub overflow: String,
+    /// The functional table's title, then the economic one's.
+    pub titles: [String; 2],
+}
+
+/// What a cell of an aggregate table shows, by its column: the first four
+/// columns, then department `k` of the order the table was built in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AggregateCell {
+    Code,
+    Name,
+    Total,
+    Departments,
+    Department(usize),
+}
+
+impl AggregateCell {
+    pub fn of_column(column: usize) -> AggregateCell {
+        match column {
+            0 => AggregateCell::Code,
+            1 => AggregateCell::Name,
+            2 => AggregateCell::Total,
+            3 => AggregateCell::Departments,
+            k => AggregateCell::Department(k - 4),
         }
     }
 }
@@ -210,6 +249,7 @@ fn aggregate_table(
     scheme: CodeScheme,
     lines: &[DepartmentLine],
     order: &[usize],
+    text: &AggregateText,
 ) -> PublishedTable {
     let codes: &SchemeAggregate = aggregate.scheme(scheme);
     let mut columns = vec![
@@ -221,7 +261,7 @@ fn aggregate_table(
             width: UnicodeWidthStr::width("合计"),
             numeric: true,
             side: 0,
-            amount: Some(0),
+            amount: None,
         },
         // A count, not a figure: numeric for alignment, no amount column.
         GridColumn {
@@ -235,7 +275,7 @@ fn aggregate_table(
     ];
     // Column of each line of the selection, in the selection's order.
     let mut column_of = vec![None; lines.len()];
-    for (k, &line) in order.iter().enumerate() {
+    for &line in order {
         let Some(l) = lines.get(line) else { continue };
         if let Some(slot) = column_of.get_mut(line) {
             *slot = Some(columns.len());
@@ -247,7 +287,7 @@ fn aggregate_table(
             number: None,
             numeric: true,
             side: 0,
-            amount: Some(1 + k),
+            amount: None,
         });
     }
     let rows: Vec<GridRow> = codes
@@ -260,7 +300,7 @@ fn aggregate_table(
             // Σ past Decimal's range is marked, never shown as a number.
             cells[2] = row
                 .total
-                .map_or_else(|| AGGREGATE_OVERFLOW.to_string(), format_amount);
+                .map_or_else(|| text.overflow.clone(), format_amount);
             cells[3] = row.contributors.len().to_string();
             for &(line, figure) in &row.contributors {
                 if let Some(&Some(c)) = column_of.get(line) {
@@ -278,16 +318,16 @@ fn aggregate_table(
         .collect();
     let columns = fit_widths(columns, &rows);
     let title = match scheme {
-        CodeScheme::Functional => "所有部门 · 支出功能分类汇总",
-        CodeScheme::Economic => "所有部门 · 支出经济分类汇总",
+        CodeScheme::Functional => &text.titles[0],
+        CodeScheme::Economic => &text.titles[1],
     };
     PublishedTable {
-        title: title.to_string(),
+        title: title.clone(),
         unit: UNIT,
         origin: Origin::Aggregate(scheme),
         line: 0,
         page: None,
-        caption: Some(format!("部门数 {}", aggregate.documents)),
+        caption: Some(text.caption.clone()),
         // Code and name stay put; Σ and 部门数 lead the scrolled columns
         // (frozen figures would be cut on a narrow screen).
         frozen: 2,
@@ -297,9 +337,6 @@ fn aggregate_table(
         notes: Vec::new(),
     }
 }
-
-/// The mark for a Σ that leaves Decimal's range: not readable as a number.
-pub const AGGREGATE_OVERFLOW: &str = "超出范围";
 
 fn label_column(header: &str, side: usize) -> GridColumn {
     GridColumn {

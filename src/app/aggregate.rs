@@ -7,9 +7,13 @@ use std::sync::Arc;
 
 use crate::action::Motion;
 use crate::analysis::aggregate::Aggregate;
+use rust_decimal::Decimal;
+
 use crate::analysis::aggregate::{AggregateRow, SchemeAggregate};
+use crate::analysis::grid::{AggregateCell, AggregateText};
 use crate::analysis::library::DepartmentLine;
 use crate::analysis::Tables;
+use crate::i18n::{t, Lang, Msg};
 use crate::model::CodeScheme;
 
 use super::projects::Cursor;
@@ -30,6 +34,9 @@ pub struct AggregateView {
     pub tables_state: TablesState,
     /// The lines summed, in the Departments view's order when it opened.
     pub selection: Vec<usize>,
+    /// The code's departments were opened from a row of the tables: going
+    /// back from them goes back to that row, as from any table.
+    back_to_table: bool,
 }
 
 impl AggregateView {
@@ -43,17 +50,54 @@ impl AggregateView {
             tables: None,
             tables_state: TablesState::default(),
             selection,
+            back_to_table: false,
         }
     }
 
     /// Builds the tables of the aggregate over `lines`, once.
-    pub fn build_tables(&mut self, lines: &[DepartmentLine]) {
+    pub fn build_tables(&mut self, lines: &[DepartmentLine], lang: Lang) {
         if self.tables.is_some() {
             return;
         }
-        let tables = Tables::of_aggregate(&self.aggregate, lines, &self.selection);
+        let title = |scheme| {
+            format!(
+                "{} · {}",
+                t(lang, Msg::AggregateTitle),
+                scheme_label(lang, scheme)
+            )
+        };
+        let text = AggregateText {
+            caption: caption(lang, &self.aggregate),
+            overflow: t(lang, Msg::AggregateOverflow).to_string(),
+            titles: [title(CodeScheme::Functional), title(CodeScheme::Economic)],
+        };
+        let tables = Tables::of_aggregate(&self.aggregate, lines, &self.selection, &text);
         self.tables_state.select_table(&tables, 0);
         self.tables = Some(Arc::new(tables));
+    }
+
+    /// Drops the tables (they grow with codes × departments) when All
+    /// departments is left; they are built again when next shown.
+    pub fn drop_tables(&mut self) {
+        self.tables = None;
+    }
+
+    /// The figure behind a cell of the aggregate table of `scheme`: a Σ or
+    /// one department's figure, in 万元; `None` for a label, a count, a
+    /// blank cell or a Σ past Decimal's range.
+    pub fn table_figure(&self, scheme: CodeScheme, row: usize, column: usize) -> Option<Decimal> {
+        let row = self.aggregate.scheme(scheme).rows.get(row)?;
+        match AggregateCell::of_column(column) {
+            AggregateCell::Total => row.total,
+            AggregateCell::Department(k) => {
+                let line = *self.selection.get(k)?;
+                row.contributors
+                    .iter()
+                    .find(|&&(l, _)| l == line)
+                    .map(|&(_, figure)| figure)
+            }
+            _ => None,
+        }
     }
 
     /// Shows `code` of `scheme` with its departments listed (`Enter` on a
@@ -72,6 +116,7 @@ impl AggregateView {
         cursor.selected = at;
         cursor.follow(page, len);
         self.contributors = Some(Cursor::default());
+        self.back_to_table = true;
         true
     }
 
@@ -104,13 +149,16 @@ impl AggregateView {
     pub fn open(&mut self) {
         if self.selected().is_some() {
             self.contributors = Some(Cursor::default());
+            self.back_to_table = false;
         }
     }
 
     /// Back one level: from the departments to the codes (`false`), or out
-    /// of the view (`true`).
+    /// of the view (`true`); out at once when they were opened from a
+    /// table row.
     pub fn back(&mut self) -> bool {
-        self.contributors.take().is_none()
+        let from_table = std::mem::take(&mut self.back_to_table);
+        self.contributors.take().is_none() || from_table
     }
 
     /// Moves whichever list is on screen, keeping it in `page` rows.
@@ -132,4 +180,48 @@ impl AggregateView {
         let row = self.selected()?;
         row.contributors.get(cursor.selected).map(|&(line, _)| line)
     }
+}
+
+/// Several years are summed together: `跨年度：2023 2024` (a department
+/// loaded in two years counts twice).
+pub fn years_note(lang: Lang, aggregate: &Aggregate) -> Option<String> {
+    (aggregate.years.len() > 1).then(|| {
+        let years: Vec<String> = aggregate.years.iter().map(u16::to_string).collect();
+        format!("{}{}", t(lang, Msg::AggregateYears), years.join(" "))
+    })
+}
+
+/// Figures left out of every sum because they could not be converted to
+/// 万元 exactly.
+pub fn unconverted_note(lang: Lang, aggregate: &Aggregate) -> Option<String> {
+    (aggregate.unconverted > 0).then(|| {
+        format!(
+            "{} {}",
+            aggregate.unconverted,
+            t(lang, Msg::AggregateUnconverted)
+        )
+    })
+}
+
+/// `功能分类` / `functional`.
+pub fn scheme_label(lang: Lang, scheme: CodeScheme) -> &'static str {
+    match scheme {
+        CodeScheme::Functional => t(lang, Msg::Functional),
+        CodeScheme::Economic => t(lang, Msg::Economic),
+    }
+}
+
+/// `部门数 4`, then the notes: the caption of the aggregate's tables (their
+/// title line names the unit).
+pub fn caption(lang: Lang, aggregate: &Aggregate) -> String {
+    let head = format!(
+        "{} {}",
+        t(lang, Msg::AggregateDocuments),
+        aggregate.documents
+    );
+    std::iter::once(head)
+        .chain(years_note(lang, aggregate))
+        .chain(unconverted_note(lang, aggregate))
+        .collect::<Vec<_>>()
+        .join("  ")
 }

@@ -5,6 +5,7 @@
 
 use super::projects::Screen;
 use super::{App, Tab};
+use crate::analysis::grid::AggregateCell;
 use crate::analysis::Origin;
 
 impl App {
@@ -31,14 +32,18 @@ impl App {
                         .and_then(|s| s.rows.get(*row))
                         .and_then(|r| r.amount(c))
                         .map(|v| v.to_string()),
-                    // All departments: printed by format_amount from exact
-                    // Decimals, so without the grouping they are those
-                    // Decimals; an overflow mark is copied as the mark.
-                    (Origin::Aggregate(_), _, _) if column.numeric => row
-                        .cells
-                        .get(state.column)
-                        .filter(|c| !c.is_empty())
-                        .map(|c| c.replace(',', "")),
+                    // All departments: the aggregate's own figure; a Σ past
+                    // Decimal's range has none, and its mark is no figure.
+                    (Origin::Aggregate(scheme), _, _) => {
+                        let view = self.aggregate()?;
+                        let figure = view
+                            .table_figure(scheme, state.row, state.column)
+                            .map(|v| v.to_string());
+                        match AggregateCell::of_column(state.column) {
+                            AggregateCell::Total => return figure,
+                            _ => figure,
+                        }
+                    }
                     _ => None,
                 };
                 figure.or_else(|| {

@@ -95,8 +95,9 @@ pub struct Library {
     pub problems_cursor: Cursor,
     /// Every loaded line summed by code, built at load.
     all: Arc<Aggregate>,
-    /// The All departments screen, when open (`a`); the list under it is
-    /// kept as it was.
+    /// All departments of the current selection, once built (`a`): what
+    /// the Drill-down and Tables tabs show while `App::all_departments` is
+    /// on; dropped when the selection changes.
     pub aggregate: Option<AggregateView>,
 }
 
@@ -193,11 +194,11 @@ impl Library {
         let t = &self.totals;
         let sums = [t.income_total, t.basic, t.project, t.three_public]
             .into_iter()
-            .map(|sum| total_text(sum, shown.len()).width());
+            .map(|sum| column_total_text(sum, shown.len()).width());
         self.figure_width = figures.chain(sums).max().unwrap_or(0);
     }
 
-    /// Opens the All departments screen on the lines shown: the aggregate
+    /// Builds All departments of the lines shown: the aggregate
     /// built at load when nothing is filtered out, else that one cut down to
     /// the selection (once, on this key).
     pub fn open_aggregate(&mut self) {
@@ -210,9 +211,9 @@ impl Library {
     }
 
     /// The open aggregate's tables, built on first need (the Tables tab).
-    pub fn build_aggregate_tables(&mut self) {
+    pub fn build_aggregate_tables(&mut self, lang: crate::i18n::Lang) {
         if let Some(view) = self.aggregate.as_mut() {
-            view.build_tables(&self.lines);
+            view.build_tables(&self.lines, lang);
         }
     }
 
@@ -229,7 +230,7 @@ impl Library {
 
 /// A column's Σ as the total row prints it: the sum, with how many
 /// documents print the figure when not all `shown` do; `—` when none does.
-pub fn total_text((sum, count): (Option<Decimal>, usize), shown: usize) -> String {
+pub fn column_total_text((sum, count): (Option<Decimal>, usize), shown: usize) -> String {
     match (sum, count == shown) {
         (Some(s), true) => format_amount(s),
         (Some(s), false) => format!("{} ({count})", format_amount(s)),

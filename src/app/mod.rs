@@ -331,8 +331,11 @@ impl App {
             match action {
                 Action::ToggleProblems => lib.show_problems = false,
                 _ => {
+                    // Two rows a problem: the file, its error.
                     if let Some(motion) = action.motion() {
-                        lib.problems_cursor.apply(motion, lib.problems.len(), page);
+                        let (len, page) = (lib.problems.len(), (page / 2).max(1));
+                        lib.problems_cursor.apply(motion, len, page);
+                        lib.problems_cursor.follow(page, len);
                     }
                 }
             }
@@ -402,6 +405,11 @@ impl App {
         if on && lib.aggregate.is_none() {
             lib.open_aggregate();
         }
+        if !on {
+            if let Some(view) = lib.aggregate.as_mut() {
+                view.drop_tables();
+            }
+        }
         self.remember_screen();
         self.all_departments = on;
     }
@@ -417,7 +425,7 @@ impl App {
                 lib.open_aggregate();
             }
             if self.tab == Tab::Tables {
-                lib.build_aggregate_tables();
+                lib.build_aggregate_tables(self.lang);
             }
         }
     }
@@ -470,6 +478,9 @@ impl App {
             Tab::Projects => Context::Projects,
             Tab::Checks => Context::Checks,
             Tab::Tables => Context::Tables,
+            Tab::Departments if self.library.as_ref().is_some_and(|l| l.show_problems) => {
+                Context::Problems
+            }
             Tab::Departments => Context::Departments,
             Tab::Years => Context::Years,
         }
@@ -1120,6 +1131,10 @@ impl App {
     }
 
     fn update_tables(&mut self, action: Action) {
+        // A finding's or hit's mark lasts until the next key in the tab.
+        let (_, state) = self.tables_view_mut();
+        state.highlight = None;
+        state.sum = None;
         if action == Action::Aggregate {
             let on = self.aggregate().is_none();
             self.show_all_departments(on);
@@ -1131,8 +1146,6 @@ impl App {
         }
         let (height, cols) = self.tables_grid_size();
         let (tables, state) = self.tables_view_mut();
-        state.highlight = None;
-        state.sum = None;
         let len = tables.tables.get(state.table).map_or(0, |t| t.rows.len());
         if let Some(motion) = action.motion() {
             state.move_row(tables, motion.delta(height, len), height);

@@ -121,14 +121,6 @@ pub fn published_table(doc: &Disclosure, table: &PublishedTable) -> String {
             .enumerate()
             .map(|(c, text)| match cell_figure(doc, table, r, c) {
                 Some(figure) => figure.to_string(),
-                // All departments' figures are printed by format_amount
-                // from exact Decimals: without the grouping they are those
-                // Decimals again (an overflow mark stays a mark).
-                None if matches!(table.origin, Origin::Aggregate(_))
-                    && table.columns.get(c).is_some_and(|col| col.numeric) =>
-                {
-                    text.replace(',', "")
-                }
                 // A label, a blank cell, or a table the model keeps as
                 // text (procurement, assets): as printed.
                 None => text.clone(),

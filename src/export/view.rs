@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 
 use super::csv::{published_table, record};
+use crate::analysis::grid::AggregateCell;
 use crate::analysis::Origin;
 use crate::app::projects::Screen;
 use crate::app::{App, Tab};
@@ -29,14 +30,7 @@ pub fn current(app: &App) -> Option<ViewExport> {
         // The list spans documents: named for none of them.
         Tab::Drill if app.aggregate().is_some() => return aggregate(app),
         // All departments' tables span documents: named for none of them.
-        Tab::Tables if app.aggregate().is_some() => {
-            let (tables, state) = app.tables_view();
-            let table = tables.tables.get(state.table)?;
-            return Some(ViewExport {
-                file_name: format!("{}.csv", super::file_name(&table.title)),
-                contents: published_table(&app.analysis.doc, table),
-            });
-        }
+        Tab::Tables if app.aggregate().is_some() => return aggregate_table(app),
         Tab::Departments => {
             return Some(ViewExport {
                 file_name: "部门列表.csv".into(),
@@ -271,7 +265,44 @@ fn departments(app: &App) -> Option<String> {
     Some(out)
 }
 
-/// The All departments screen: every code of the scheme on screen with its
+/// All departments' table on the Tables tab: its header, then each code
+/// with its Σ (blank past Decimal's range), how many departments print it
+/// and each department's figure, as plain decimals in 万元 from the
+/// aggregate itself.
+fn aggregate_table(app: &App) -> Option<ViewExport> {
+    let view = app.aggregate()?;
+    let (tables, state) = app.tables_view();
+    let table = tables.tables.get(state.table)?;
+    let Origin::Aggregate(scheme) = table.origin else {
+        return None;
+    };
+    let mut header: Vec<String> = table.columns.iter().map(|c| c.header.join("/")).collect();
+    header.push("unit".into());
+    let mut out = record(&header);
+    let unit = crate::analysis::library::UNIT.label().to_string();
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut fields: Vec<String> = (0..table.columns.len())
+            .map(|c| match AggregateCell::of_column(c) {
+                AggregateCell::Total | AggregateCell::Department(_) => {
+                    plain(view.table_figure(scheme, r, c))
+                }
+                _ => row.cells.get(c).cloned().unwrap_or_default(),
+            })
+            .collect();
+        fields.push(unit.clone());
+        out.push_str(&record(&fields));
+    }
+    let scheme = match scheme {
+        crate::model::CodeScheme::Functional => "功能分类",
+        crate::model::CodeScheme::Economic => "经济分类",
+    };
+    Some(ViewExport {
+        file_name: format!("所有部门-{scheme}-各部门.csv"),
+        contents: out,
+    })
+}
+
+/// All departments in the Drill-down: every code of the scheme on screen with its
 /// Σ (blank when it overflows) and how many departments contribute, or the
 /// open code's departments with their figures; in 万元.
 fn aggregate(app: &App) -> Option<ViewExport> {

@@ -12,10 +12,10 @@ use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
 use crate::analysis::aggregate::AggregateRow;
 use crate::analysis::library::UNIT;
-use crate::app::aggregate::AggregateView;
+use crate::app::aggregate::{scheme_label, unconverted_note, years_note, AggregateView};
 use crate::app::App;
 use crate::i18n::{colon, t, Lang, Msg};
-use crate::model::{format_amount, CodeScheme};
+use crate::model::format_amount;
 
 /// Columns of the code, indented two a level under its 类, and a gap.
 const CODE: usize = 13;
@@ -147,15 +147,8 @@ fn render_codes(
     draw_rows(rows.len(), line, view.cursor(), area, area.y + 2, buf, th);
 }
 
-fn scheme_label(lang: Lang, scheme: CodeScheme) -> &'static str {
-    match scheme {
-        CodeScheme::Functional => t(lang, Msg::Functional),
-        CodeScheme::Economic => t(lang, Msg::Economic),
-    }
-}
-
-/// ` 所有部门 · 功能分类  12 个部门  单位：万元`, and how many figures are
-/// in no sum when some could not be converted.
+/// ` 所有部门 · 功能分类  部门数 12  单位：万元`, then the notes (years
+/// summed together, figures in no sum) in their colours.
 fn codes_title(lang: Lang, view: &AggregateView, th: &Theme) -> Line<'static> {
     let aggregate = &view.aggregate;
     let mut spans = vec![
@@ -179,24 +172,11 @@ fn codes_title(lang: Lang, view: &AggregateView, th: &Theme) -> Line<'static> {
             th.dim,
         ),
     ];
-    // Several years are summed together: say so, a department loaded in
-    // two years counting twice.
-    if aggregate.years.len() > 1 {
-        let years: Vec<String> = aggregate.years.iter().map(u16::to_string).collect();
-        spans.push(Span::styled(
-            format!("  {}{}", t(lang, Msg::AggregateYears), years.join(" ")),
-            th.highlight,
-        ));
+    if let Some(years) = years_note(lang, aggregate) {
+        spans.push(Span::styled(format!("  {years}"), th.highlight));
     }
-    if aggregate.unconverted > 0 {
-        spans.push(Span::styled(
-            format!(
-                "  {} {}",
-                aggregate.unconverted,
-                t(lang, Msg::AggregateUnconverted)
-            ),
-            th.error,
-        ));
+    if let Some(left_out) = unconverted_note(lang, aggregate) {
+        spans.push(Span::styled(format!("  {left_out}"), th.error));
     }
     Line::from(spans)
 }
@@ -221,7 +201,7 @@ fn contributors_title(
         Span::styled(
             format!(
                 "  Σ {} ({})  {}{}{}",
-                total_text(lang, row),
+                sum_text(lang, row),
                 row.contributors.len(),
                 t(lang, Msg::Unit),
                 colon(lang),
@@ -234,7 +214,7 @@ fn contributors_title(
 }
 
 /// The Σ as printed, or the overflow marker: never a clamped number.
-fn total_text(lang: Lang, row: &AggregateRow) -> String {
+fn sum_text(lang: Lang, row: &AggregateRow) -> String {
     row.total.map_or_else(
         || t(lang, Msg::AggregateOverflow).to_string(),
         format_amount,
@@ -259,7 +239,7 @@ fn code_line(
         cell_left(&format!(" {indent}{}", row.code), CODE, style),
         cell_left(&row.name, name_w, style),
         Span::raw(" "),
-        cell_right(&total_text(lang, row), amount_w, total_style),
+        cell_right(&sum_text(lang, row), amount_w, total_style),
         cell_right(&format!("({})", row.contributors.len()), COUNT, style),
     ])
 }

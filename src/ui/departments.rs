@@ -10,10 +10,12 @@ use rust_decimal::Decimal;
 
 use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
+use crate::action::Action;
 use crate::analysis::library::{DepartmentLine, UNIT};
-use crate::app::departments::{total_text, Library};
+use crate::app::departments::{column_total_text, Library};
 use crate::app::App;
 use crate::i18n::{colon, t, Msg};
+use crate::keymap::Context;
 use crate::model::format_amount;
 
 /// Least width of each figure column: an 11-digit 万元 figure with
@@ -111,10 +113,12 @@ fn title_line(app: &App, lib: &Library, th: &Theme) -> Line<'static> {
         ),
     ];
     if !lib.problems.is_empty() {
-        let hint = if lib.show_problems {
-            String::new()
-        } else {
-            format!("（{}）", t(lang, Msg::ProblemsHint))
+        let key = app
+            .keymap
+            .first_key(Context::Departments, Action::ToggleProblems);
+        let hint = match key {
+            Some(key) if !lib.show_problems => format!("（{key} {}）", t(lang, Msg::ProblemsHint)),
+            _ => String::new(),
         };
         title.push(Span::styled(
             format!(
@@ -201,7 +205,7 @@ fn total_line(app: &App, lib: &Library, widths: Widths, th: &Theme) -> Line<'sta
         name: name_w,
         amount,
     } = widths;
-    let total = |sum| total_text(sum, n);
+    let total = |sum| column_total_text(sum, n);
     let sums = &lib.totals;
     Line::from(vec![
         cell_left(
