@@ -537,6 +537,14 @@ const DEFAULTS: &[Default] = &[
         Action::Aggregate,
         Msg::KeyAllDepartments,
     ),
+    bind(Aggregate, &[ch('-')], Action::DepthLess, Msg::KeyDepthLess),
+    bind(
+        Aggregate,
+        &[ch('+'), ch('=')],
+        Action::DepthMore,
+        Msg::KeyDepthMore,
+    ),
+    bind(Aggregate, &[ch('*')], Action::ExpandAll, Msg::KeyExpandAll),
     bind(Drill, &[ch('a')], Action::Aggregate, Msg::KeyAllDepartments),
     bind(
         Tables,

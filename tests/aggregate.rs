@@ -61,7 +61,10 @@ fn sums_each_code_in_wan_yuan_with_its_departments() {
         "{s}"
     );
     // Wanli is loaded in two years: both count, and the title says so.
-    assert!(s.contains("单位：万元  跨年度：2023 2024 2025"), "{s}");
+    assert!(
+        s.contains("单位：万元  层级 3/3  跨年度：2023 2024 2025"),
+        "{s}"
+    );
     // 3,244.56 万元 + 2,976,800 元 + 2,932,700 元 + 22,186,440.80 元.
     let general = line_with(&s, " 201 ");
     assert!(general.contains("6,054.15408"), "{general}");
@@ -452,4 +455,39 @@ fn y_on_a_department_cell_copies_its_figure() {
     assert!(keys(&mut app, "y").is_empty(), "the seed prints no 20106");
     keys(&mut app, "lll");
     assert_eq!(keys(&mut app, "y"), [Effect::Copy("2218.64408".into())]);
+}
+
+/// `-` `+` `*` show fewer or more levels, as in the Drill-down; the cursor
+/// stays on the code or moves up to its 类 / 款.
+#[test]
+fn levels_hide_and_show_the_lower_codes() {
+    let mut app = library();
+    keys(&mut app, "a");
+    go_to(&mut app, "2010301");
+    keys(&mut app, "--");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("层级 1/3"), "{s}");
+    assert!(!s.contains("2010301"), "{s}");
+    assert!(!s.contains("20103 "), "{s}");
+    let general = line_with(&s, " 201 ");
+    assert!(general.contains("6,054.15408"), "{general}");
+    let view = app.aggregate().expect("open");
+    assert_eq!(view.selected().map(|r| r.code.as_str()), Some("201"));
+    // Every 类 is a line; nothing deeper.
+    let rows = &view.rows().rows;
+    let shown: Vec<&str> = view
+        .visible()
+        .iter()
+        .map(|&i| rows[i].code.as_str())
+        .collect();
+    assert!(shown.iter().all(|c| c.len() == 3), "{shown:?}");
+    assert!(shown.contains(&"212"), "{shown:?}");
+    // `+`: the 款 come back; `*`: every level, the cursor still on 201.
+    keys(&mut app, "+");
+    assert!(screen(&app, 120, 40).contains("20103     政府办公厅"));
+    keys(&mut app, "*");
+    let view = app.aggregate().expect("open");
+    assert_eq!(view.depth, 3);
+    assert_eq!(view.selected().map(|r| r.code.as_str()), Some("201"));
+    assert!(screen(&app, 120, 40).contains("2010301 行政运行"));
 }

@@ -19,12 +19,21 @@ use crate::model::CodeScheme;
 use super::projects::Cursor;
 use super::tables::TablesState;
 
+/// Levels of a classification code: 类, 款, 项.
+pub const MAX_DEPTH: usize = 3;
+
 #[derive(Debug, Clone)]
 pub struct AggregateView {
     pub aggregate: Arc<Aggregate>,
     pub scheme: CodeScheme,
+    /// Cursors into [`AggregateView::visible`] of each scheme.
     pub functional_cursor: Cursor,
     pub economic_cursor: Cursor,
+    /// Levels shown, as in the Drill-down: 1 类 only … 3 every level.
+    pub depth: usize,
+    /// The rows of the scheme on screen down to `depth` (a code of no
+    /// standard length always), recomputed when either changes.
+    visible: Vec<usize>,
     /// The selected code's departments, when open (`Enter`).
     pub contributors: Option<Cursor>,
     /// The aggregate as the Tables tab shows it (built when that tab first
@@ -41,17 +50,68 @@ pub struct AggregateView {
 
 impl AggregateView {
     pub fn new(aggregate: Arc<Aggregate>, selection: Vec<usize>) -> AggregateView {
-        AggregateView {
+        let mut view = AggregateView {
             aggregate,
             scheme: CodeScheme::Functional,
             functional_cursor: Cursor::default(),
             economic_cursor: Cursor::default(),
+            depth: MAX_DEPTH,
+            visible: Vec::new(),
             contributors: None,
             tables: None,
             tables_state: TablesState::default(),
             selection,
             back_to_table: false,
+        };
+        view.relevel(None);
+        view
+    }
+
+    /// The rows on screen, top to bottom (indexes into [`Self::rows`]).
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// Recomputes the rows on screen and puts the cursor on `keep` (a row
+    /// index) or, when it is hidden, on the nearest row above it shown:
+    /// its 类 or 款 (rows are in code order, a 类 before its 款 and 项).
+    fn relevel(&mut self, keep: Option<usize>) {
+        let depth = self.depth;
+        self.visible = (0..self.rows().rows.len())
+            .filter(|&i| self.rows().rows[i].depth.is_none_or(|d| d <= depth))
+            .collect();
+        let len = self.visible.len();
+        let at = keep.map(|row| {
+            self.visible
+                .partition_point(|&v| v <= row)
+                .saturating_sub(1)
+        });
+        let cursor = self.cursor_mut();
+        if let Some(at) = at {
+            cursor.selected = at;
         }
+        cursor.selected = cursor.selected.min(len.saturating_sub(1));
+    }
+
+    fn cursor_mut(&mut self) -> &mut Cursor {
+        match self.scheme {
+            CodeScheme::Functional => &mut self.functional_cursor,
+            CodeScheme::Economic => &mut self.economic_cursor,
+        }
+    }
+
+    /// The row index under the cursor.
+    fn selected_row(&self) -> Option<usize> {
+        self.visible.get(self.cursor().selected).copied()
+    }
+
+    /// Shows `depth` levels (clamped to 1..=3), the cursor on the selected
+    /// code or the nearest one above it still shown.
+    pub fn set_depth(&mut self, depth: usize) {
+        let keep = self.selected_row();
+        self.depth = depth.clamp(1, MAX_DEPTH);
+        self.contributors = None;
+        self.relevel(keep);
     }
 
     /// Builds the tables of the aggregate over `lines`, once.
@@ -105,16 +165,17 @@ impl AggregateView {
     pub fn reveal(&mut self, scheme: CodeScheme, code: &str, page: usize) -> bool {
         self.scheme = scheme;
         let rows = &self.aggregate.scheme(scheme).rows;
-        let Some(at) = rows.iter().position(|r| r.code == code) else {
+        let Some(row) = rows.iter().position(|r| r.code == code) else {
+            self.relevel(None);
             return false;
         };
-        let len = rows.len();
-        let cursor = match scheme {
-            CodeScheme::Functional => &mut self.functional_cursor,
-            CodeScheme::Economic => &mut self.economic_cursor,
-        };
-        cursor.selected = at;
-        cursor.follow(page, len);
+        // A 项 below the levels shown: every level, so that it is there.
+        if rows[row].depth.is_some_and(|d| d > self.depth) {
+            self.depth = MAX_DEPTH;
+        }
+        self.relevel(Some(row));
+        let len = self.visible.len();
+        self.cursor_mut().follow(page, len);
         self.contributors = Some(Cursor::default());
         self.back_to_table = true;
         true
@@ -134,7 +195,7 @@ impl AggregateView {
 
     /// The code under the cursor.
     pub fn selected(&self) -> Option<&AggregateRow> {
-        self.rows().rows.get(self.cursor().selected)
+        self.rows().rows.get(self.selected_row()?)
     }
 
     pub fn toggle_scheme(&mut self) {
@@ -143,6 +204,7 @@ impl AggregateView {
             CodeScheme::Functional => CodeScheme::Economic,
             CodeScheme::Economic => CodeScheme::Functional,
         };
+        self.relevel(None);
     }
 
     /// `Enter`: the selected code's departments.
@@ -164,7 +226,7 @@ impl AggregateView {
     /// Moves whichever list is on screen, keeping it in `page` rows.
     pub fn apply(&mut self, motion: Motion, page: usize) {
         let contributors = self.selected().map_or(0, |r| r.contributors.len());
-        let codes = self.rows().rows.len();
+        let codes = self.visible.len();
         let (cursor, len) = match (&mut self.contributors, self.scheme) {
             (Some(cursor), _) => (cursor, contributors),
             (None, CodeScheme::Functional) => (&mut self.functional_cursor, codes),

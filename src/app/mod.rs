@@ -444,6 +444,9 @@ impl App {
                 }
             }
             Action::Open => view.open(),
+            Action::DepthLess => view.set_depth(view.depth.saturating_sub(1)),
+            Action::DepthMore => view.set_depth(view.depth + 1),
+            Action::ExpandAll => view.set_depth(aggregate::MAX_DEPTH),
             Action::Back | Action::GoBack => {
                 // From a code's departments to the codes; from the codes
                 // back to where All departments was opened.

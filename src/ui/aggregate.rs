@@ -12,7 +12,7 @@ use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
 use crate::analysis::aggregate::AggregateRow;
 use crate::analysis::library::UNIT;
-use crate::app::aggregate::{scheme_label, unconverted_note, years_note, AggregateView};
+use crate::app::aggregate::{scheme_label, unconverted_note, years_note, AggregateView, MAX_DEPTH};
 use crate::app::App;
 use crate::i18n::{colon, t, Lang, Msg};
 use crate::model::format_amount;
@@ -140,11 +140,22 @@ fn render_codes(
     ]);
     put_line(buf, area.x, area.y + 1, &header, area.width);
     let rows = &view.rows().rows;
+    let visible = view.visible();
     let line = |i: usize| {
-        rows.get(i)
+        visible
+            .get(i)
+            .and_then(|&row| rows.get(row))
             .map_or_else(Line::default, |r| code_line(lang, r, name_w, amount_w, th))
     };
-    draw_rows(rows.len(), line, view.cursor(), area, area.y + 2, buf, th);
+    draw_rows(
+        visible.len(),
+        line,
+        view.cursor(),
+        area,
+        area.y + 2,
+        buf,
+        th,
+    );
 }
 
 /// ` 所有部门 · 功能分类  部门数 12  单位：万元`, then the notes (years
@@ -162,12 +173,14 @@ fn codes_title(lang: Lang, view: &AggregateView, th: &Theme) -> Line<'static> {
         ),
         Span::styled(
             format!(
-                "  {} {}  {}{}{}",
+                "  {} {}  {}{}{}  {} {}/{MAX_DEPTH}",
                 t(lang, Msg::AggregateDocuments),
                 aggregate.documents,
                 t(lang, Msg::Unit),
                 colon(lang),
-                UNIT.label()
+                UNIT.label(),
+                t(lang, Msg::Depth),
+                view.depth
             ),
             th.dim,
         ),
