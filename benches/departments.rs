@@ -232,6 +232,10 @@ fn aggregate(app: &mut App, report: impl Fn(&str, (Duration, Duration))) {
         "aggregate: e (the other scheme)",
         time_keys(app, &[KeyCode::Char('e')], 100),
     );
+    report(
+        "aggregate: - / + (a level less, more)",
+        time_keys(app, &[KeyCode::Char('-'), KeyCode::Char('+')], 100),
+    );
     // The Tables tab's side-by-side tables: built when first shown (a
     // column per department), then only sliced.
     report(
