@@ -313,6 +313,7 @@ pub enum Msg {
     AggregateOverflow,
     OneDocumentOnly,
     KeyProblems,
+    DeptCovered,
     KeyCloseProblems,
     ProblemsTitle,
     ProblemsHint,
@@ -678,6 +679,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "files that could not be read, and why",
         ),
         KeyCloseProblems => ("回到部门一览", "back to the list"),
+        DeptCovered => ("所含文档数", "docs in Σ"),
         ProblemsTitle => ("无法读取的文件", "Files not read"),
         ProblemsHint => ("查看", "to list"),
         OneDocumentOnly => (

@@ -182,3 +182,47 @@ fn a_wide_sum_is_shown_whole() {
         "{s}"
     );
 }
+
+/// A Σ that adds up fewer documents than are listed says how many on the
+/// line below it, so the columns stay as narrow as their figures.
+#[test]
+fn a_sum_of_fewer_documents_says_how_many() {
+    use budget_tui::analysis::library::{DepartmentLine, LineFacts};
+    use budget_tui::load::{DocSource, Lines};
+    use rust_decimal::Decimal;
+    let line = |name: &str, income: Option<i64>| {
+        let facts = LineFacts {
+            name: name.to_string(),
+            year: 2025,
+            income_total: income.map(|v| Decimal::new(v, 2)),
+            basic: Some(Decimal::new(100, 2)),
+            ..LineFacts::default()
+        };
+        DepartmentLine::of_facts(name, facts, 0)
+    };
+    let lines = Lines {
+        lines: vec![
+            line("甲局", Some(326_456)),
+            line("乙局", None),
+            line("丙局", Some(1_000)),
+        ],
+        sources: (0..3)
+            .map(|_| DocSource::Loaded(Box::new(seed())))
+            .collect(),
+        problems: Vec::new(),
+    };
+    let app = App::with_lines(lines, Lang::Zh).expect("three lines");
+    let s = screen(&app, 80, 12);
+    let total = line_with(&s, "Σ 合计 3");
+    assert!(total.contains("3,274.56"), "{s}");
+    assert!(total.contains("3.00"), "{s}");
+    // No document prints 项目支出: its Σ is no figure, not 0.
+    let sums: Vec<&str> = total.split_whitespace().skip(3).collect();
+    assert_eq!(sums, ["3,274.56", "3.00", "—", "—", "0", "0"], "{s}");
+    // 收入总计 covers two of three; 基本支出 all three.
+    let covered = line_with(&s, "所含文档数");
+    let counts: Vec<&str> = covered.split_whitespace().skip(1).collect();
+    assert_eq!(&counts[..2], ["2", "3"], "{s}");
+    // At 80 columns every figure column is on screen: 收入总计 … “三公”经费.
+    assert!(line_with(&s, "年度").contains("“三公”经费"), "{s}");
+}

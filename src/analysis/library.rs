@@ -215,7 +215,7 @@ impl DepartmentLine {
 }
 
 /// Σ of one column over `lines`, with how many lines print it; `None` when
-/// the sum overflows.
+/// the sum overflows or no line prints the figure.
 pub fn column_total(
     lines: &[&DepartmentLine],
     figure: impl Fn(&DepartmentLine) -> Option<Decimal>,
@@ -228,7 +228,8 @@ pub fn column_total(
             count += 1;
         }
     }
-    (sum, count)
+    // A sum of no figure is no figure, not 0.
+    (sum.filter(|_| count > 0), count)
 }
 
 #[cfg(test)]

@@ -9,8 +9,7 @@ use rust_decimal::Decimal;
 use crate::analysis::aggregate::Aggregate;
 use crate::analysis::library::{column_total, DepartmentLine};
 use crate::load::DocSource;
-use crate::model::{amount_width, format_amount, Disclosure};
-use unicode_width::UnicodeWidthStr;
+use crate::model::{amount_width, Disclosure};
 
 use super::aggregate::AggregateView;
 use super::projects::Cursor;
@@ -86,7 +85,8 @@ pub struct Library {
     /// Σ of the lines shown.
     pub totals: Totals,
     /// Display width of the widest figure or Σ of the lines shown, so that
-    /// none is ever cut.
+    /// none is ever cut (how many documents a Σ covers has a line of its
+    /// own, not a wider column).
     pub figure_width: usize,
     /// Files named or found that could not be read, and whether their
     /// list is on screen (`p`) with its cursor.
@@ -194,7 +194,7 @@ impl Library {
         let t = &self.totals;
         let sums = [t.income_total, t.basic, t.project, t.three_public]
             .into_iter()
-            .map(|sum| column_total_text(sum, shown.len()).width());
+            .filter_map(|(sum, _)| sum.map(amount_width));
         self.figure_width = figures.chain(sums).max().unwrap_or(0);
     }
 
@@ -225,16 +225,6 @@ impl Library {
     /// The document under the cursor.
     pub fn selected(&self) -> Option<usize> {
         self.shown.get(self.cursor.selected).copied()
-    }
-}
-
-/// A column's Σ as the total row prints it: the sum, with how many
-/// documents print the figure when not all `shown` do; `—` when none does.
-pub fn column_total_text((sum, count): (Option<Decimal>, usize), shown: usize) -> String {
-    match (sum, count == shown) {
-        (Some(s), true) => format_amount(s),
-        (Some(s), false) => format!("{} ({count})", format_amount(s)),
-        (None, _) => "—".into(),
     }
 }
 

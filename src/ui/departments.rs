@@ -12,15 +12,11 @@ use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
 use crate::action::Action;
 use crate::analysis::library::{DepartmentLine, UNIT};
-use crate::app::departments::{column_total_text, Library};
+use crate::app::departments::Library;
 use crate::app::App;
 use crate::i18n::{colon, t, Msg};
 use crate::keymap::Context;
 use crate::model::format_amount;
-
-/// Least width of each figure column: an 11-digit 万元 figure with
-/// separators; wider when a figure or Σ shown needs it (never cut).
-const AMOUNT: usize = 16;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     let Some(lib) = app.library.as_ref() else {
@@ -37,7 +33,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.height < 3 {
         return;
     }
-    let amount = lib.figure_width.max(AMOUNT);
+    // As wide as the widest figure, Σ or header (none is cut), and a
+    // column of air so that neighbours do not run together.
+    let headers = [
+        Msg::IncomeTotal,
+        Msg::BasicExpenditure,
+        Msg::ProjectExpenditure,
+        Msg::YoyThreePublic,
+    ];
+    let amount = headers
+        .iter()
+        .map(|&m| crate::ui::text::width(t(app.lang, m)))
+        .fold(lib.figure_width, usize::max)
+        + 1;
     let name_w = (area.width as usize)
         .saturating_sub(6 + 4 * (amount + 1) + 14)
         .clamp(8, 40);
@@ -52,8 +60,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         &header_line(app, widths, th),
         area.width,
     );
-    // The list, the total row under it.
-    let body = area.height.saturating_sub(3) as usize;
+    // The list, the total row under it and, when a Σ covers fewer
+    // documents than are listed, how many it covers.
+    let partial = partial_totals(lib);
+    let below = 1 + usize::from(partial);
+    let body = (area.height as usize).saturating_sub(2 + below);
     let start = lib.cursor.window_start(body, lib.shown.len());
     for (row, &i) in lib.shown.iter().enumerate().skip(start).take(body) {
         let style = if row == lib.cursor.selected {
@@ -73,6 +84,40 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         &total_line(app, lib, widths, th),
         area.width,
     );
+    if partial && y + 1 < area.bottom() {
+        put_line(
+            buf,
+            area.x,
+            y + 1,
+            &covered_line(app, lib, widths, th),
+            area.width,
+        );
+    }
+}
+
+/// Whether some Σ adds up fewer documents than are listed (some print no
+/// such figure).
+fn partial_totals(lib: &Library) -> bool {
+    let t = &lib.totals;
+    [t.income_total, t.basic, t.project, t.three_public]
+        .iter()
+        .any(|&(sum, count)| sum.is_some() && count != lib.shown.len())
+}
+
+/// How many documents each Σ adds up, under the total row.
+fn covered_line(app: &App, lib: &Library, widths: Widths, th: &Theme) -> Line<'static> {
+    let t = &lib.totals;
+    // The label may take the year column too: it has no year.
+    let mut spans = vec![cell_left(
+        &format!("   {}", crate::i18n::t(app.lang, Msg::DeptCovered)),
+        widths.name + 6,
+        th.dim,
+    )];
+    for (_, count) in [t.income_total, t.basic, t.project, t.three_public] {
+        spans.push(Span::raw(" "));
+        spans.push(cell_right(&count.to_string(), widths.amount, th.dim));
+    }
+    Line::from(spans)
 }
 
 /// The name column's width and each figure column's.
@@ -205,7 +250,8 @@ fn total_line(app: &App, lib: &Library, widths: Widths, th: &Theme) -> Line<'sta
         name: name_w,
         amount,
     } = widths;
-    let total = |sum| column_total_text(sum, n);
+    // How many documents each Σ covers is on the line below when not all.
+    let total = |(sum, _): (Option<Decimal>, usize)| sum.map_or_else(|| "—".into(), format_amount);
     let sums = &lib.totals;
     Line::from(vec![
         cell_left(
