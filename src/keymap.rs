@@ -509,6 +509,18 @@ const DEFAULTS: &[Default] = &[
     bind(Departments, &[ch('f')], Action::StartFilter, Msg::KeyFilter),
     bind(
         Departments,
+        &[ch('<'), ch(',')],
+        Action::ColumnsLeft,
+        Msg::KeyColumnsLeft,
+    ),
+    bind(
+        Departments,
+        &[ch('>'), ch('.')],
+        Action::ColumnsRight,
+        Msg::KeyColumnsRight,
+    ),
+    bind(
+        Departments,
         &[ch('p')],
         Action::ToggleProblems,
         Msg::KeyProblems,

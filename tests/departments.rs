@@ -226,3 +226,33 @@ fn a_sum_of_fewer_documents_says_how_many() {
     // At 80 columns every figure column is on screen: 收入总计 … “三公”经费.
     assert!(line_with(&s, "年度").contains("“三公”经费"), "{s}");
 }
+
+/// On a narrow screen the value columns scroll (`<` `>`) behind the name
+/// and year, `‹ ›` saying that some are off screen; `>` stops once the
+/// last one is on screen.
+#[test]
+fn narrow_screens_scroll_the_value_columns() {
+    let mut app = library();
+    app.resize(60, 20);
+    let s = screen(&app, 60, 20);
+    let header = line_with(&s, "年度");
+    assert!(header.contains(" ›") && header.contains("收入总计"), "{s}");
+    assert!(!header.contains("错误"), "{s}");
+    for _ in 0..10 {
+        keys(&mut app, ">");
+    }
+    let s = screen(&app, 60, 20);
+    let header = line_with(&s, "年度");
+    assert!(header.contains("‹") && header.contains("错误"), "{s}");
+    assert!(!header.contains("收入总计"), "{s}");
+    // The seed's five errors.
+    assert!(line_with(&s, "邢台市人民").trim_end().ends_with('5'), "{s}");
+    let first = app.library.as_ref().map(|l| l.first_column);
+    keys(&mut app, ">");
+    assert_eq!(app.library.as_ref().map(|l| l.first_column), first);
+    // Back to the start: 收入总计 again.
+    for _ in 0..10 {
+        keys(&mut app, "<");
+    }
+    assert!(line_with(&screen(&app, 60, 20), "年度").contains("收入总计"));
+}

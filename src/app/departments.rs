@@ -10,6 +10,10 @@ use crate::analysis::aggregate::Aggregate;
 use crate::analysis::library::{column_total, DepartmentLine};
 use crate::load::DocSource;
 use crate::model::{amount_width, Disclosure};
+use unicode_width::UnicodeWidthStr;
+
+/// Least width of the name column.
+const MIN_NAME: usize = 8;
 
 use super::aggregate::AggregateView;
 use super::projects::Cursor;
@@ -57,6 +61,31 @@ pub struct Totals {
     pub errors: usize,
 }
 
+/// The value columns after name and year: 收入总计, 基本支出, 项目支出,
+/// “三公”经费, 项目卡, 错误.
+pub const VALUE_COLUMNS: usize = 6;
+
+/// Width of the year column.
+pub const YEAR: usize = 6;
+
+/// How the list is laid out on a screen: the name column, each value
+/// column's width, and which of them are on screen (from the first
+/// scrolled to, `<` `>`, as many as fit). Pure, from what was measured
+/// when the list changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    pub name: usize,
+    pub widths: [usize; VALUE_COLUMNS],
+    pub shown: std::ops::Range<usize>,
+}
+
+impl Columns {
+    /// Whether some value columns are off screen.
+    pub fn scrolled(&self) -> bool {
+        self.shown.start > 0 || self.shown.end < VALUE_COLUMNS
+    }
+}
+
 /// A file that could not be read, and why (rendered once, at load, in the
 /// app's language).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +122,9 @@ pub struct Library {
     pub problems: Vec<Problem>,
     pub show_problems: bool,
     pub problems_cursor: Cursor,
+    /// The first value column on screen (`<` `>`), for a screen too narrow
+    /// for all of them.
+    pub first_column: usize,
     /// Every loaded line summed by code, built at load.
     all: Arc<Aggregate>,
     /// All departments of the current selection, once built (`a`): what
@@ -134,6 +166,7 @@ impl Library {
             problems: Vec::new(),
             show_problems: false,
             problems_cursor: Cursor::default(),
+            first_column: 0,
             all,
             aggregate: None,
         };
@@ -220,6 +253,58 @@ impl Library {
     pub fn cycle_sort(&mut self) {
         self.sort = self.sort.next();
         self.relist();
+    }
+
+    /// The list's columns on a screen `cols` wide, in `lang`'s headers.
+    pub fn columns(&self, lang: crate::i18n::Lang, cols: usize) -> Columns {
+        use crate::i18n::{t, Msg};
+        let header_w = |m: Msg| UnicodeWidthStr::width(t(lang, m));
+        // As wide as the widest figure, Σ or header (none is cut), and a
+        // column of air so that neighbours do not run together.
+        let amount = [
+            Msg::IncomeTotal,
+            Msg::BasicExpenditure,
+            Msg::ProjectExpenditure,
+            Msg::YoyThreePublic,
+        ]
+        .into_iter()
+        .map(header_w)
+        .fold(self.figure_width, usize::max)
+            + 1;
+        let widths = [amount, amount, amount, amount, 8, 6];
+        let rest = |from: usize| -> usize { widths[from..].iter().map(|w| w + 1).sum() };
+        // Scrolled no further than needed to show the last column.
+        let mut first = self.first_column.min(VALUE_COLUMNS - 1);
+        while first > 0 && YEAR + MIN_NAME + rest(first - 1) <= cols {
+            first -= 1;
+        }
+        let name = cols.saturating_sub(YEAR + rest(first)).clamp(MIN_NAME, 40);
+        // As many columns as fit after the name and year, at least one.
+        let mut room = cols.saturating_sub(name + YEAR);
+        let mut end = first;
+        while end < VALUE_COLUMNS && (end == first || widths[end] < room) {
+            room = room.saturating_sub(widths[end] + 1);
+            end += 1;
+        }
+        Columns {
+            name,
+            widths,
+            shown: first..end,
+        }
+    }
+
+    /// `>`: one value column further, unless the last is on screen.
+    pub fn scroll_right(&mut self, lang: crate::i18n::Lang, cols: usize) {
+        let columns = self.columns(lang, cols);
+        if columns.shown.end < VALUE_COLUMNS {
+            self.first_column = columns.shown.start + 1;
+        }
+    }
+
+    /// `<`: one value column back.
+    pub fn scroll_left(&mut self, lang: crate::i18n::Lang, cols: usize) {
+        let columns = self.columns(lang, cols);
+        self.first_column = columns.shown.start.saturating_sub(1);
     }
 
     /// The document under the cursor.

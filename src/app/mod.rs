@@ -371,6 +371,8 @@ impl App {
                 return;
             }
             Action::CycleSort => lib.cycle_sort(),
+            Action::ColumnsLeft => lib.scroll_left(self.lang, self.viewport.0 as usize),
+            Action::ColumnsRight => lib.scroll_right(self.lang, self.viewport.0 as usize),
             Action::ToggleProblems => lib.show_problems = !lib.problems.is_empty(),
             Action::StartFilter => lib.filtering = true,
             Action::Open => {

@@ -12,7 +12,7 @@ use super::theme::Theme;
 use super::{cell_left, cell_right, put_line};
 use crate::action::Action;
 use crate::analysis::library::{DepartmentLine, UNIT};
-use crate::app::departments::Library;
+use crate::app::departments::{Columns, Library, VALUE_COLUMNS, YEAR};
 use crate::app::App;
 use crate::i18n::{colon, t, Msg};
 use crate::keymap::Context;
@@ -33,31 +33,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
     if area.height < 3 {
         return;
     }
-    // As wide as the widest figure, Σ or header (none is cut), and a
-    // column of air so that neighbours do not run together.
-    let headers = [
-        Msg::IncomeTotal,
-        Msg::BasicExpenditure,
-        Msg::ProjectExpenditure,
-        Msg::YoyThreePublic,
-    ];
-    let amount = headers
-        .iter()
-        .map(|&m| crate::ui::text::width(t(app.lang, m)))
-        .fold(lib.figure_width, usize::max)
-        + 1;
-    let name_w = (area.width as usize)
-        .saturating_sub(6 + 4 * (amount + 1) + 14)
-        .clamp(8, 40);
-    let widths = Widths {
-        name: name_w,
-        amount,
-    };
+    let columns = lib.columns(app.lang, area.width as usize);
     put_line(
         buf,
         area.x,
         area.y + 1,
-        &header_line(app, widths, th),
+        &header_line(app, &columns, th),
         area.width,
     );
     // The list, the total row under it and, when a Σ covers fewer
@@ -73,7 +54,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             th.base
         };
         let y = area.y + 2 + (row - start) as u16;
-        let line = department_line(&lib.lines[i], widths, style, th);
+        let line = department_line(&lib.lines[i], &columns, style, th);
         put_line(buf, area.x, y, &line, area.width);
     }
     let y = (area.y + 2 + lib.shown.len().min(body) as u16).min(area.bottom() - 1);
@@ -81,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
         buf,
         area.x,
         y,
-        &total_line(app, lib, widths, th),
+        &total_line(app, lib, &columns, th),
         area.width,
     );
     if partial && y + 1 < area.bottom() {
@@ -89,10 +70,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, th: &Theme) {
             buf,
             area.x,
             y + 1,
-            &covered_line(app, lib, widths, th),
+            &covered_line(app, lib, &columns, th),
             area.width,
         );
     }
+}
+
+/// A line of the list: `name` and `year`, then the value columns on
+/// screen, each in its style.
+fn row_line(
+    columns: &Columns,
+    name: Span<'static>,
+    year: Span<'static>,
+    values: [(String, Style); VALUE_COLUMNS],
+) -> Line<'static> {
+    let mut spans = vec![name, year];
+    for c in columns.shown.clone() {
+        let (text, style) = &values[c];
+        spans.push(Span::raw(" "));
+        spans.push(cell_right(text, columns.widths[c], *style));
+    }
+    Line::from(spans)
 }
 
 /// Whether some Σ adds up fewer documents than are listed (some print no
@@ -105,26 +103,25 @@ fn partial_totals(lib: &Library) -> bool {
 }
 
 /// How many documents each Σ adds up, under the total row.
-fn covered_line(app: &App, lib: &Library, widths: Widths, th: &Theme) -> Line<'static> {
+fn covered_line(app: &App, lib: &Library, columns: &Columns, th: &Theme) -> Line<'static> {
     let t = &lib.totals;
+    let count = |(_, n): (Option<Decimal>, usize)| (n.to_string(), th.dim);
+    let blank = || (String::new(), th.dim);
     // The label may take the year column too: it has no year.
-    let mut spans = vec![cell_left(
+    let label = cell_left(
         &format!("   {}", crate::i18n::t(app.lang, Msg::DeptCovered)),
-        widths.name + 6,
+        columns.name + YEAR,
         th.dim,
-    )];
-    for (_, count) in [t.income_total, t.basic, t.project, t.three_public] {
-        spans.push(Span::raw(" "));
-        spans.push(cell_right(&count.to_string(), widths.amount, th.dim));
-    }
-    Line::from(spans)
-}
-
-/// The name column's width and each figure column's.
-#[derive(Clone, Copy)]
-struct Widths {
-    name: usize,
-    amount: usize,
+    );
+    let values = [
+        count(t.income_total),
+        count(t.basic),
+        count(t.project),
+        count(t.three_public),
+        blank(),
+        blank(),
+    ];
+    row_line(columns, label, Span::raw(""), values)
 }
 
 /// The files that could not be read: each file, its error under it.
@@ -190,85 +187,93 @@ fn title_line(app: &App, lib: &Library, th: &Theme) -> Line<'static> {
     Line::from(title)
 }
 
-fn header_line(app: &App, widths: Widths, th: &Theme) -> Line<'static> {
+fn header_line(app: &App, columns: &Columns, th: &Theme) -> Line<'static> {
     let lang = app.lang;
-    let Widths {
-        name: name_w,
-        amount,
-    } = widths;
-    Line::from(vec![
-        cell_left(&format!(" {}", t(lang, Msg::DeptName)), name_w, th.header),
-        cell_right(t(lang, Msg::DeptYear), 6, th.header),
-        Span::raw(" "),
-        cell_right(t(lang, Msg::IncomeTotal), amount, th.header),
-        Span::raw(" "),
-        cell_right(t(lang, Msg::BasicExpenditure), amount, th.header),
-        Span::raw(" "),
-        cell_right(t(lang, Msg::ProjectExpenditure), amount, th.header),
-        Span::raw(" "),
-        cell_right(t(lang, Msg::YoyThreePublic), amount, th.header),
-        cell_right(t(lang, Msg::DeptCards), 8, th.header),
-        cell_right(t(lang, Msg::DeptErrors), 6, th.header),
-    ])
+    let head = |m: Msg| (t(lang, m).to_string(), th.header);
+    // `‹ ›` say that value columns are off screen (`<` `>` scroll them).
+    let name = if columns.scrolled() {
+        let left = if columns.shown.start > 0 { "‹" } else { " " };
+        let right = if columns.shown.end < VALUE_COLUMNS {
+            "›"
+        } else {
+            " "
+        };
+        format!(" {} {left}{right}", t(lang, Msg::DeptName))
+    } else {
+        format!(" {}", t(lang, Msg::DeptName))
+    };
+    let values = [
+        head(Msg::IncomeTotal),
+        head(Msg::BasicExpenditure),
+        head(Msg::ProjectExpenditure),
+        head(Msg::YoyThreePublic),
+        head(Msg::DeptCards),
+        head(Msg::DeptErrors),
+    ];
+    row_line(
+        columns,
+        cell_left(&name, columns.name, th.header),
+        cell_right(t(lang, Msg::DeptYear), YEAR, th.header),
+        values,
+    )
 }
 
 fn money(v: Option<Decimal>) -> String {
     v.map(format_amount).unwrap_or_else(|| "—".into())
 }
 
-fn department_line(d: &DepartmentLine, widths: Widths, style: Style, th: &Theme) -> Line<'static> {
-    let Widths {
-        name: name_w,
-        amount,
-    } = widths;
+fn department_line(
+    d: &DepartmentLine,
+    columns: &Columns,
+    style: Style,
+    th: &Theme,
+) -> Line<'static> {
     let errors_style = if d.errors > 0 {
         th.error.patch(style)
     } else {
         style
     };
-    Line::from(vec![
-        cell_left(&format!(" {}", d.name), name_w, style),
-        cell_right(&d.year.to_string(), 6, style),
-        Span::raw(" "),
-        cell_right(&money(d.income_total), amount, style),
-        Span::raw(" "),
-        cell_right(&money(d.basic), amount, style),
-        Span::raw(" "),
-        cell_right(&money(d.project), amount, style),
-        Span::raw(" "),
-        cell_right(&money(d.three_public), amount, style),
-        cell_right(&d.cards.to_string(), 8, style),
-        cell_right(&d.errors.to_string(), 6, errors_style),
-    ])
+    let values = [
+        (money(d.income_total), style),
+        (money(d.basic), style),
+        (money(d.project), style),
+        (money(d.three_public), style),
+        (d.cards.to_string(), style),
+        (d.errors.to_string(), errors_style),
+    ];
+    row_line(
+        columns,
+        cell_left(&format!(" {}", d.name), columns.name, style),
+        cell_right(&d.year.to_string(), YEAR, style),
+        values,
+    )
 }
 
-/// Σ of the documents shown (summed when the list changed); a sum says how
-/// many documents print the figure when not all of them do.
-fn total_line(app: &App, lib: &Library, widths: Widths, th: &Theme) -> Line<'static> {
+/// Σ of the documents shown (summed when the list changed); how many
+/// documents a Σ covers is on the line below when not all.
+fn total_line(app: &App, lib: &Library, columns: &Columns, th: &Theme) -> Line<'static> {
     let n = lib.shown.len();
-    let Widths {
-        name: name_w,
-        amount,
-    } = widths;
-    // How many documents each Σ covers is on the line below when not all.
-    let total = |(sum, _): (Option<Decimal>, usize)| sum.map_or_else(|| "—".into(), format_amount);
     let sums = &lib.totals;
-    Line::from(vec![
+    let total = |(sum, _): (Option<Decimal>, usize)| {
+        (sum.map_or_else(|| "—".into(), format_amount), th.header)
+    };
+    let values = [
+        total(sums.income_total),
+        total(sums.basic),
+        total(sums.project),
+        total(sums.three_public),
+        (sums.cards.to_string(), th.header),
+        (sums.errors.to_string(), th.header),
+    ];
+    // The label may take the year column too: the Σ row has no year.
+    row_line(
+        columns,
         cell_left(
             &format!(" Σ {} {n}", t(app.lang, Msg::ListTotal)),
-            name_w,
+            columns.name + YEAR,
             th.header,
         ),
-        cell_right("", 6, th.header),
-        Span::raw(" "),
-        cell_right(&total(sums.income_total), amount, th.header),
-        Span::raw(" "),
-        cell_right(&total(sums.basic), amount, th.header),
-        Span::raw(" "),
-        cell_right(&total(sums.project), amount, th.header),
-        Span::raw(" "),
-        cell_right(&total(sums.three_public), amount, th.header),
-        cell_right(&sums.cards.to_string(), 8, th.header),
-        cell_right(&sums.errors.to_string(), 6, th.header),
-    ])
+        Span::raw(""),
+        values,
+    )
 }
