@@ -682,10 +682,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         DeptCovered => ("所含文档数", "docs in Σ"),
         ProblemsTitle => ("无法读取的文件", "Files not read"),
         ProblemsHint => ("查看", "to list"),
-        OneDocumentOnly => (
-            "只打开了一个文档：所有部门汇总需要多个文档",
-            "one document is open: All departments needs several",
-        ),
+        OneDocumentOnly => ("只有一个文档，无从汇总", "one document: nothing to sum"),
         KeyAllDepartments => ("所有部门 ↔ 本部门", "All departments ↔ this one"),
         FootAllDepartments => ("所有部门", "all depts"),
         AggregateCode => ("编码", "Code"),

@@ -390,7 +390,7 @@ fn a_with_one_document_says_there_is_nothing_to_sum() {
     let mut app = common::seed_app(Lang::Zh);
     keys(&mut app, "2a");
     let s = screen(&app, 120, 40);
-    assert!(s.contains("只打开了一个文档"), "{s}");
+    assert!(s.contains("只有一个文档，无从汇总"), "{s}");
     // Still the department's own tree, at its first level.
     assert!(s.contains("▸ 201 一般公共服务支出"), "{s}");
     assert!(!s.contains("所有部门 ·"), "{s}");
