@@ -312,6 +312,11 @@ impl App {
             }
         };
         library.open = index;
+        // The department opens on its own tabs: All departments' tables
+        // (codes × departments) are built again if it is shown again.
+        if let Some(view) = library.aggregate.as_mut() {
+            view.drop_tables();
+        }
         let mut next = App::new(doc, self.lang);
         next.monochrome = self.monochrome;
         next.keymap = self.keymap.clone();
