@@ -32,17 +32,18 @@ impl App {
                         .and_then(|s| s.rows.get(*row))
                         .and_then(|r| r.amount(c))
                         .map(|v| v.to_string()),
-                    // All departments: the aggregate's own figure; a Σ past
-                    // Decimal's range has none, and its mark is no figure.
+                    // All departments: the aggregate's own figure. A Σ past
+                    // Decimal's range has none, and its mark is no figure, so
+                    // it is not copied as the cell's text either.
                     (Origin::Aggregate(scheme), _, _) => {
-                        let view = self.aggregate()?;
-                        let figure = view
+                        let figure = self
+                            .aggregate()?
                             .table_figure(scheme, state.row, state.column)
                             .map(|v| v.to_string());
-                        match AggregateCell::of_column(state.column) {
-                            AggregateCell::Total => return figure,
-                            _ => figure,
+                        if AggregateCell::of_column(state.column) == AggregateCell::Total {
+                            return figure;
                         }
+                        figure
                     }
                     _ => None,
                 };

@@ -59,6 +59,18 @@ pub fn current(app: &App) -> Option<ViewExport> {
     })
 }
 
+/// The scheme as export file names say it, in Chinese like the tables'
+/// titles: `功能分类`, `经济分类`.
+fn scheme_label(scheme: crate::model::CodeScheme) -> &'static str {
+    crate::i18n::t(
+        crate::i18n::Lang::Zh,
+        match scheme {
+            crate::model::CodeScheme::Functional => crate::i18n::Msg::Functional,
+            crate::model::CodeScheme::Economic => crate::i18n::Msg::Economic,
+        },
+    )
+}
+
 /// `邢台市人民政府办公室-2025-部门预算支出总表`.
 fn name_for(doc: &Disclosure, view: &str) -> String {
     format!(
@@ -101,10 +113,7 @@ fn drill(app: &App) -> (String, String) {
         out.push_str(&record(&fields));
         stack.extend(n.children.iter().rev());
     }
-    let name = match view.scheme {
-        crate::model::CodeScheme::Functional => "功能分类",
-        crate::model::CodeScheme::Economic => "经济分类",
-    };
+    let name = scheme_label(view.scheme);
     (name.to_string(), out)
 }
 
@@ -292,10 +301,7 @@ fn aggregate_table(app: &App) -> Option<ViewExport> {
         fields.push(unit.clone());
         out.push_str(&record(&fields));
     }
-    let scheme = match scheme {
-        crate::model::CodeScheme::Functional => "功能分类",
-        crate::model::CodeScheme::Economic => "经济分类",
-    };
+    let scheme = scheme_label(scheme);
     Some(ViewExport {
         file_name: format!("所有部门-{scheme}-各部门.csv"),
         contents: out,
@@ -309,10 +315,7 @@ fn aggregate(app: &App) -> Option<ViewExport> {
     let library = app.library.as_ref()?;
     let view = app.aggregate()?;
     let unit = crate::analysis::library::UNIT.label().to_string();
-    let scheme = match view.scheme {
-        crate::model::CodeScheme::Functional => "功能分类",
-        crate::model::CodeScheme::Economic => "经济分类",
-    };
+    let scheme = scheme_label(view.scheme);
     if view.contributors.is_some() {
         let row = view.selected()?;
         let mut out = record(&["source", "name", "year", "code", "value", "unit"]);
